@@ -1,0 +1,450 @@
+"""Spec v1: one ML use case as validated YAML (``apiVersion: mlcanvas/v1``).
+
+The field names are fixed by DESIGN.md ("Spec v1"). Every model refuses unknown keys, so a
+misspelled key is an error rather than a silently ignored setting. Cross-field rules (a rule
+names a feature the spec defines, a feature reads a column the data has, ...) are checked
+in :meth:`UseCaseSpec._cross_checks` with the field path of each problem.
+
+No spec value is ever evaluated as code: conditions are data, interpreted by
+:func:`evaluate_condition`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    field_validator,
+    model_validator,
+)
+
+API_VERSION = "mlcanvas/v1"
+KIND = "UseCaseSpec"
+SCHEMA_ID = "https://mlcanvas.dev/schemas/mlcanvas-spec-v1.json"
+
+Task = Literal["classification", "regression", "forecasting", "ranking",
+               "anomaly_detection", "extraction", "clustering"]
+TASKS: tuple[str, ...] = Task.__args__  # type: ignore[attr-defined]
+ColumnType = Literal["number", "integer", "text", "category", "boolean", "datetime"]
+BaselineMethod = Literal["rules", "majority", "mean", "median", "seasonal_naive", "zscore",
+                         "popularity"]
+OPERATORS: tuple[str, ...] = ("eq", "ne", "gt", "ge", "lt", "le", "in", "not_in",
+                              "contains_any", "matches", "is_null")
+CANVAS_BOXES: tuple[str, ...] = (
+    "value_proposition", "prediction_task", "decisions", "impact_simulation",
+    "making_predictions", "data_collection", "data_sources", "building_models", "features",
+    "monitoring",
+)
+
+Name = Annotated[str, Field(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$", max_length=63)]
+Identifier = Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$", max_length=64)]
+Scalar = str | int | float | bool
+BoxText = str | list[str]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Metadata(_Strict):
+    name: Name = Field(description="Slug of the use case; also the generated package name.")
+    title: str = Field(min_length=1)
+    board: str | None = None
+    opportunity: str | None = None
+    owner: str | None = None
+    risk: Literal["low", "medium", "high"] = "medium"
+
+
+class Canvas(_Strict):
+    """The ten boxes of the Machine Learning Canvas, each a text or a list of texts."""
+
+    value_proposition: BoxText = ""
+    prediction_task: BoxText = ""
+    decisions: BoxText = ""
+    impact_simulation: BoxText = ""
+    making_predictions: BoxText = ""
+    data_collection: BoxText = ""
+    data_sources: BoxText = ""
+    building_models: BoxText = ""
+    features: BoxText = ""
+    monitoring: BoxText = ""
+
+
+class Prediction(_Strict):
+    task: Task
+    entity: str = Field(min_length=1)
+    target: Identifier | None = None
+    classes: list[Scalar] | None = None
+    wait: str = "immediate"
+    horizon: int | None = Field(default=None, ge=1, description="Forecasting: steps ahead.")
+
+    @model_validator(mode="after")
+    def _target_needed(self) -> Prediction:
+        if self.task != "clustering" and self.target is None:
+            raise ValueError(f"a {self.task} spec needs prediction.target, the column that "
+                             f"holds the truth")
+        if self.classes is not None and len(set(map(str, self.classes))) != len(self.classes):
+            raise ValueError("prediction.classes has duplicates")
+        return self
+
+
+class Column(_Strict):
+    name: Identifier
+    type: ColumnType
+
+
+class Data(_Strict):
+    source: str = Field(min_length=1, description="CSV or Parquet file, relative to the "
+                                                  "project.")
+    timestamp: Identifier | None = None
+    columns: list[Column] = Field(min_length=1)
+
+    @field_validator("source")
+    @classmethod
+    def _relative_data_file(cls, value: str) -> str:
+        parts = re.split(r"[\\/]", value)
+        if value.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", value) or ".." in parts:
+            raise ValueError("must be a path inside the project (relative, without '..')")
+        if not re.search(r"\.(csv|parquet)$", value, re.I):
+            raise ValueError("must be a .csv or .parquet file")
+        if not all(re.fullmatch(r"[A-Za-z0-9_.\-]+", p) for p in parts if p):
+            raise ValueError("may contain only letters, digits, '_', '-', '.' and '/'")
+        return value
+
+
+class Feature(_Strict):
+    name: Identifier
+    from_: Identifier = Field(alias="from")
+    transform: Literal["identity", "lowercase", "uppercase", "strip", "log1p", "abs",
+                       "length", "year", "month", "weekday", "hour"] | None = None
+
+
+# --------------------------------------------------------------------------- conditions
+
+class FeatureCondition(_Strict):
+    """``{feature: F, OP: value}`` with exactly one operator."""
+
+    feature: Identifier
+    eq: Scalar | None = None
+    ne: Scalar | None = None
+    gt: float | None = None
+    ge: float | None = None
+    lt: float | None = None
+    le: float | None = None
+    in_: list[Scalar] | None = Field(default=None, alias="in")
+    not_in: list[Scalar] | None = None
+    contains_any: list[str] | None = None
+    matches: str | None = None
+    is_null: bool | None = None
+
+    @model_validator(mode="after")
+    def _one_operator(self) -> FeatureCondition:
+        used = self.operators()
+        if len(used) != 1:
+            named = ", ".join(used) if used else "none"
+            raise ValueError(f"a condition needs exactly one operator of "
+                             f"{', '.join(OPERATORS)} (found {named})")
+        if self.matches is not None:
+            if len(self.matches) > 200:
+                raise ValueError("'matches' patterns are limited to 200 characters")
+            try:
+                re.compile(self.matches)
+            except re.error as exc:
+                raise ValueError(f"'matches' is not a valid regular expression: {exc}") from None
+        return self
+
+    def operators(self) -> list[str]:
+        return [op for op in OPERATORS
+                if getattr(self, "in_" if op == "in" else op) is not None]
+
+    @property
+    def operator(self) -> str:
+        return self.operators()[0]
+
+    @property
+    def value(self) -> Any:
+        return getattr(self, "in_" if self.operator == "in" else self.operator)
+
+
+class AllCondition(_Strict):
+    all: list[Condition] = Field(min_length=1)
+
+
+class AnyCondition(_Strict):
+    any: list[Condition] = Field(min_length=1)
+
+
+class NotCondition(_Strict):
+    not_: Condition = Field(alias="not")
+
+
+def _condition_tag(value: Any) -> str | None:
+    if isinstance(value, BaseModel):
+        return {AllCondition: "all", AnyCondition: "any", NotCondition: "not"}.get(
+            type(value), "feature")
+    if not isinstance(value, dict):
+        return None
+    for key in ("all", "any", "not"):
+        if key in value:
+            return key
+    return "feature"
+
+
+Condition = Annotated[
+    Annotated[FeatureCondition, Tag("feature")]
+    | Annotated[AllCondition, Tag("all")]
+    | Annotated[AnyCondition, Tag("any")]
+    | Annotated[NotCondition, Tag("not")],
+    Discriminator(_condition_tag, custom_error_type="condition",
+                  custom_error_message="a condition is a mapping: {feature: F, OP: value}, "
+                                       "{all: [...]}, {any: [...]} or {not: {...}}"),
+]
+
+
+class Linear(_Strict):
+    intercept: float = 0.0
+    terms: dict[Identifier, float] = Field(default_factory=dict)
+
+
+class LinearPrediction(_Strict):
+    linear: Linear
+
+
+class Rule(_Strict):
+    when: Condition
+    predict: Scalar | LinearPrediction
+
+
+class Baseline(_Strict):
+    method: BaselineMethod
+    rules: list[Rule] | None = None
+    default: Scalar | None = None
+    threshold: float | None = Field(default=None, gt=0,
+                                    description="zscore: flag |z| above this (default 3).")
+    season_length: int | None = Field(default=None, ge=1,
+                                      description="seasonal_naive: steps per season.")
+    k: int | None = Field(default=None, ge=1, description="popularity: how many to rank.")
+
+    @model_validator(mode="after")
+    def _rules_for_rules(self) -> Baseline:
+        if self.method == "rules" and not self.rules:
+            raise ValueError("method 'rules' needs at least one rule in baseline.rules")
+        if self.method == "rules" and self.default is None:
+            raise ValueError("method 'rules' needs a default: what to predict when no rule "
+                             "matches")
+        return self
+
+
+class Split(_Strict):
+    method: Literal["random", "time"] = "random"
+    test_size: float = Field(default=0.2, gt=0, lt=1)
+    seed: int = 42
+
+
+class Evaluation(_Strict):
+    split: Split = Field(default_factory=Split)
+    metrics: list[str] = Field(default_factory=list)
+    acceptance: dict[str, float] = Field(default_factory=dict)
+
+
+class Serving(_Strict):
+    mode: Literal["batch", "realtime"] = "batch"
+    latency_ms: int | None = Field(default=None, gt=0)
+
+
+class Drift(_Strict):
+    method: Literal["psi"] = "psi"
+    warn: float = Field(default=0.1, gt=0)
+    alert: float = Field(default=0.25, gt=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Drift:
+        if self.alert < self.warn:
+            raise ValueError("monitoring.drift.alert must be at least warn")
+        return self
+
+
+class Performance(_Strict):
+    metric: str
+    min: float | None = None
+    max: float | None = None
+
+
+class Monitoring(_Strict):
+    drift: Drift = Field(default_factory=Drift)
+    performance: Performance | None = None
+
+
+class Governance(_Strict):
+    decision_log: bool = True
+    human_in_the_loop: bool = True
+
+
+class UseCaseSpec(_Strict):
+    """One ML use case: what to predict, from which data, the baseline to beat, and how it is
+    evaluated, served, monitored and governed."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True,
+                              json_schema_extra={"$id": SCHEMA_ID})
+
+    apiVersion: Literal["mlcanvas/v1"] = API_VERSION
+    kind: Literal["UseCaseSpec"] = KIND
+    metadata: Metadata
+    canvas: Canvas = Field(default_factory=Canvas)
+    prediction: Prediction
+    data: Data
+    features: list[Feature] = Field(min_length=1)
+    baseline: Baseline
+    evaluation: Evaluation = Field(default_factory=Evaluation)
+    serving: Serving = Field(default_factory=Serving)
+    monitoring: Monitoring = Field(default_factory=Monitoring)
+    governance: Governance = Field(default_factory=Governance)
+
+    @model_validator(mode="after")
+    def _cross_checks(self) -> UseCaseSpec:
+        problems = cross_check(self)
+        if problems:
+            raise ValueError("; ".join(f"{path}: {msg}" for path, msg in problems))
+        return self
+
+    def column(self, name: str) -> Column | None:
+        return next((c for c in self.data.columns if c.name == name), None)
+
+    @property
+    def feature_names(self) -> list[str]:
+        return [f.name for f in self.features]
+
+
+def cross_check(spec: UseCaseSpec) -> list[tuple[str, str]]:
+    """Problems between fields, each as (field path, message)."""
+    problems: list[tuple[str, str]] = []
+    columns = {c.name: c for c in spec.data.columns}
+    if len(columns) != len(spec.data.columns):
+        problems.append(("data.columns", "two columns share a name"))
+    if spec.data.timestamp and spec.data.timestamp not in columns:
+        problems.append(("data.timestamp", f"'{spec.data.timestamp}' is not a column in "
+                                           f"data.columns"))
+    target = spec.prediction.target
+    if target and target not in columns:
+        problems.append(("prediction.target", f"'{target}' is not a column in data.columns"))
+    names = [f.name for f in spec.features]
+    if len(set(names)) != len(names):
+        problems.append(("features", "two features share a name"))
+    for i, feature in enumerate(spec.features):
+        if feature.from_ not in columns:
+            problems.append((f"features[{i}].from",
+                             f"'{feature.from_}' is not a column in data.columns"))
+        elif target and feature.from_ == target:
+            problems.append((f"features[{i}].from",
+                             f"'{feature.from_}' is the target: a feature must not read the "
+                             f"truth it predicts"))
+    if spec.evaluation.split.method == "time" and not spec.data.timestamp:
+        problems.append(("evaluation.split.method",
+                         "a time split needs data.timestamp"))
+    if spec.prediction.task == "forecasting" and not spec.data.timestamp:
+        problems.append(("data.timestamp", "forecasting needs a timestamp column"))
+    for i, rule in enumerate(spec.baseline.rules or []):
+        for path, feature in _condition_features(rule.when, f"baseline.rules[{i}].when"):
+            if feature not in names:
+                problems.append((path, f"feature '{feature}' is not defined in features"))
+        if isinstance(rule.predict, LinearPrediction):
+            for term in rule.predict.linear.terms:
+                if term not in names:
+                    problems.append((f"baseline.rules[{i}].predict.linear.terms.{term}",
+                                     f"feature '{term}' is not defined in features"))
+    return problems
+
+
+def _condition_features(condition: Any, path: str) -> list[tuple[str, str]]:
+    if isinstance(condition, FeatureCondition):
+        return [(f"{path}.feature", condition.feature)]
+    if isinstance(condition, AllCondition | AnyCondition):
+        key = "all" if isinstance(condition, AllCondition) else "any"
+        items = condition.all if key == "all" else condition.any
+        return [found for j, sub in enumerate(items)
+                for found in _condition_features(sub, f"{path}.{key}[{j}]")]
+    if isinstance(condition, NotCondition):
+        return _condition_features(condition.not_, f"{path}.not")
+    return []
+
+
+for _model in (AllCondition, AnyCondition, NotCondition, Rule, Baseline, UseCaseSpec):
+    _model.model_rebuild()
+
+
+# --------------------------------------------------------------------------- evaluation
+
+def _is_null(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value == ""
+
+
+def _as_number(value: Any) -> float | None:
+    if isinstance(value, bool) or _is_null(value):
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _same(a: Any, b: Any) -> bool:
+    na, nb = _as_number(a), _as_number(b)
+    if na is not None and nb is not None:
+        return na == nb
+    return str(a).casefold() == str(b).casefold()
+
+
+def evaluate_condition(condition: Any, row: dict[str, Any]) -> bool:
+    """Whether a condition holds for one row of feature values (a plain interpreter)."""
+    if isinstance(condition, AllCondition):
+        return all(evaluate_condition(c, row) for c in condition.all)
+    if isinstance(condition, AnyCondition):
+        return any(evaluate_condition(c, row) for c in condition.any)
+    if isinstance(condition, NotCondition):
+        return not evaluate_condition(condition.not_, row)
+    value = row.get(condition.feature)
+    op, expected = condition.operator, condition.value
+    if op == "is_null":
+        return _is_null(value) == expected
+    if _is_null(value):
+        return op in {"ne", "not_in"}
+    if op == "eq":
+        return _same(value, expected)
+    if op == "ne":
+        return not _same(value, expected)
+    if op in {"gt", "ge", "lt", "le"}:
+        number = _as_number(value)
+        if number is None:
+            return False
+        return {"gt": number > expected, "ge": number >= expected,
+                "lt": number < expected, "le": number <= expected}[op]
+    if op == "in":
+        return any(_same(value, item) for item in expected)
+    if op == "not_in":
+        return not any(_same(value, item) for item in expected)
+    if op == "contains_any":
+        text = str(value).casefold()
+        return any(str(item).casefold() in text for item in expected)
+    if op == "matches":
+        return re.search(expected, str(value)) is not None
+    raise ValueError(f"unknown operator {op!r}")
+
+
+def apply_rules(baseline: Baseline, row: dict[str, Any]) -> Any:
+    """The prediction of a rules baseline for one row: the first matching rule wins."""
+    for rule in baseline.rules or []:
+        if evaluate_condition(rule.when, row):
+            if isinstance(rule.predict, LinearPrediction):
+                linear = rule.predict.linear
+                return linear.intercept + sum(
+                    weight * (_as_number(row.get(name)) or 0.0)
+                    for name, weight in linear.terms.items())
+            return rule.predict
+    return baseline.default

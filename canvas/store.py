@@ -1,0 +1,379 @@
+"""The workspace: a folder of workshops, each a folder of revisioned YAML documents.
+
+Layout::
+
+    workspace/                         (MLCANVAS_WORKSPACE, default ./workspace)
+      travel-expenses/                 one folder per workshop; the name is its id
+        board.yaml                     {revision, saved_at, previous, author, data: {...}}
+        opportunities.yaml             later documents use the same envelope
+        .history/board/000007.yaml     the last HISTORY_KEEP revisions of each document
+        .lock
+
+Every save is atomic (temporary file, fsync, rename, fsync of the folder), carries a
+revision number, and is refused with :class:`ConflictError` when the revision on disk
+moved since the caller read it: two browser tabs on one workshop never silently overwrite
+each other. ``undo`` walks back through the kept revisions by saving an older content as a
+new revision, so an undo can itself be undone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import io
+import os
+import re
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from eventstorming.builder import BoardBuilder
+from eventstorming.errors import BoardFormatError
+from eventstorming.model import Board, slugify
+from eventstorming.safeyaml import YamlError, dump_yaml, load_yaml
+from eventstorming.storm import read_storm
+from eventstorming.yamlio import board_from_dict, board_to_dict
+
+#: How many revisions of each document are kept for undo.
+HISTORY_KEEP = 20
+BOARD = "board"
+_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
+
+
+class StoreError(ValueError):
+    """A workspace operation that cannot be done as asked."""
+
+
+class ConflictError(StoreError):
+    """The document changed on disk since it was read; the save was refused."""
+
+    def __init__(self, workshop: str, document: str, expected: int, actual: int) -> None:
+        self.workshop, self.document = workshop, document
+        self.expected, self.actual = expected, actual
+        super().__init__(
+            f"'{workshop}' was changed elsewhere (for example in another tab): you edited "
+            f"revision {expected}, the saved one is now revision {actual}. Reload to see the "
+            f"latest version; your change was not saved."
+        )
+
+
+class WorkshopNotFound(StoreError):
+    def __init__(self, workshop: str) -> None:
+        super().__init__(f"there is no workshop '{workshop}' in the workspace")
+
+
+@dataclass(frozen=True)
+class Versioned:
+    """A document's data with the revision it was read at (0: never saved)."""
+
+    data: Any
+    revision: int
+    saved_at: str | None = None
+    author: str | None = None
+
+
+@dataclass(frozen=True)
+class WorkshopInfo:
+    id: str
+    title: str
+    lang: str
+    stickies: int
+    revision: int
+    saved_at: str | None
+
+
+@dataclass(frozen=True)
+class Revision:
+    revision: int
+    saved_at: str | None
+    author: str | None
+    previous: int | None
+
+
+def default_root() -> Path:
+    return Path(os.environ.get("MLCANVAS_WORKSPACE") or "workspace")
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write ``text`` so that ``path`` holds either the old or the new content, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Workspace:
+    """A folder of workshops. Cheap to create; holds no state besides its root."""
+
+    def __init__(self, root: str | Path | None = None) -> None:
+        self.root = Path(root) if root is not None else default_root()
+
+    # ------------------------------------------------------------------ workshops
+    def ensure_seeded(self, examples: Path = EXAMPLES_DIR) -> list[str]:
+        """Seed a missing or empty workspace with the example boards; returns the new ids."""
+        if self.root.exists() and any(self._workshop_dirs()):
+            return []
+        self.root.mkdir(parents=True, exist_ok=True)
+        created = []
+        for board_file in sorted(examples.glob("*/board.storm")):
+            board = read_storm(board_file)
+            created.append(self.create_from_board(board, workshop_id=board_file.parent.name))
+        return created
+
+    def _workshop_dirs(self) -> Iterator[Path]:
+        if not self.root.is_dir():
+            return iter(())
+        return (p for p in sorted(self.root.iterdir())
+                if p.is_dir() and _NAME.match(p.name) and (p / f"{BOARD}.yaml").exists())
+
+    def list_workshops(self) -> list[WorkshopInfo]:
+        """All workshops, most recently saved first."""
+        infos = []
+        for folder in self._workshop_dirs():
+            try:
+                doc = self.read(folder.name, BOARD)
+                board = doc.data
+                infos.append(WorkshopInfo(
+                    id=folder.name, title=str(board.get("title") or folder.name),
+                    lang=str((board.get("metadata") or {}).get("lang", "en")),
+                    stickies=len(board.get("stickies") or []),
+                    revision=doc.revision, saved_at=doc.saved_at))
+            except (StoreError, YamlError, AttributeError):
+                continue
+        return sorted(infos, key=lambda i: (i.saved_at or "", i.id), reverse=True)
+
+    def exists(self, workshop: str) -> bool:
+        return bool(_NAME.match(workshop)) and (self.root / workshop / f"{BOARD}.yaml").exists()
+
+    def _new_id(self, title: str) -> str:
+        base = slugify(title, max_len=40)
+        candidate, n = base, 2
+        while (self.root / candidate).exists():
+            candidate = f"{base}-{n}"
+            n += 1
+        return candidate
+
+    def create(self, title: str, lang: str = "en") -> str:
+        """Create an empty workshop with a board of this title; returns its id."""
+        title = " ".join(title.split())
+        if not title:
+            raise StoreError("a workshop needs a title")
+        builder = BoardBuilder(title)
+        builder.metadata["lang"] = lang
+        return self.create_from_board(builder.build())
+
+    def create_from_board(self, board: Board, workshop_id: str | None = None) -> str:
+        workshop = workshop_id if workshop_id and _NAME.match(workshop_id) else None
+        if workshop is None or (self.root / workshop).exists():
+            workshop = self._new_id(board.title)
+        (self.root / workshop).mkdir(parents=True)
+        self.save_board(workshop, board, expected_revision=0)
+        return workshop
+
+    def rename(self, workshop: str, title: str, expected_revision: int) -> int:
+        """Give the workshop's board a new title (the id, and so every link, stays)."""
+        title = " ".join(title.split())
+        if not title:
+            raise StoreError("a workshop needs a title")
+        board = self.load_board(workshop).data
+        return self.save_board(workshop, board.model_copy(update={"title": title}),
+                               expected_revision)
+
+    def duplicate(self, workshop: str, title: str | None = None) -> str:
+        """Copy a workshop's current documents (not its history) into a new workshop."""
+        source = self._dir(workshop)
+        board = self.load_board(workshop).data
+        title = title or f"{board.title} (copy)"
+        new = self._new_id(title)
+        target = self.root / new
+        target.mkdir(parents=True)
+        for doc in source.glob("*.yaml"):
+            if doc.stem != BOARD:
+                data = self.read(workshop, doc.stem).data
+                self.write(new, doc.stem, data, expected_revision=0)
+        self.save_board(new, board.model_copy(update={"title": title}), expected_revision=0)
+        return new
+
+    def delete(self, workshop: str) -> Path:
+        """Move a workshop into ``.trash`` (nothing is destroyed); returns where it went."""
+        source = self._dir(workshop)
+        trash = self.root / ".trash"
+        trash.mkdir(exist_ok=True)
+        target = trash / f"{workshop}-{datetime.now(UTC).strftime('%Y%m%dT%H%M%S%f')}"
+        shutil.move(str(source), str(target))
+        return target
+
+    def export_zip(self, workshop: str) -> bytes:
+        """The workshop's documents and history as a zip archive."""
+        source = self._dir(workshop)
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for path in sorted(source.rglob("*.yaml")):
+                archive.write(path, f"{workshop}/{path.relative_to(source)}")
+        return buffer.getvalue()
+
+    # ------------------------------------------------------------------ documents
+    def _dir(self, workshop: str) -> Path:
+        if not _NAME.match(workshop or "") or not (self.root / workshop).is_dir():
+            raise WorkshopNotFound(workshop)
+        return self.root / workshop
+
+    def _doc_path(self, workshop: str, name: str) -> Path:
+        if not _NAME.match(name):
+            raise StoreError(f"'{name}' is not a valid document name")
+        return self._dir(workshop) / f"{name}.yaml"
+
+    @contextlib.contextmanager
+    def _locked(self, workshop: str) -> Iterator[None]:
+        with open(self._dir(workshop) / ".lock", "a+") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def read(self, workshop: str, name: str) -> Versioned:
+        """A document and its revision; ``Versioned(None, 0)`` when it was never saved."""
+        path = self._doc_path(workshop, name)
+        if not path.exists():
+            return Versioned(None, 0)
+        envelope = self._read_envelope(path)
+        return Versioned(envelope.get("data"), int(envelope.get("revision", 0)),
+                         envelope.get("saved_at"), envelope.get("author"))
+
+    @staticmethod
+    def _read_envelope(path: Path) -> dict[str, Any]:
+        try:
+            envelope = load_yaml(path.read_text(encoding="utf-8"), str(path))
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot read ({exc.strerror})") from exc
+        if not isinstance(envelope, dict) or "revision" not in envelope:
+            raise StoreError(f"{path}: not a workspace document (no 'revision')")
+        return envelope
+
+    def write(self, workshop: str, name: str, data: Any, expected_revision: int,
+              author: str | None = None, previous: int | None = -1) -> int:
+        """Save a document atomically as a new revision; returns that revision.
+
+        Raises:
+            ConflictError: the revision on disk is not ``expected_revision``.
+        """
+        path = self._doc_path(workshop, name)
+        with self._locked(workshop):
+            current = int(self._read_envelope(path)["revision"]) if path.exists() else 0
+            if current != expected_revision:
+                raise ConflictError(workshop, name, expected_revision, current)
+            revision = current + 1
+            envelope = {
+                "revision": revision,
+                "saved_at": _now(),
+                "author": author,
+                "previous": current if previous == -1 else previous,
+                "data": data,
+            }
+            text = dump_yaml(envelope)
+            history = path.parent / ".history" / name
+            atomic_write(history / f"{revision:06d}.yaml", text)
+            atomic_write(path, text)
+            for old in sorted(history.glob("*.yaml"))[:-HISTORY_KEEP]:
+                old.unlink(missing_ok=True)
+        return revision
+
+    def history(self, workshop: str, name: str = BOARD) -> list[Revision]:
+        """The kept revisions of a document, newest first."""
+        folder = self._dir(workshop) / ".history" / name
+        revisions = []
+        for path in sorted(folder.glob("*.yaml"), reverse=True):
+            with contextlib.suppress(StoreError, YamlError):
+                env = self._read_envelope(path)
+                revisions.append(Revision(int(env["revision"]), env.get("saved_at"),
+                                          env.get("author"), env.get("previous")))
+        return revisions
+
+    def read_revision(self, workshop: str, name: str, revision: int) -> Versioned:
+        path = self._dir(workshop) / ".history" / name / f"{int(revision):06d}.yaml"
+        if not path.exists():
+            raise StoreError(f"revision {revision} of '{workshop}' is no longer kept "
+                             f"(the last {HISTORY_KEEP} are)")
+        env = self._read_envelope(path)
+        return Versioned(env.get("data"), int(env["revision"]), env.get("saved_at"),
+                         env.get("author"))
+
+    def can_undo(self, workshop: str, name: str = BOARD) -> bool:
+        current = self.read(workshop, name)
+        if current.revision == 0:
+            return False
+        previous = self._envelope_of(workshop, name, current.revision).get("previous")
+        kept = {r.revision for r in self.history(workshop, name)}
+        return bool(previous) and previous in kept
+
+    def _envelope_of(self, workshop: str, name: str, revision: int) -> dict[str, Any]:
+        path = self._dir(workshop) / ".history" / name / f"{revision:06d}.yaml"
+        return self._read_envelope(path) if path.exists() else {}
+
+    def undo(self, workshop: str, name: str, expected_revision: int,
+             author: str | None = None) -> int:
+        """Bring back the content before the current one, as a new revision."""
+        current = self._envelope_of(workshop, name, expected_revision)
+        previous = current.get("previous")
+        if not previous:
+            raise StoreError("there is nothing to undo")
+        older = self._envelope_of(workshop, name, int(previous))
+        if not older:
+            raise StoreError(f"cannot undo further: only the last {HISTORY_KEEP} "
+                             f"revisions are kept")
+        return self.write(workshop, name, older.get("data"), expected_revision, author,
+                          previous=older.get("previous"))
+
+    # ------------------------------------------------------------------ the board
+    def load_board(self, workshop: str) -> Versioned:
+        """The workshop's board as a :class:`Board`, with its revision."""
+        doc = self.read(workshop, BOARD)
+        if doc.data is None:
+            raise WorkshopNotFound(workshop)
+        try:
+            board = board_from_dict(doc.data, source=f"{workshop}/{BOARD}.yaml")
+        except BoardFormatError as exc:
+            raise StoreError(str(exc)) from None
+        return Versioned(board, doc.revision, doc.saved_at, doc.author)
+
+    def save_board(self, workshop: str, board: Board, expected_revision: int,
+                   author: str | None = None) -> int:
+        return self.write(workshop, BOARD, board_to_plain(board), expected_revision, author)
+
+    def undo_board(self, workshop: str, expected_revision: int) -> int:
+        return self.undo(workshop, BOARD, expected_revision)
+
+
+def board_to_plain(board: Board) -> dict[str, Any]:
+    """Board data with plain containers only, for the generic YAML dumper."""
+    def plain(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: plain(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return [plain(v) for v in value]
+        return value
+    return plain(board_to_dict(board))

@@ -1,0 +1,105 @@
+"""Build a :class:`~eventstorming.model.Board` step by step.
+
+The ``.storm`` reader and every importer use this one builder, so that identity (same kind
+and folded text is the same sticky), lane and timeline position (where a sticky first
+appears), merged attributes and de-duplicated links mean the same everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from eventstorming.model import AttrValue, Board, Kind, Link, Sticky, fold, sticky_id, unique_id
+
+
+class BoardBuilder:
+    """Collects stickies and links in the order they are met and builds a board once."""
+
+    def __init__(self, title: str = "Untitled board") -> None:
+        self.title = title
+        self.metadata: dict[str, str] = {}
+        self.lanes: list[str] = []
+        self._stickies: dict[str, dict] = {}
+        self._by_key: dict[tuple[Kind, str], str] = {}
+        self._links: dict[tuple[str, str], Link] = {}
+
+    def lane(self, name: str) -> str:
+        """Declare a lane (again): lanes keep the order of their first mention."""
+        name = " ".join(name.split())
+        if not name:
+            raise ValueError("a lane needs a name")
+        if name not in self.lanes:
+            self.lanes.append(name)
+        return name
+
+    def sticky(
+        self,
+        kind: Kind | str,
+        text: str,
+        *,
+        lane: str | None = None,
+        attrs: Mapping[str, AttrValue] | None = None,
+        tags: tuple[str, ...] | list[str] = (),
+        id: str | None = None,
+        x: float | None = None,
+        y: float | None = None,
+        merge: bool = True,
+    ) -> str:
+        """Add a sticky, or merge into the one with the same kind and folded text.
+
+        Returns the sticky's id. ``id`` keeps an imported board's own id; otherwise the id
+        is derived from kind and text (:func:`~eventstorming.model.sticky_id`). With
+        ``merge=False`` every call makes a new sticky (drawing tools may show the same
+        text twice on purpose).
+        """
+        kind = Kind(kind)
+        text = " ".join(text.split())
+        if not text:
+            raise ValueError("a sticky needs a text")
+        key = (kind, fold(text))
+        if merge and key in self._by_key:
+            existing = self._stickies[self._by_key[key]]
+            existing["attrs"].update(attrs or {})
+            existing["tags"].extend(t for t in tags if t not in existing["tags"])
+            return existing["id"]
+        if lane is not None:
+            lane = self.lane(lane)
+        new_id = unique_id(id or sticky_id(kind, text), key[1], self._stickies)
+        self._stickies[new_id] = {
+            "id": new_id,
+            "kind": kind,
+            "text": text,
+            "lane": lane,
+            "order": len(self._stickies),
+            "attrs": dict(attrs or {}),
+            "tags": list(dict.fromkeys(tags)),
+            "x": x,
+            "y": y,
+        }
+        if merge:
+            self._by_key.setdefault(key, new_id)
+        return new_id
+
+    def link(self, source: str, target: str, label: str | None = None) -> None:
+        """Link two stickies already added; the same pair is linked once."""
+        for end in (source, target):
+            if end not in self._stickies:
+                raise ValueError(f"no sticky with id {end!r} to link")
+        if source == target:
+            return
+        self._links.setdefault((source, target), Link(source=source, target=target, label=label))
+
+    def has(self, sticky_id: str) -> bool:
+        return sticky_id in self._stickies
+
+    def build(self) -> Board:
+        stickies = tuple(
+            Sticky(**{**data, "tags": tuple(data["tags"])}) for data in self._stickies.values()
+        )
+        return Board(
+            title=self.title,
+            metadata=dict(self.metadata),
+            lanes=tuple(self.lanes),
+            stickies=stickies,
+            links=tuple(self._links.values()),
+        )

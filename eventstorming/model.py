@@ -1,0 +1,250 @@
+"""The board model: stickies, links and the board that holds them.
+
+Small immutable values (pydantic v2, frozen). A board is changed by building a new
+one (see :mod:`eventstorming.edit`), never in place, so that a board read from the
+workspace can be compared with the one about to be saved.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+
+class Kind(StrEnum):
+    """Sticky kinds, with the EventStorming colour of each in :data:`KIND_COLORS`."""
+
+    EVENT = "event"
+    COMMAND = "command"
+    ACTOR = "actor"
+    POLICY = "policy"
+    READMODEL = "readmodel"
+    SYSTEM = "system"
+    AGGREGATE = "aggregate"
+    HOTSPOT = "hotspot"
+    OPPORTUNITY = "opportunity"
+    NOTE = "note"
+
+
+#: Fill colours people expect on a physical board.
+KIND_COLORS: dict[Kind, str] = {
+    Kind.EVENT: "#FFA94D",
+    Kind.COMMAND: "#74C0FC",
+    Kind.ACTOR: "#FFEC99",
+    Kind.POLICY: "#D0BFFF",
+    Kind.READMODEL: "#8CE99A",
+    Kind.SYSTEM: "#FCC2D7",
+    Kind.AGGREGATE: "#FFD43B",
+    Kind.HOTSPOT: "#FF4D6D",
+    Kind.OPPORTUNITY: "#38D9A9",
+    Kind.NOTE: "#E9ECEF",
+}
+
+#: Short id prefixes, also the short keywords of the ``.storm`` format where they exist.
+KIND_PREFIX: dict[Kind, str] = {
+    Kind.EVENT: "e",
+    Kind.COMMAND: "c",
+    Kind.ACTOR: "a",
+    Kind.POLICY: "p",
+    Kind.READMODEL: "r",
+    Kind.SYSTEM: "s",
+    Kind.AGGREGATE: "g",
+    Kind.HOTSPOT: "h",
+    Kind.OPPORTUNITY: "o",
+    Kind.NOTE: "n",
+}
+
+AttrValue = str | int | float | bool
+
+_WS = re.compile(r"\s+")
+_PERIODS_PER_DAY = {"day": 1.0, "week": 1 / 7, "month": 12 / 365, "year": 1 / 365}
+_VOLUME = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*(?:/|per\s+)\s*(day|week|month|year)s?\s*$", re.I)
+
+
+def fold(text: str) -> str:
+    """Fold case and white space: the identity of a sticky's text."""
+    return _WS.sub(" ", text).strip().casefold()
+
+
+def slugify(text: str, max_len: int = 48) -> str:
+    """A lowercase ASCII slug (``a-z0-9-``) that is safe as a file or folder name.
+
+    German umlauts are transliterated the way Germans write them without umlauts.
+    Never empty: text without letters or digits gives ``"x"``.
+    """
+    text = text.casefold()
+    for src, dst in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        text = text.replace(src, dst)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    slug = slug[:max_len].rstrip("-")
+    return slug or "x"
+
+
+def sticky_id(kind: Kind, text: str) -> str:
+    """The stable id of a sticky: its kind prefix and a slug of its folded text.
+
+    The same kind and folded text always gives the same id, so opportunities and canvases
+    that point at a sticky survive a re-read of the board.
+    """
+    return f"{KIND_PREFIX[Kind(kind)]}-{slugify(fold(text))}"
+
+
+def unique_id(base: str, folded: str, taken: set[str] | dict[str, Any]) -> str:
+    """``base``, or ``base`` with a short hash of ``folded`` when ``base`` is taken."""
+    if base not in taken:
+        return base
+    digest = hashlib.sha1(folded.encode("utf-8")).hexdigest()
+    candidate = f"{base}-{digest[:6]}"
+    n = 2
+    while candidate in taken:
+        candidate = f"{base}-{digest[:6]}-{n}"
+        n += 1
+    return candidate
+
+
+def parse_volume(value: AttrValue | None) -> float | None:
+    """Occurrences per day from a ``volume`` attribute such as ``"3000/day"``; None if unknown."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    match = _VOLUME.match(str(value))
+    if not match:
+        return None
+    return float(match.group(1).replace(",", ".")) * _PERIODS_PER_DAY[match.group(2).lower()]
+
+
+def parse_minutes(value: AttrValue | None) -> float | None:
+    """Minutes of human effort per occurrence from a ``minutes`` attribute; None if unknown."""
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        minutes = float(str(value).replace(",", ".").split()[0])
+    except (ValueError, IndexError):
+        return None
+    return minutes if minutes >= 0 else None
+
+
+class Sticky(BaseModel):
+    """One sticky note on the board.
+
+    ``order`` is its position on the timeline (smaller is earlier); ``x``/``y`` are kept
+    for boards imported from drawing tools, which have positions of their own.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(min_length=1)
+    kind: Kind
+    text: str
+    lane: str | None = None
+    order: int = 0
+    attrs: dict[str, AttrValue] = Field(default_factory=dict)
+    tags: tuple[str, ...] = ()
+    x: float | None = None
+    y: float | None = None
+
+    @field_validator("text")
+    @classmethod
+    def _text_not_blank(cls, value: str) -> str:
+        value = value.strip()
+        if not value:
+            raise ValueError("a sticky needs a text")
+        return value
+
+    @property
+    def folded(self) -> str:
+        return fold(self.text)
+
+    @property
+    def volume_per_day(self) -> float | None:
+        return parse_volume(self.attrs.get("volume"))
+
+    @property
+    def minutes(self) -> float | None:
+        return parse_minutes(self.attrs.get("minutes"))
+
+
+class Link(BaseModel):
+    """A directed link between two stickies. Its meaning follows from their kinds."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    source: str
+    target: str
+    label: str | None = None
+
+
+class Board(BaseModel):
+    """A whole EventStorming board: title, metadata, lanes in order, stickies and links."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    title: str = "Untitled board"
+    metadata: dict[str, str] = Field(default_factory=dict)
+    lanes: tuple[str, ...] = ()
+    stickies: tuple[Sticky, ...] = ()
+    links: tuple[Link, ...] = ()
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Board:
+        ids: set[str] = set()
+        for sticky in self.stickies:
+            if sticky.id in ids:
+                raise ValueError(f"two stickies share the id {sticky.id!r}")
+            ids.add(sticky.id)
+            if sticky.lane is not None and sticky.lane not in self.lanes:
+                raise ValueError(f"sticky {sticky.id!r} is in lane {sticky.lane!r}, "
+                                 f"which the board does not have")
+        for link in self.links:
+            for end in (link.source, link.target):
+                if end not in ids:
+                    raise ValueError(f"link {link.source} -> {link.target} names "
+                                     f"{end!r}, which is not a sticky on the board")
+        return self
+
+    @property
+    def lang(self) -> str:
+        return self.metadata.get("lang", "en")
+
+    def sticky(self, sticky_id: str) -> Sticky:
+        """The sticky with this id; ``KeyError`` naming the id when there is none."""
+        for sticky in self.stickies:
+            if sticky.id == sticky_id:
+                return sticky
+        raise KeyError(f"no sticky with id {sticky_id!r}")
+
+    def by_id(self) -> dict[str, Sticky]:
+        return {s.id: s for s in self.stickies}
+
+    def of_kind(self, kind: Kind | str) -> list[Sticky]:
+        kind = Kind(kind)
+        return [s for s in self.stickies if s.kind == kind]
+
+    def find(self, kind: Kind | str, text: str) -> Sticky | None:
+        """The sticky of this kind whose folded text equals ``text`` folded, if any."""
+        kind, folded = Kind(kind), fold(text)
+        return next((s for s in self.stickies if s.kind == kind and s.folded == folded), None)
+
+    def counts(self) -> dict[str, int]:
+        """Stickies per kind, only for kinds present, in the order of :class:`Kind`."""
+        counts = {k.value: 0 for k in Kind}
+        for sticky in self.stickies:
+            counts[sticky.kind.value] += 1
+        return {k: n for k, n in counts.items() if n}
+
+    def summary(self) -> dict[str, Any]:
+        """The figures of ``mlcanvas show --json``."""
+        return {
+            "title": self.title,
+            "lanes": list(self.lanes),
+            "counts": self.counts(),
+            "stickies": len(self.stickies),
+            "links": len(self.links),
+        }

@@ -1,0 +1,113 @@
+"""Boards as YAML: the lossless file format of the workspace and ``--format yaml``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from eventstorming.errors import BoardFormatError, BoardUnreadableError
+from eventstorming.model import Board
+from eventstorming.safeyaml import YamlError, load_yaml
+
+FORMAT_VERSION = 1
+
+
+class _FlowList(list):
+    """A list dumped on one line: a link or a tag list."""
+
+
+class _FlowDict(dict):
+    """A mapping dumped on one line: attributes."""
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Dumper.add_representer(_FlowList, lambda d, v: d.represent_sequence(
+    "tag:yaml.org,2002:seq", v, flow_style=True))
+_Dumper.add_representer(_FlowDict, lambda d, v: d.represent_mapping(
+    "tag:yaml.org,2002:map", v, flow_style=True))
+
+
+def board_to_dict(board: Board) -> dict[str, Any]:
+    """Plain data for a board; empty fields are left out so files stay short."""
+    stickies = []
+    for s in board.stickies:
+        item: dict[str, Any] = {"id": s.id, "kind": s.kind.value, "text": s.text}
+        if s.lane is not None:
+            item["lane"] = s.lane
+        item["order"] = s.order
+        if s.attrs:
+            item["attrs"] = _FlowDict(s.attrs)
+        if s.tags:
+            item["tags"] = _FlowList(s.tags)
+        if s.x is not None:
+            item["x"] = s.x
+        if s.y is not None:
+            item["y"] = s.y
+        stickies.append(item)
+    links = []
+    for link in board.links:
+        item = {"from": link.source, "to": link.target}
+        if link.label:
+            item["label"] = link.label
+        links.append(_FlowDict(item))
+    return {
+        "format": f"mlcanvas-board/{FORMAT_VERSION}",
+        "title": board.title,
+        "metadata": dict(board.metadata),
+        "lanes": list(board.lanes),
+        "stickies": stickies,
+        "links": links,
+    }
+
+
+def board_from_dict(data: Any, source: str | None = None) -> Board:
+    """A board from plain data as written by :func:`board_to_dict`."""
+    if not isinstance(data, dict) or "stickies" not in data:
+        raise BoardFormatError("not an mlcanvas board: expected a mapping with 'stickies'",
+                               source=source)
+    links = []
+    for index, link in enumerate(data.get("links") or []):
+        if not isinstance(link, dict) or "from" not in link or "to" not in link:
+            raise BoardFormatError(f"links[{index}] must be a mapping with 'from' and 'to'",
+                                   source=source)
+        links.append({"source": link["from"], "target": link["to"], "label": link.get("label")})
+    try:
+        return Board.model_validate({
+            "title": data.get("title") or "Untitled board",
+            "metadata": {str(k): str(v) for k, v in (data.get("metadata") or {}).items()},
+            "lanes": data.get("lanes") or [],
+            "stickies": data.get("stickies") or [],
+            "links": links,
+        })
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        path = ".".join(str(p) for p in first["loc"])
+        raise BoardFormatError(f"{path}: {first['msg']}", source=source) from None
+
+
+def board_to_yaml(board: Board) -> str:
+    return yaml.dump(board_to_dict(board), Dumper=_Dumper, sort_keys=False,
+                     allow_unicode=True, width=100)
+
+
+def board_from_yaml(text: str, source: str | None = None) -> Board:
+    try:
+        data = load_yaml(text, source)
+    except YamlError as exc:
+        raise BoardFormatError(exc.message, source=source, line=exc.line) from None
+    return board_from_dict(data, source)
+
+
+def read_board_yaml(path: str | Path) -> Board:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BoardUnreadableError(f"{path}: cannot read the file ({exc})") from exc
+    return board_from_yaml(text, str(path))
