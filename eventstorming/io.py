@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from eventstorming.errors import BoardFormatError, BoardUnreadableError
@@ -66,6 +67,41 @@ def read_board(path: str | Path, format: str | None = None) -> Board:
     except UnicodeDecodeError as exc:
         raise BoardUnreadableError(f"{path}: not UTF-8 text (byte {exc.start})") from None
     return parse_board(text, str(path), format)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """A board brought in from a file, and what the reader recognised and skipped, in words."""
+
+    board: Board
+    format: str
+    report: tuple[str, ...] = ()
+
+
+def import_board(data: bytes | str, name: str, format: str | None = None,
+                 colors: dict[str, str] | None = None) -> ImportResult:
+    """Import a board from the bytes of a file in any supported format (an upload, a CLI
+    argument). ``colors`` maps colours to kinds for formats that only have colours.
+
+    Raises:
+        BoardUnreadableError: too large or not UTF-8.
+        BoardFormatError: not a board in the detected (or forced) format; says where.
+    """
+    if len(data) > MAX_BOARD_BYTES:
+        raise BoardUnreadableError(
+            f"{name}: the file is {len(data):,} bytes; the limit is {MAX_BOARD_BYTES:,}")
+    if isinstance(data, bytes):
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise BoardUnreadableError(f"{name}: not UTF-8 text (byte {exc.start})") from None
+    else:
+        text = data
+    fmt = format or detect_format(name, text)
+    board = parse_board(text, name, fmt)
+    report = (f"read {len(board.stickies)} stickies, {len(board.links)} links and "
+              f"{len(board.lanes)} lanes from {fmt}",)
+    return ImportResult(board, fmt, report)
 
 
 def export_board(board: Board, format: str) -> str:
