@@ -8,6 +8,7 @@ depend on the detector.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,26 +18,8 @@ from eventstorming.graph import BoardGraph
 from eventstorming.model import Board, Kind
 from eventstorming.opportunity import Evidence, Opportunity, StickyRef
 
-CLINIC_BOARD = """\
-# Veterinary clinic appointments
-lang: en
-domain: healthcare
-
-## Front desk
-a: Pet owner -> c: Request appointment -> g: Appointment -> e: Appointment requested {volume: 120/day}
-e: Appointment requested -> p: Whenever a request comes in, the receptionist picks a slot -> a: Receptionist
-r: Vet calendar and treatment durations -> a: Receptionist
-r: Pet history -> a: Receptionist
-a: Receptionist -> c: Estimate treatment duration {minutes: 4} -> e: Treatment duration estimated
-c: Estimate treatment duration -> h: Long treatments overrun and the waiting room fills up
-e: Treatment duration estimated -> a: Receptionist
-a: Receptionist -> c: Triage request -> e: Request marked urgent
-c: Triage request -> e: Request marked routine
-c: Triage request -> h: Urgent cases wait behind routine check-ups
-
-## Billing
-e: Request marked routine -> p: Whenever a routine visit is done, send the invoice -> c: Send invoice -> s: Billing system -> e: Invoice sent
-"""
+BOARDS = Path(__file__).resolve().parent / "boards"
+CLINIC_BOARD = (BOARDS / "clinic.storm").read_text(encoding="utf-8")
 
 
 def _ref(sticky: Any) -> StickyRef:
