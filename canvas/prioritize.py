@@ -107,7 +107,8 @@ def check_weights(weights: Mapping[str, float]) -> dict[str, float]:
 
 
 def parse_weights(text: str) -> dict[str, float]:
-    """Weights from ``"value=2,risk=1"`` (the ``--weights`` option); ValueError if bad."""
+    """The weights named in ``"value=2,risk=1"`` (the ``--weights`` option); the others
+    keep their weight. ValueError naming the problem when the text is bad."""
     weights: dict[str, float] = {}
     for item in filter(None, (part.strip() for part in text.split(","))):
         name, sep, number = (s.strip() for s in item.partition("="))
@@ -119,7 +120,10 @@ def parse_weights(text: str) -> dict[str, float]:
         except ValueError:
             raise ValueError(f"the weight of '{name}' must be a number (got '{number}')") \
                 from None
-    return check_weights(weights)
+    if not weights:
+        raise ValueError("no weights given: write name=number, e.g. value=2,risk=1")
+    check_weights(weights)
+    return weights
 
 
 # --------------------------------------------------------------------------- values
