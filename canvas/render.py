@@ -43,14 +43,14 @@ def _labels(canvas: MLCanvas) -> dict[str, str]:
 
 # --------------------------------------------------------------------------- Markdown
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|!~])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!~])")
 
 
 def md_escape(text: str) -> str:
     """Text safe inside Markdown: no HTML, no emphasis, links or table breaks, one line."""
     text = " ".join(str(text).split())
-    text = text.replace("&", "&amp;")
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _md_note(note: Note, labels: dict[str, str]) -> str:
