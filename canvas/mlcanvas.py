@@ -371,7 +371,8 @@ _EN: dict[str, str] = {
                   "recorded and with the heuristic.",
     "imp_replay_no_label": "Replay past {entities} once their outcome is recorded; the board "
                            "has no outcome event yet.",
-    "imp_costs": "Cost of errors: {costs}.",
+    "imp_costs": "Weigh each kind of error by what it costs ({count} listed under prediction "
+                 "details) against the time saved.",
     "imp_fairness": "Check that error rates do not differ between groups of people "
                     "(fairness).",
     "mp_realtime": "Predict as soon as '{trigger}' happens, in real time, before "
@@ -428,7 +429,8 @@ _DE: dict[str, str] = {
                   "'{outcome}' festgehalten hat, und mit der Heuristik.",
     "imp_replay_no_label": "Vergangene Fälle nachspielen, sobald ihr Ergebnis erfasst wird; "
                            "das Board hat noch kein Ergebnis-Event.",
-    "imp_costs": "Kosten von Fehlern: {costs}.",
+    "imp_costs": "Jede Fehlerart nach ihren Kosten gewichten ({count} in den Details der "
+                 "Vorhersage) und gegen die gesparte Zeit stellen.",
     "imp_fairness": "Prüfen, dass die Fehlerraten zwischen Personengruppen nicht "
                     "auseinandergehen (Fairness).",
     "mp_realtime": "Vorhersagen, sobald '{trigger}' eintritt, in Echtzeit, bevor "
@@ -508,8 +510,7 @@ _ERROR_COSTS = {
         "too_high": "the prediction is too high: resources are wasted",
         "too_low": "the prediction is too low: shortage, delay or a missed opportunity",
         "wrong_value": "a wrong value is accepted unnoticed and travels downstream",
-        "mixup": "a '{truth}' case handled as '{predicted}': {actor_or_process} must notice and "
-                 "undo it",
+        "mixup": "'{truth}' taken for '{predicted}': {actor_or_process} must notice and undo it",
     },
     "de": {
         "false_positive": "ein Fall gilt fälschlich als {positive}: {actor_or_process} "
@@ -519,8 +520,8 @@ _ERROR_COSTS = {
         "too_high": "die Vorhersage ist zu hoch: Ressourcen werden verschwendet",
         "too_low": "die Vorhersage ist zu niedrig: Mangel, Verzögerung oder verpasste Chance",
         "wrong_value": "ein falscher Wert wird unbemerkt übernommen und wandert weiter",
-        "mixup": "ein Fall '{truth}' wird als '{predicted}' behandelt: {actor_or_process} muss "
-                 "es bemerken und rückgängig machen",
+        "mixup": "'{truth}' für '{predicted}' gehalten: {actor_or_process} muss es bemerken "
+                 "und korrigieren",
     },
 }
 
@@ -549,12 +550,10 @@ def _entity(opp: Opportunity, graph: BoardGraph | None) -> str:
         if anchor_words & {w.casefold() for w in subject.split()}:
             return case(subject)
     if opp.upstream:
-        first = opp.upstream[0]
-        if graph is not None and first.id in graph.stickies:
-            makers = graph.predecessors(first.id, Kind.AGGREGATE)
-            if makers:
-                return case(makers[0].text)
-        return case(_subject(first.text))
+        aggregate = _nearest_aggregate(graph, [e.id for e in opp.upstream])
+        if aggregate:
+            return case(aggregate)
+        return case(_subject(opp.upstream[0].text))
     outcome = _outcome_subject(opp)
     if outcome:
         return case(outcome)
@@ -562,6 +561,26 @@ def _entity(opp: Opportunity, graph: BoardGraph | None) -> str:
     if len(words) > 1:
         return case(" ".join(words[:-1] if opp.lang == "de" else words[1:]))
     return case(opp.anchor.text)
+
+
+def _nearest_aggregate(graph: BoardGraph | None, start: list[str], depth: int = 8) -> str:
+    """The aggregate nearest upstream of these events (walking back through commands,
+    policies and events), or ``""``."""
+    if graph is None:
+        return ""
+    frontier = [i for i in start if i in graph.stickies]
+    seen = set(frontier)
+    for _ in range(depth):
+        found = [s for i in frontier for s in graph.predecessors(i, Kind.AGGREGATE)]
+        if found:
+            return found[0].text
+        frontier = [s.id for i in frontier
+                    for s in graph.predecessors(i, Kind.EVENT, Kind.COMMAND, Kind.POLICY)
+                    if s.id not in seen]
+        seen.update(frontier)
+        if not frontier:
+            break
+    return ""
 
 
 def _outcome_subject(opp: Opportunity) -> str:
@@ -688,7 +707,7 @@ def prefill_canvas(opp: Opportunity, board: Board | None = None) -> MLCanvas:
     imp = boxes["impact_simulation"]
     imp.append(n("imp_replay", guess=True, entities=entities, outcome=outcome_texts[0])
                if outcome_texts else n("imp_replay_no_label", guess=True, entities=entities))
-    imp.append(n("imp_costs", guess=True, costs="; ".join(costs.values())))
+    imp.append(n("imp_costs", guess=True, count=len(costs)))
     if opp.high_stakes:
         imp.append(n("imp_fairness"))
 
@@ -753,9 +772,10 @@ def _error_costs(opp: Opportunity, lang: str, classes: list[str],
         return {"too_high": words["too_high"], "too_low": words["too_low"]}
     if opp.task in ("classification", "anomaly_detection") and len(classes) == 2:
         a, b = (c.replace("_", " ") for c in classes)
-        return {f"{classes[0]}_as_{classes[1]}": words["mixup"].format(
+        ka, kb = (identifier(c, "class") for c in classes)
+        return {f"{ka}_as_{kb}": words["mixup"].format(
                     truth=a, predicted=b, actor_or_process=actor_or_process),
-                f"{classes[1]}_as_{classes[0]}": words["mixup"].format(
+                f"{kb}_as_{ka}": words["mixup"].format(
                     truth=b, predicted=a, actor_or_process=actor_or_process)}
     if opp.task in ("classification", "anomaly_detection") and len(classes) < 2:
         positive = ("Anomalie" if lang == "de" else "anomaly") \

@@ -85,8 +85,7 @@ def canvas_to_markdown(canvas: MLCanvas, lints: list[CanvasLint] | None = None) 
         (labels["wait"], pred.wait or labels["none"]),
         (labels["labels"], ", ".join(pred.label_source) or labels["none"]),
         (labels["heuristic"], heuristic),
-        (labels["costs"], "; ".join(f"{k.replace('_', ' ')}: {v}"
-                                    for k, v in pred.error_costs.items()) or labels["none"]),
+        (labels["costs"], "; ".join(pred.error_costs.values()) or labels["none"]),
         (labels["serving"], canvas.serving),
         (labels["review"], labels["yes"] if canvas.human_review else labels["no"]),
     ]
@@ -128,7 +127,7 @@ body { font: 13px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica 
 .poster { width: 100%%; height: 100vh; min-height: 680px; margin: 0 auto; padding: 12px 16px;
           background: #fff; display: grid; gap: 8px;
           grid-template-columns: repeat(5, minmax(0, 1fr));
-          grid-template-rows: auto minmax(0, 1fr) minmax(0, 1fr) minmax(0, .55fr) auto;
+          grid-template-rows: auto minmax(0, 1fr) minmax(0, 1fr) minmax(0, .6fr) auto;
           grid-template-areas:
             "head head head head head"
             "dec task vp coll src"
@@ -210,7 +209,8 @@ def _details(canvas: MLCanvas, labels: dict[str, str]) -> str:
             (labels["heuristic"], pred.heuristic.text + (
                 f" ({len(pred.heuristic.rules)} rules)" if pred.heuristic.rules else "")),
             ]
-    rows += [(k.replace("_", " "), v) for k, v in pred.error_costs.items()]
+    rows += [(labels["costs"] if i == 0 else "", v)
+             for i, v in enumerate(pred.error_costs.values())]
     items = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v or labels['none'])}</dd>" for k, v in rows)
     return f'<dl class="details">{items}</dl>'
 
