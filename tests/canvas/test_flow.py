@@ -51,3 +51,27 @@ def test_prioritize_formats_and_weights(capsys):
     assert "did you mean 'value'?" in capsys.readouterr().err
     assert main(["canvas", str(BOARD), "c-no-such-thing"]) == 1
     assert "no opportunity 'c-no-such-thing'" in capsys.readouterr().err
+
+
+def test_prioritize_applies_the_overrides_saved_in_a_workshop(tmp_path, capsys):
+    from canvas.prioritize import save_override
+    from canvas.store import Workspace
+    from eventstorming.storm import read_storm
+
+    ws = Workspace(tmp_path / "ws")
+    workshop = ws.create_from_board(read_storm(BOARD))
+    assert main(["prioritize", str(BOARD), "--json"]) == 0
+    before = json.loads(capsys.readouterr().out)
+    last = before[-1]
+    save_override(ws, workshop, last["id"], "value", 5, "Dana", 0, reason="spring rush")
+    save_override(ws, workshop, last["id"], "risk", 1, "Dana", 1)
+    assert main(["prioritize", str(BOARD), "--json", "--workshop", workshop,
+                 "--workspace", str(ws.root)]) == 0
+    after = {p["id"]: p for p in json.loads(capsys.readouterr().out)}
+    value = after[last["id"]]["criteria"]["value"]
+    assert value["score"] == 5 and value["override"]["author"] == "Dana"
+    assert value["override"]["reason"] == "spring rush"
+    assert after[last["id"]]["score"] >= last["score"]
+    assert main(["prioritize", str(BOARD), "--workshop", "nope",
+                 "--workspace", str(ws.root)]) == 1
+    assert "no workshop 'nope'" in capsys.readouterr().err
