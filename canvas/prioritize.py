@@ -21,6 +21,12 @@ score** the weighted mean of all six, each on the 1–5 scale. Quadrants split v
 feasibility at 3: quick win (both high), strategic bet (valuable, hard), fill-in (easy,
 little value), avoid (neither).
 
+Business value counts the hours of work a year the board shows (volume per calendar day ×
+365 × minutes ÷ 60): 1 below 250 hours, 2 from 250, 3 from 1,000, 4 from 4,000, 5 from
+16,000 (ten full-time people at :data:`FTE_HOURS`), one more where a hotspot shows pain. The
+ROI (:func:`estimate_roi`) states its own assumptions (:class:`RoiAssumptions`): half of
+today's minutes saved, 50 EUR an hour.
+
 A product owner can override any score; :class:`PrioritySettings` keeps the overrides
 (with author, time and an optional reason) and the weights in the workshop document
 ``priorities`` (see :func:`save_override`), so they survive and are revisioned.
@@ -290,15 +296,20 @@ def _names(refs: Iterable[Any], limit: int = 3) -> str:
     return ", ".join(texts[:limit]) + (f" and {more} more" if more > 0 else "")
 
 
+#: Working hours of one full-time person a year, to put hours saved in proportion.
+FTE_HOURS = 1600
+
+
 def suggest_value(opp: Opportunity, board: Board | None = None) -> tuple[int, str]:
     """Business value from effort saved (volume × minutes) and the pain hotspots show."""
     volume, minutes = opp.volume_per_day, opp.minutes
     pain = len(opp.hotspots)
     if volume is not None and minutes is not None:
         hours = volume * 365 * minutes / 60
-        base = 1 if hours < 100 else 2 if hours < 500 else 3 if hours < 2000 else \
-            4 if hours < 10000 else 5
-        why = f"{volume:g}/day × {minutes:g} min ≈ {hours:,.0f} hours of work a year"
+        fte = hours / FTE_HOURS
+        base = 1 + sum(hours >= limit for limit in (250, 1000, 4000, 16000))
+        why = (f"{volume:g}/day × {minutes:g} min ≈ {hours:,.0f} hours of work a year "
+               f"(≈ {fte:,.1f} full-time {'person' if round(fte, 1) == 1 else 'people'})")
     elif volume is not None:
         base = 2 if volume < 50 else 3 if volume < 1000 else 4
         why = f"{volume:g}/day on the board, minutes per case unknown"
@@ -310,7 +321,7 @@ def suggest_value(opp: Opportunity, board: Board | None = None) -> tuple[int, st
         why = "no volume or minutes on the board (a guess)"
     if pain:
         why += f"; {pain} hotspot{'s' if pain > 1 else ''} ({_names(opp.hotspots, 1)})"
-    return _clamp(base + min(pain, 2)), why
+    return _clamp(base + (1 if pain else 0)), why
 
 
 def suggest_data(opp: Opportunity, board: Board | None = None) -> tuple[int, str]:
@@ -319,8 +330,9 @@ def suggest_data(opp: Opportunity, board: Board | None = None) -> tuple[int, str
     events = list(opp.upstream) or [r for r in opp.inputs if r.kind == "event"]
     if sources:
         score = 2 + len(sources) + (1 if events else 0)
-        why = f"{len(sources)} read model{'s' if len(sources) > 1 else ''}/system" \
-              f"{'s' if len(sources) > 1 else ''} feed the decision: {_names(sources)}"
+        why = (f"{len(sources)} read models or systems feed the decision: "
+               if len(sources) > 1 else "1 read model or system feeds the decision: ") + \
+            _names(sources)
         if events:
             why += f", plus {len(events)} upstream event{'s' if len(events) > 1 else ''}"
         return _clamp(score), why
@@ -368,8 +380,8 @@ _TASK_COMPLEXITY = {"classification": 2, "regression": 2, "clustering": 2,
                     "anomaly_detection": 3, "forecasting": 3, "ranking": 3, "extraction": 4}
 
 
-_COMPLEXITY_WORDS = {2: "a standard task with tabular data", 3: "needs care (time, rare "
-                     "cases or ranking)", 4: "hard: unstructured input to read"}
+_COMPLEXITY_WORDS = {2: "a standard task", 3: "needs care (time, rare cases or ranking)",
+                     4: "hard: unstructured input to read"}
 
 
 def suggest_complexity(opp: Opportunity, board: Board | None = None) -> tuple[int, str]:
@@ -380,7 +392,7 @@ def suggest_complexity(opp: Opportunity, board: Board | None = None) -> tuple[in
     documents = [t for t in texts if _DOCUMENT_WORDS.search(t)]
     if documents:
         score += 1
-        why += f"; reads documents or free text ('{documents[0]}')"
+        why += f"; it reads documents or free text ('{documents[0]}')"
     if len(opp.inputs) > 4:
         score += 1
         why += f"; joins {len(opp.inputs)} inputs"
