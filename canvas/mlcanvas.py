@@ -81,6 +81,46 @@ BOXES: tuple[BoxInfo, ...] = (
 BOX_BY_KEY = {b.key: b for b in BOXES}
 assert tuple(b.key for b in BOXES) == CANVAS_BOXES
 
+#: The boxes for German workshops (titles as German teams say them, questions translated).
+BOXES_DE: tuple[BoxInfo, ...] = (
+    BoxInfo("value_proposition", "Nutzenversprechen",
+            "Wer nutzt das System? Welche Ziele hat diese Person? Was gewinnt sie durch das "
+            "ML-System?"),
+    BoxInfo("prediction_task", "Vorhersageaufgabe",
+            "Welche Art Aufgabe? Für welche Entität wird vorhergesagt? Mögliche Ergebnisse? "
+            "Wie lange dauert es, bis das Ergebnis bekannt ist?"),
+    BoxInfo("decisions", "Entscheidungen",
+            "Wie werden Vorhersagen zu Nutzen für die Anwender? Mit welchen Parametern des "
+            "Prozesses, der das tut?"),
+    BoxInfo("impact_simulation", "Wirkungssimulation",
+            "Kann ein Modell in Betrieb gehen? Mit welchen Testdaten wird es bewertet? Kosten "
+            "und Nutzen richtiger und falscher Entscheidungen? Fairness-Vorgaben?"),
+    BoxInfo("making_predictions", "Vorhersagen treffen",
+            "Wann wird vorhergesagt, in Echtzeit oder im Batch? Wie viel Zeit bleibt für "
+            "Features, Vorhersage und Nachbearbeitung?"),
+    BoxInfo("data_collection", "Datensammlung",
+            "Wie entsteht der erste Trainingsdatensatz, wie wird er fortgeschrieben? Wie "
+            "schnell? Holdout im Betrieb? Was kostet es, Ergebnisse zu beobachten?"),
+    BoxInfo("data_sources", "Datenquellen",
+            "Woher kommen Rohdaten über die Entitäten und die beobachteten Ergebnisse? "
+            "Tabellen, APIs, Dateien?"),
+    BoxInfo("building_models", "Modelle bauen",
+            "Wie viele Modelle braucht der Betrieb? Wann werden sie aktualisiert? Wie viel "
+            "Zeit ist dafür da?"),
+    BoxInfo("features", "Features",
+            "Welche Eingaben werden aus den Rohdaten abgeleitet und sind zur Zeit der "
+            "Vorhersage verfügbar?"),
+    BoxInfo("monitoring", "Monitoring",
+            "Welche Kennzahlen messen den geschaffenen Wert und die Wirkung des ML-Systems im "
+            "Betrieb, bei Anwendern und im Geschäft?"),
+)
+assert tuple(b.key for b in BOXES_DE) == CANVAS_BOXES
+
+
+def boxes_for(lang: str) -> tuple[BoxInfo, ...]:
+    """The ten boxes with titles and questions in ``lang`` (English where not translated)."""
+    return BOXES_DE if lang == "de" else BOXES
+
 
 # --------------------------------------------------------------------------- model
 
@@ -796,48 +836,80 @@ class CanvasLint:
     level: Literal["missing", "risky", "guess"]
     message: str
 
-    def format(self) -> str:
-        return f"{BOX_BY_KEY[self.box].title}: {self.message}"
+    def format(self, lang: str = "en") -> str:
+        title = next(b.title for b in boxes_for(lang) if b.key == self.box)
+        return f"{title}: {self.message}"
+
+
+LINT_MESSAGES: dict[str, dict[str, str]] = {
+    "en": {
+        "empty": "the box is empty — {question}",
+        "no_label": "no label source: no outcome event records the truth a model could learn "
+                    "from",
+        "no_target": "no target: name the column that holds the truth",
+        "few_outcomes": "fewer than two possible outcomes listed",
+        "no_heuristic": "no heuristic: name the simple rule a first model must beat",
+        "no_costs": "the cost of each kind of error is not stated",
+        "no_features": "no features: the spec needs at least one input column",
+        "no_review": "a high-stakes decision without human review",
+        "no_fairness": "a high-stakes decision without a fairness check",
+        "no_metric": "no monitoring metric",
+        "guesses": "{count} sentences are still guesses: confirm or correct them, then remove "
+                   "'guess:'",
+    },
+    "de": {
+        "empty": "das Feld ist leer — {question}",
+        "no_label": "keine Label-Quelle: kein Ergebnis-Event hält die Wahrheit fest, aus der "
+                    "ein Modell lernen könnte",
+        "no_target": "keine Zielgröße: die Spalte benennen, die die Wahrheit enthält",
+        "few_outcomes": "weniger als zwei mögliche Ergebnisse aufgeführt",
+        "no_heuristic": "keine Heuristik: die einfache Regel benennen, die ein erstes Modell "
+                        "schlagen muss",
+        "no_costs": "die Kosten der Fehlerarten sind nicht genannt",
+        "no_features": "keine Features: die Spec braucht mindestens eine Eingabespalte",
+        "no_review": "eine Entscheidung mit hoher Tragweite ohne menschliche Prüfung",
+        "no_fairness": "eine Entscheidung mit hoher Tragweite ohne Fairness-Prüfung",
+        "no_metric": "keine Kennzahl fürs Monitoring",
+        "guesses": "{count} Sätze sind noch Vermutungen: bestätigen oder korrigieren, dann "
+                   "'guess:' entfernen",
+    },
+}
 
 
 def lint_canvas(canvas: MLCanvas) -> list[CanvasLint]:
-    """What is missing or risky on a canvas, each finding pointing at its box."""
+    """What is missing or risky on a canvas, each finding pointing at its box (messages in
+    the canvas's language, English or German)."""
+    words = LINT_MESSAGES.get(canvas.lang, LINT_MESSAGES["en"])
     found: list[CanvasLint] = []
-    for box in BOXES:
+
+    def add(box: str, level: Literal["missing", "risky", "guess"], key: str,
+            **values: Any) -> None:
+        found.append(CanvasLint(box, level, words[key].format(**values)))
+
+    for box in boxes_for(canvas.lang):
         if not any(n.text.strip() for n in canvas.box(box.key)):
-            found.append(CanvasLint(box.key, "missing", f"the box is empty — {box.question}"))
+            add(box.key, "missing", "empty", question=box.question)
     pred = canvas.prediction
     if pred.task != "clustering" and not pred.label_source:
-        found.append(CanvasLint("data_collection", "missing",
-                                "no label source: no outcome event records the truth a model "
-                                "could learn from"))
+        add("data_collection", "missing", "no_label")
     if pred.task != "clustering" and not pred.target:
-        found.append(CanvasLint("prediction_task", "missing",
-                                "no target: name the column that holds the truth"))
+        add("prediction_task", "missing", "no_target")
     if pred.task in ("classification", "anomaly_detection") and len(pred.outcomes) < 2:
-        found.append(CanvasLint("prediction_task", "missing",
-                                "fewer than two possible outcomes listed"))
+        add("prediction_task", "missing", "few_outcomes")
     if not pred.heuristic.text.strip() and not pred.heuristic.rules:
-        found.append(CanvasLint("prediction_task", "missing",
-                                "no heuristic: name the simple rule a first model must beat"))
+        add("prediction_task", "missing", "no_heuristic")
     if not pred.error_costs:
-        found.append(CanvasLint("impact_simulation", "missing",
-                                "the cost of each kind of error is not stated"))
+        add("impact_simulation", "missing", "no_costs")
     if not canvas.features:
-        found.append(CanvasLint("features", "missing",
-                                "no features: the spec needs at least one input column"))
+        add("features", "missing", "no_features")
     if canvas.high_stakes and not canvas.human_review:
-        found.append(CanvasLint("decisions", "risky",
-                                "a high-stakes decision without human review"))
+        add("decisions", "risky", "no_review")
     if canvas.high_stakes and not (canvas.fairness_check or "").strip():
-        found.append(CanvasLint("impact_simulation", "risky",
-                                "a high-stakes decision without a fairness check"))
+        add("impact_simulation", "risky", "no_fairness")
     if not (canvas.monitoring_metric or "").strip():
-        found.append(CanvasLint("monitoring", "missing", "no monitoring metric"))
+        add("monitoring", "missing", "no_metric")
     guesses = canvas.guesses()
     if guesses:
         first = next(b.key for b in BOXES if any(n.guess for n in canvas.box(b.key)))
-        found.append(CanvasLint(first, "guess",
-                                f"{guesses} sentence{'s are' if guesses > 1 else ' is'} still "
-                                f"a guess: confirm or correct, then remove 'guess:'"))
+        add(first, "guess", "guesses", count=guesses)
     return found

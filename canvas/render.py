@@ -14,7 +14,7 @@ import html
 import re
 from typing import Literal
 
-from canvas.mlcanvas import BOX_BY_KEY, BOXES, CanvasLint, MLCanvas, Note, lint_canvas
+from canvas.mlcanvas import CanvasLint, MLCanvas, Note, boxes_for, lint_canvas
 
 _LABELS = {
     "en": {"entity": "Entity", "target": "Target", "outcomes": "Possible outcomes",
@@ -91,14 +91,15 @@ def canvas_to_markdown(canvas: MLCanvas, lints: list[CanvasLint] | None = None) 
     ]
     out += [f"| {md_escape(k)} | {md_escape(v)} |" for k, v in rows]
     out.append("")
-    for box in BOXES:
+    titles = {b.key: b.title for b in boxes_for(canvas.lang)}
+    for box in boxes_for(canvas.lang):
         out += [f"## {box.title}", "", f"_{md_escape(box.question)}_", ""]
         notes = canvas.box(box.key)
         out += [_md_note(n, labels) for n in notes] or [f"- {labels['none']}"]
         out.append("")
     if lints:
         out += [f"## {labels['lint']}", ""]
-        out += [f"- **{BOX_BY_KEY[lint.box].title}** ({lint.level}): {md_escape(lint.message)}"
+        out += [f"- **{titles[lint.box]}** ({lint.level}): {md_escape(lint.message)}"
                 for lint in lints]
         out.append("")
     out += [f"<sub>{labels['made']}</sub>", ""]
@@ -235,7 +236,8 @@ def canvas_to_html(canvas: MLCanvas, lints: list[CanvasLint] | None = None,
     meta.append((labels["review"], labels["yes"] if canvas.human_review else labels["no"]))
     head = "".join(f"<div><dt>{_e(k)}</dt><dd>{_e(v)}</dd></div>" for k, v in meta)
     sections = []
-    for number, box in enumerate(BOXES, start=1):
+    titles = {b.key: b.title for b in boxes_for(canvas.lang)}
+    for number, box in enumerate(boxes_for(canvas.lang), start=1):
         notes = "".join(_html_note(n, labels) for n in canvas.box(box.key)) or \
             f"<li>{labels['none']}</li>"
         sections.append(
@@ -246,7 +248,7 @@ def canvas_to_html(canvas: MLCanvas, lints: list[CanvasLint] | None = None,
                     f'<span class="n">2</span>{_e(labels["details"])}</h2>'
                     f"{_details(canvas, labels)}</section>")
     lint_items = "".join(
-        f'<li class="lint-{_e(lint.level)}"><b>{_e(BOX_BY_KEY[lint.box].title)}:</b> '
+        f'<li class="lint-{_e(lint.level)}"><b>{_e(titles[lint.box])}:</b> '
         f"{_e(lint.message)}</li>" for lint in lints)
     footer = (f"<footer><div><b>{_e(labels['lint'])}:</b> <ul>{lint_items}</ul></div>"
               if lints else "<footer><div></div>") + \

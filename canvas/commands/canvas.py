@@ -55,5 +55,5 @@ def cmd_canvas(args: argparse.Namespace) -> int:
         print(f"wrote {args.output} ({canvas.guesses()} guesses to confirm"
               + (f", {len(lints)} open points" if lints else "") + ")", file=sys.stderr)
         for lint in lints:
-            print(f"  {lint.format()}", file=sys.stderr)
+            print(f"  {lint.format(canvas.lang)}", file=sys.stderr)
     return 0

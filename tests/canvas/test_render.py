@@ -72,3 +72,17 @@ def test_markdown_reads_well(clinic_board, make_opportunity):
     assert headings[1:11] == [b.title for b in BOXES]
     assert "- _guess:_ " in text
     assert "| Possible outcomes | urgent, routine |" in text
+
+
+def test_german_canvas_gets_german_boxes(make_opportunity):
+    from eventstorming import parse_storm
+
+    board = parse_storm("# Schaden\nlang: de\n\n## Service\n"
+                        "a: Sachbearbeiter -> c: Schaden einstufen -> e: Schaden eingestuft\n"
+                        "r: Schadenhistorie -> a: Sachbearbeiter\n")
+    canvas = prefill_canvas(make_opportunity(board, "Schaden einstufen", "classification"),
+                            board)
+    page, text = canvas_to_html(canvas), canvas_to_markdown(canvas)
+    for title in ("Nutzenversprechen", "Vorhersageaufgabe", "Wirkungssimulation"):
+        assert title in page and f"## {title}" in text
+    assert '<html lang="de">' in page
