@@ -109,7 +109,12 @@ def validate_text(text: str, source: str = "<spec>") -> SpecReport:
         return SpecReport(source, None, (Problem(
             "", f"expected a mapping with apiVersion, kind, metadata, ... (found {found})",
             1),))
-    return validate_data(data, source, lines)
+    report = validate_data(data, source, lines)
+    duplicates = tuple(Problem(_format_path(path), message, line)
+                       for path, message, line in lines.duplicates())
+    if duplicates:
+        return SpecReport(source, None, duplicates + report.problems)
+    return report
 
 
 def validate_data(data: Any, source: str = "<spec>",
@@ -140,6 +145,29 @@ class LineMap:
                                                               yaml.SafeLoader))
             except yaml.YAMLError:
                 self.root = None
+
+    def duplicates(self) -> list[tuple[tuple[PathPart, ...], str, int]]:
+        """Keys written twice in one mapping (YAML keeps the last one silently)."""
+        found: list[tuple[tuple[PathPart, ...], str, int]] = []
+        stack: list[tuple[yaml.Node, tuple[PathPart, ...]]] = \
+            [(self.root, ())] if self.root is not None else []
+        while stack:
+            node, path = stack.pop()
+            if isinstance(node, yaml.MappingNode):
+                seen: dict[str, int] = {}
+                for key, value in node.value:
+                    name = str(key.value)
+                    line = key.start_mark.line + 1
+                    if name in seen:
+                        found.append((path + (name,), f"'{name}' is written twice (first on "
+                                      f"line {seen[name]}); YAML would keep only this one",
+                                      line))
+                    else:
+                        seen[name] = line
+                    stack.append((value, path + (name,)))
+            elif isinstance(node, yaml.SequenceNode):
+                stack += [(item, path + (i,)) for i, item in enumerate(node.value)]
+        return sorted(found, key=lambda item: item[2])
 
     def line(self, path: tuple[PathPart, ...]) -> int | None:
         """The line of the deepest node on ``path`` that exists (a missing key: its parent).

@@ -187,3 +187,12 @@ def test_cli_in_a_subprocess_prints_no_traceback(tmp_path):
     assert result.returncode == 1
     assert "did you mean 'rules'?" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_a_key_written_twice_is_reported():
+    text = good_text().replace("kind: UseCaseSpec\n", "kind: UseCaseSpec\nkind: UseCaseSpec\n")
+    report = validate_text(text, "s.yaml")
+    assert not report.ok
+    (problem,) = report.problems
+    assert problem.path == "kind" and "written twice (first on line 3)" in problem.message
+    assert problem.line == 4
