@@ -290,10 +290,93 @@ def _clamp(score: float) -> int:
     return max(1, min(5, round(score)))
 
 
-def _names(refs: Iterable[Any], limit: int = 3) -> str:
+#: The sentences behind each suggested score, in English and German (the board's language).
+REASONS: dict[str, dict[str, str]] = {
+    "en": {
+        "and_more": " and {n} more",
+        "hours": "{volume:g}/day × {minutes:g} min ≈ {hours:,.0f} hours of work a year "
+                 "(≈ {fte:,.1f} full-time people)",
+        "volume_only": "{volume:g}/day on the board, minutes per case unknown",
+        "minutes_only": "{minutes:g} min per case, volume unknown",
+        "no_volume": "no volume or minutes on the board (a guess)",
+        "pain": "; {n} hotspot[|s]: {names}",
+        "sources": "{n} read model[|s] or system[|s] feed[s|] the decision: {names}",
+        "plus_events": ", plus {n} upstream event[|s]",
+        "only_events": "only upstream events ({names}); no read model or system feeds the "
+                       "decision",
+        "no_inputs": "nothing on the board feeds the decision: no read model, system or event",
+        "no_outcome": "no outcome event records the decision, so there is no label source",
+        "alternatives": "{n} alternative outcome events record the truth ({names})",
+        "settled_value": "{names} records the value people settle on",
+        "happened": "{names} records that it happened; the class itself must be read from "
+                    "its data (a guess)",
+        "actor_reviews": "{actor} decides today and can review a suggestion",
+        "unchecked": "no person decides today, so a wrong prediction acts unchecked",
+        "ranking_forgiving": "a wrong suggestion is seen and corrected",
+        "extraction_forgiving": "a wrong field is spotted and typed over",
+        "high_stakes_call": "a wrong call is a high-stakes decision about people",
+        "complexity_2": "{task}: a standard task",
+        "complexity_3": "{task}: needs care (time, rare cases or ranking)",
+        "complexity_4": "{task}: hard, unstructured input to read",
+        "documents": "; it reads documents or free text ('{text}')",
+        "many_inputs": "; joins {n} inputs",
+        "high_stakes": "high stakes: {flags}",
+        "about_people": "a decision about people",
+        "no_people": "no decision about people",
+        "regulated": "regulated ground ({found})",
+        "no_person": "acts without a person",
+    },
+    "de": {
+        "and_more": " und {n} weitere",
+        "hours": "{volume:g}/Tag × {minutes:g} Min. ≈ {hours:,.0f} Arbeitsstunden im Jahr "
+                 "(≈ {fte:,.1f} Vollzeitkräfte)",
+        "volume_only": "{volume:g}/Tag auf dem Board, Minuten pro Fall unbekannt",
+        "minutes_only": "{minutes:g} Min. pro Fall, Menge unbekannt",
+        "no_volume": "keine Menge und keine Minuten auf dem Board (geschätzt)",
+        "pain": "; {n} Hotspot[|s]: {names}",
+        "sources": "{n} Read Model[|s] oder System[|e] speis[t|en] die Entscheidung: {names}",
+        "plus_events": ", dazu {n} vorgelagerte[s|] Event[|s]",
+        "only_events": "nur vorgelagerte Events ({names}); kein Read Model und kein System "
+                       "speist die Entscheidung",
+        "no_inputs": "nichts auf dem Board speist die Entscheidung: kein Read Model, System "
+                     "oder Event",
+        "no_outcome": "kein Ergebnis-Event hält die Entscheidung fest, also keine Label-Quelle",
+        "alternatives": "{n} alternative Ergebnis-Events halten die Wahrheit fest ({names})",
+        "settled_value": "{names} hält den Wert fest, auf den man sich einigt",
+        "happened": "{names} hält fest, dass es geschah; die Klasse selbst muss aus den "
+                    "Daten gelesen werden (Vermutung)",
+        "actor_reviews": "{actor} entscheidet heute und kann einen Vorschlag prüfen",
+        "unchecked": "heute entscheidet kein Mensch, eine falsche Vorhersage wirkt ungeprüft",
+        "ranking_forgiving": "ein falscher Vorschlag wird gesehen und korrigiert",
+        "extraction_forgiving": "ein falsches Feld fällt auf und wird überschrieben",
+        "high_stakes_call": "eine Fehlentscheidung betrifft Menschen und hat hohe Tragweite",
+        "complexity_2": "{task}: eine Standardaufgabe",
+        "complexity_3": "{task}: braucht Sorgfalt (Zeit, seltene Fälle oder Ranking)",
+        "complexity_4": "{task}: schwer, unstrukturierte Eingaben sind zu lesen",
+        "documents": "; liest Dokumente oder Freitext ('{text}')",
+        "many_inputs": "; verbindet {n} Eingaben",
+        "high_stakes": "hohe Tragweite: {flags}",
+        "about_people": "eine Entscheidung über Menschen",
+        "no_people": "keine Entscheidung über Menschen",
+        "regulated": "regulierter Bereich ({found})",
+        "no_person": "wirkt ohne einen Menschen",
+    },
+}
+
+
+def _say(opp: Opportunity, key: str, **values: Any) -> str:
+    table = REASONS.get(opp.lang, REASONS["en"])
+    text = table[key].format(**values)
+    n = values.get("n")
+    if isinstance(n, int):  # "[singular|plural]" endings
+        text = re.sub(r"\[([^|\]]*)\|([^\]]*)\]", r"\1" if n == 1 else r"\2", text)
+    return text
+
+
+def _names(opp: Opportunity, refs: Iterable[Any], limit: int = 3) -> str:
     texts = [f"'{r.text}'" for r in refs]
     more = len(texts) - limit
-    return ", ".join(texts[:limit]) + (f" and {more} more" if more > 0 else "")
+    return ", ".join(texts[:limit]) + (_say(opp, "and_more", n=more) if more > 0 else "")
 
 
 #: Working hours of one full-time person a year, to put hours saved in proportion.
@@ -306,21 +389,20 @@ def suggest_value(opp: Opportunity, board: Board | None = None) -> tuple[int, st
     pain = len(opp.hotspots)
     if volume is not None and minutes is not None:
         hours = volume * 365 * minutes / 60
-        fte = hours / FTE_HOURS
         base = 1 + sum(hours >= limit for limit in (250, 1000, 4000, 16000))
-        why = (f"{volume:g}/day × {minutes:g} min ≈ {hours:,.0f} hours of work a year "
-               f"(≈ {fte:,.1f} full-time {'person' if round(fte, 1) == 1 else 'people'})")
+        why = _say(opp, "hours", volume=volume, minutes=minutes, hours=hours,
+                   fte=hours / FTE_HOURS)
     elif volume is not None:
         base = 2 if volume < 50 else 3 if volume < 1000 else 4
-        why = f"{volume:g}/day on the board, minutes per case unknown"
+        why = _say(opp, "volume_only", volume=volume)
     elif minutes is not None:
         base = 2 if minutes < 10 else 3
-        why = f"{minutes:g} min per case, volume unknown"
+        why = _say(opp, "minutes_only", minutes=minutes)
     else:
         base = 2
-        why = "no volume or minutes on the board (a guess)"
+        why = _say(opp, "no_volume")
     if pain:
-        why += f"; {pain} hotspot{'s' if pain > 1 else ''} ({_names(opp.hotspots, 1)})"
+        why += _say(opp, "pain", n=pain, names=_names(opp, opp.hotspots, 1))
     return _clamp(base + (1 if pain else 0)), why
 
 
@@ -329,50 +411,43 @@ def suggest_data(opp: Opportunity, board: Board | None = None) -> tuple[int, str
     sources = [r for r in opp.inputs if r.kind in ("readmodel", "system")]
     events = list(opp.upstream) or [r for r in opp.inputs if r.kind == "event"]
     if sources:
-        score = 2 + len(sources) + (1 if events else 0)
-        why = (f"{len(sources)} read models or systems feed the decision: "
-               if len(sources) > 1 else "1 read model or system feeds the decision: ") + \
-            _names(sources)
+        why = _say(opp, "sources", n=len(sources), names=_names(opp, sources))
         if events:
-            why += f", plus {len(events)} upstream event{'s' if len(events) > 1 else ''}"
-        return _clamp(score), why
+            why += _say(opp, "plus_events", n=len(events))
+        return _clamp(2 + len(sources) + (1 if events else 0)), why
     if events:
-        return 2, f"only upstream events ({_names(events, 2)}); no read model or system " \
-                  f"feeds the decision"
-    return 1, "nothing on the board feeds the decision: no read model, system or event"
+        return 2, _say(opp, "only_events", names=_names(opp, events, 2))
+    return 1, _say(opp, "no_inputs")
 
 
 def suggest_labels(opp: Opportunity, board: Board | None = None) -> tuple[int, str]:
     """Label availability from the outcome events that record what was decided."""
     outcomes = list(opp.outcomes)
     if not outcomes:
-        return 1, "no outcome event records the decision, so there is no label source"
+        return 1, _say(opp, "no_outcome")
     if len(outcomes) >= 2 or len(opp.classes) >= 2:
-        return 5, f"{len(outcomes)} alternative outcome events record the truth " \
-                  f"({_names(outcomes)})"
+        return 5, _say(opp, "alternatives", n=len(outcomes), names=_names(opp, outcomes))
     if opp.task in ("extraction", "regression", "forecasting"):
-        return 4, f"{_names(outcomes, 1)} records the value people settle on"
-    return 3, f"{_names(outcomes, 1)} records that it happened; the class itself must be " \
-              f"read from its data (a guess)"
+        return 4, _say(opp, "settled_value", names=_names(opp, outcomes, 1))
+    return 3, _say(opp, "happened", names=_names(opp, outcomes, 1))
 
 
 def suggest_tolerance(opp: Opportunity, board: Board | None = None) -> tuple[int, str]:
     """Tolerance for wrong predictions: high stakes lower it, a person in the loop raises
-    it, suggestions (ranking) are forgiving."""
+    it, suggestions (ranking, extraction) are forgiving."""
     score, why = 3, []
     if opp.actor:
         score += 1
-        why.append(f"{opp.actor} decides today and can review a suggestion")
+        why.append(_say(opp, "actor_reviews", actor=opp.actor))
     else:
         score -= 1
-        why.append("no person decides today, so a wrong prediction acts unchecked")
+        why.append(_say(opp, "unchecked"))
     if opp.task in ("ranking", "extraction"):
         score += 1
-        why.append("a wrong suggestion is seen and corrected" if opp.task == "ranking"
-                   else "a wrong field is spotted and typed over")
+        why.append(_say(opp, f"{opp.task}_forgiving"))
     if opp.high_stakes:
         score -= 2
-        why.append("a wrong call is a high-stakes decision about people")
+        why.append(_say(opp, "high_stakes_call"))
     return _clamp(score), "; ".join(why)
 
 
@@ -380,22 +455,18 @@ _TASK_COMPLEXITY = {"classification": 2, "regression": 2, "clustering": 2,
                     "anomaly_detection": 3, "forecasting": 3, "ranking": 3, "extraction": 4}
 
 
-_COMPLEXITY_WORDS = {2: "a standard task", 3: "needs care (time, rare cases or ranking)",
-                     4: "hard: unstructured input to read"}
-
-
 def suggest_complexity(opp: Opportunity, board: Board | None = None) -> tuple[int, str]:
     """Technical complexity from the task and from unstructured inputs (scans, texts)."""
     score = _TASK_COMPLEXITY[opp.task]
-    why = f"{opp.task.replace('_', ' ')}: {_COMPLEXITY_WORDS[score]}"
+    why = _say(opp, f"complexity_{score}", task=opp.task.replace("_", " "))
     texts = [opp.anchor.text, opp.title] + [r.text for r in opp.inputs]
     documents = [t for t in texts if _DOCUMENT_WORDS.search(t)]
     if documents:
         score += 1
-        why += f"; it reads documents or free text ('{documents[0]}')"
+        why += _say(opp, "documents", text=documents[0])
     if len(opp.inputs) > 4:
         score += 1
-        why += f"; joins {len(opp.inputs)} inputs"
+        why += _say(opp, "many_inputs", n=len(opp.inputs))
     return _clamp(score), why
 
 
@@ -403,9 +474,9 @@ def suggest_risk(opp: Opportunity, board: Board | None = None) -> tuple[int, str
     """Risk: high-stakes decisions about people, regulated domains, decisions without a
     person."""
     if opp.high_stakes:
-        flags = ", ".join(opp.risk_flags) if opp.risk_flags else "a decision about people"
-        return 5, f"high stakes: {flags}"
-    score, why = 2, ["no decision about people"]
+        flags = ", ".join(opp.risk_flags) if opp.risk_flags else _say(opp, "about_people")
+        return 5, _say(opp, "high_stakes", flags=flags)
+    score, why = 2, [_say(opp, "no_people")]
     texts = " ".join([opp.anchor.text, opp.title] + [h.text for h in opp.hotspots])
     domain = (board.metadata.get("domain", "") if board else "").casefold()
     regulated = _REGULATED_WORDS.search(texts)
@@ -413,13 +484,13 @@ def suggest_risk(opp: Opportunity, board: Board | None = None) -> tuple[int, str
         score += 1
         found = domain if domain in _REGULATED_DOMAINS else \
             (regulated.group(0) if regulated else "")
-        why.append(f"regulated ground ({found})")
+        why.append(_say(opp, "regulated", found=found))
     if opp.risk_flags:
         score += 1
         why.append(", ".join(opp.risk_flags))
     if not opp.actor:
         score += 1
-        why.append("acts without a person")
+        why.append(_say(opp, "no_person"))
     return _clamp(score), "; ".join(why)
 
 

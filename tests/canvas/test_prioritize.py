@@ -187,3 +187,20 @@ def test_json_and_csv_outputs(opps, clinic_board):
     rows = list(csv.DictReader(io.StringIO(to_csv(ranked))))
     assert [r["id"] for r in rows] == [i["id"] for i in items]
     assert rows[0]["hours_per_year"] or rows[1]["hours_per_year"]
+
+
+def test_reasons_follow_the_board_language(make_opportunity):
+    from eventstorming import parse_storm
+
+    board = parse_storm(
+        "# Schaden\nlang: de\ndomain: Versicherung\n\n## Service\n"
+        "e: Schaden gemeldet {volume: 40/day} -> a: Sachbearbeiter\n"
+        "a: Sachbearbeiter -> c: Schaden einstufen {minutes: 6} -> e: Schaden eingestuft\n"
+        "r: Schadenhistorie -> a: Sachbearbeiter\n"
+        "c: Schaden einstufen -> h: Einstufung dauert zu lange\n")
+    opp = make_opportunity(board, "Schaden einstufen", "classification")
+    reasons = {s.criterion: s.reason for s in suggest_scores(opp, board)}
+    assert reasons["value"].startswith("40/Tag × 6 Min.") and "1 Hotspot:" in reasons["value"]
+    assert reasons["data"].startswith("1 Read Model oder System speist die Entscheidung")
+    assert "dazu 1 vorgelagertes Event" in reasons["data"]
+    assert "regulierter Bereich (versicherung)" in reasons["risk"]
