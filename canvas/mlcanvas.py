@@ -854,6 +854,7 @@ LINT_MESSAGES: dict[str, dict[str, str]] = {
         "no_review": "a high-stakes decision without human review",
         "no_fairness": "a high-stakes decision without a fairness check",
         "no_metric": "no monitoring metric",
+        "zscore_needs_number": "the z-score heuristic needs a number among the features",
         "guesses": "{count} sentences are still guesses: confirm or correct them, then remove "
                    "'guess:'",
     },
@@ -870,6 +871,7 @@ LINT_MESSAGES: dict[str, dict[str, str]] = {
         "no_review": "eine Entscheidung mit hoher Tragweite ohne menschliche Prüfung",
         "no_fairness": "eine Entscheidung mit hoher Tragweite ohne Fairness-Prüfung",
         "no_metric": "keine Kennzahl fürs Monitoring",
+        "zscore_needs_number": "die z-Score-Heuristik braucht eine Zahl unter den Features",
         "guesses": "{count} Sätze sind noch Vermutungen: bestätigen oder korrigieren, dann "
                    "'guess:' entfernen",
     },
@@ -902,6 +904,9 @@ def lint_canvas(canvas: MLCanvas) -> list[CanvasLint]:
         add("impact_simulation", "missing", "no_costs")
     if not canvas.features:
         add("features", "missing", "no_features")
+    elif pred.task == "anomaly_detection" and not pred.heuristic.rules and not any(
+            f.type in ("number", "integer") for f in canvas.features):
+        add("features", "missing", "zscore_needs_number")
     if canvas.high_stakes and not canvas.human_review:
         add("decisions", "risky", "no_review")
     if canvas.high_stakes and not (canvas.fairness_check or "").strip():

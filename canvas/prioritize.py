@@ -294,9 +294,9 @@ def _clamp(score: float) -> int:
 REASONS: dict[str, dict[str, str]] = {
     "en": {
         "and_more": " and {n} more",
-        "hours": "{volume:g}/day × {minutes:g} min ≈ {hours:,.0f} hours of work a year "
+        "hours": "{volume} × {minutes:g} min ≈ {hours:,.0f} hours of work a year "
                  "(≈ {fte:,.1f} full-time people)",
-        "volume_only": "{volume:g}/day on the board, minutes per case unknown",
+        "volume_only": "{volume} on the board, minutes per case unknown",
         "minutes_only": "{minutes:g} min per case, volume unknown",
         "no_volume": "no volume or minutes on the board (a guess)",
         "pain": "; {n} hotspot[|s]: {names}",
@@ -328,9 +328,9 @@ REASONS: dict[str, dict[str, str]] = {
     },
     "de": {
         "and_more": " und {n} weitere",
-        "hours": "{volume:g}/Tag × {minutes:g} Min. ≈ {hours:,.0f} Arbeitsstunden im Jahr "
+        "hours": "{volume} × {minutes:g} Min. ≈ {hours:,.0f} Arbeitsstunden im Jahr "
                  "(≈ {fte:,.1f} Vollzeitkräfte)",
-        "volume_only": "{volume:g}/Tag auf dem Board, Minuten pro Fall unbekannt",
+        "volume_only": "{volume} auf dem Board, Minuten pro Fall unbekannt",
         "minutes_only": "{minutes:g} Min. pro Fall, Menge unbekannt",
         "no_volume": "keine Menge und keine Minuten auf dem Board (geschätzt)",
         "pain": "; {n} Hotspot[|s]: {names}",
@@ -379,6 +379,17 @@ def _names(opp: Opportunity, refs: Iterable[Any], limit: int = 3) -> str:
     return ", ".join(texts[:limit]) + (_say(opp, "and_more", n=more) if more > 0 else "")
 
 
+def _rate(opp: Opportunity, per_day: float) -> str:
+    """A volume as people say it: per day, or per week or month when less than daily."""
+    units = {"en": ("day", "week", "month"), "de": ("Tag", "Woche", "Monat")}
+    day, week, month = units.get(opp.lang, units["en"])
+    if per_day >= 1:
+        return f"{per_day:.4g}/{day}"
+    if per_day * 7 >= 1:
+        return f"{per_day * 7:.3g}/{week}"
+    return f"{per_day * 365 / 12:.3g}/{month}"
+
+
 #: Working hours of one full-time person a year, to put hours saved in proportion.
 FTE_HOURS = 1600
 
@@ -390,11 +401,11 @@ def suggest_value(opp: Opportunity, board: Board | None = None) -> tuple[int, st
     if volume is not None and minutes is not None:
         hours = volume * 365 * minutes / 60
         base = 1 + sum(hours >= limit for limit in (250, 1000, 4000, 16000))
-        why = _say(opp, "hours", volume=volume, minutes=minutes, hours=hours,
+        why = _say(opp, "hours", volume=_rate(opp, volume), minutes=minutes, hours=hours,
                    fte=hours / FTE_HOURS)
     elif volume is not None:
         base = 2 if volume < 50 else 3 if volume < 1000 else 4
-        why = _say(opp, "volume_only", volume=volume)
+        why = _say(opp, "volume_only", volume=_rate(opp, volume))
     elif minutes is not None:
         base = 2 if minutes < 10 else 3
         why = _say(opp, "minutes_only", minutes=minutes)
@@ -621,11 +632,13 @@ def to_json(priorities: Iterable[Priority]) -> list[dict[str, Any]]:
 
 
 CSV_COLUMNS = ["rank", "id", "title", "task", "score", "value", "feasibility", "quadrant",
-               *CRITERION_NAMES, "hours_per_year", "value_per_year", "reasons"]
+               *(f"{name}_score" for name in CRITERION_NAMES), "hours_per_year",
+               "value_per_year", "reasons"]
 
 
 def to_csv(priorities: Iterable[Priority]) -> str:
-    """One row per opportunity; criteria as columns, their reasons joined in one column."""
+    """One row per opportunity: the summary scores, each criterion's score as
+    ``<criterion>_score``, and the reasons joined in one column."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)

@@ -152,3 +152,12 @@ def test_canvases_persist_in_the_workshop(tmp_path, triage, clinic_board):
     assert rev == revision == 1 and stored[triage.id] == canvas
     with pytest.raises(ConflictError):
         save_canvas(ws, workshop, canvas, 0, author="Eve")
+
+
+def test_zscore_heuristic_without_a_number_is_named(clinic_board, make_opportunity):
+    opp = make_opportunity(clinic_board, "Triage request", "anomaly_detection")
+    data = prefill_canvas(opp, clinic_board).to_data()
+    data["features"] = [f for f in data["features"] if f["type"] != "number"]
+    lints = {(lint.box, lint.level): lint.message
+             for lint in lint_canvas(canvas_from_data(data))}
+    assert "needs a number" in lints[("features", "missing")]

@@ -204,3 +204,14 @@ def test_reasons_follow_the_board_language(make_opportunity):
     assert reasons["data"].startswith("1 Read Model oder System speist die Entscheidung")
     assert "dazu 1 vorgelagertes Event" in reasons["data"]
     assert "regulierter Bereich (versicherung)" in reasons["risk"]
+
+
+def test_csv_has_unique_columns_and_rare_volumes_read_naturally(clinic_board,
+                                                               make_opportunity):
+    opp = make_opportunity(clinic_board, "Estimate treatment duration", "regression",
+                           volume_per_day=1 / 7, minutes=240)
+    value = {s.criterion: s for s in suggest_scores(opp, clinic_board)}["value"]
+    assert value.reason.startswith("1/week × 240 min ≈ 209 hours of work a year")
+    header = to_csv(prioritize([opp], clinic_board)).splitlines()[0].split(",")
+    assert len(header) == len(set(header))
+    assert "value_score" in header and "risk_score" in header
