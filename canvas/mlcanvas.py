@@ -380,8 +380,20 @@ def outcome_classes(outcomes: list[str]) -> list[str]:
     for w in words:
         core = w[head:len(w) - tail] if len(w) - tail > head else w
         classes.append(identifier(" ".join(core), "class"))
-    return list(dict.fromkeys(classes)) if len(set(classes)) == len(classes) else \
-        [identifier(t, "class") for t in outcomes]
+    if len(set(classes)) == len(classes):
+        return classes
+    return _unique([" ".join(t.split()) for t in outcomes])
+
+
+def _unique(names: list[str]) -> list[str]:
+    """Names made unique by numbering repeats (``a``, ``a_2``)."""
+    out: list[str] = []
+    for name in names:
+        candidate, n = name, 2
+        while candidate in out:
+            candidate, n = f"{name}_{n}", n + 1
+        out.append(candidate)
+    return out
 
 
 # --------------------------------------------------------------------------- sentences
@@ -690,7 +702,7 @@ def prefill_canvas(opp: Opportunity, board: Board | None = None) -> MLCanvas:
     entity = _entity(opp, graph)
     entities = entity if lang == "de" else (entity if entity.endswith("s") else entity + "s")
     outcome_texts = [o.text for o in opp.outcomes]
-    classes = list(opp.classes) or (outcome_classes(outcome_texts)
+    classes = _unique([str(c) for c in opp.classes]) or (outcome_classes(outcome_texts)
                                     if opp.task in ("classification", "anomaly_detection")
                                     else [])
     target = _target(opp, entity, classes)
