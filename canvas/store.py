@@ -315,10 +315,13 @@ class Workspace:
     def history(self, workshop: str, name: str = BOARD) -> list[Revision]:
         """The kept revisions of a document, newest first."""
         folder = self._dir(workshop) / ".history" / name
+        current = self.read(workshop, name).revision
         revisions = []
         for path in sorted(folder.glob("*.yaml"), reverse=True):
-            with contextlib.suppress(StoreError, YamlError):
+            with contextlib.suppress(StoreError, YamlError, ValueError):
                 env = self._read_envelope(path)
+                if int(env["revision"]) > current:
+                    continue  # written by a save that was killed before it finished
                 revisions.append(Revision(int(env["revision"]), env.get("saved_at"),
                                           env.get("author"), env.get("previous")))
         return revisions

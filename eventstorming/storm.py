@@ -235,6 +235,8 @@ def _attr_key(key: str) -> str:
 def _safe_tag(tag: str) -> str:
     """A tag as ``#tag`` can carry it: letters, digits, ``_`` and ``-``, not starting with a
     digit or ``-``."""
+    if _TAG.fullmatch(f"#{tag}"):
+        return tag
     tag = re.sub(r"[^\w\-]+", "-", str(tag)).strip("-")
     return tag if _TAG.fullmatch(f"#{tag}") else f"tag-{tag}".rstrip("-")
 
