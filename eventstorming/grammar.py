@@ -211,7 +211,7 @@ _DE_STRONG = frozenset("""
 _DE_SAME_AS_INFINITIVE = frozenset("""
     backen blasen braten fahren fallen fangen geben halten hauen heißen kommen laden lassen
     laufen lesen messen raten rufen schaffen schlafen schlagen sehen stoßen tragen treten
-    wachsen waschen gessen
+    wachsen waschen gessen legen sonnen wesen
     """.split())
 
 #: Words that look like participles but are not.
@@ -477,6 +477,11 @@ def _msg_unusual_link(lang: str, source: Sticky, target: Sticky) -> str:
     if lang == "de":
         head = (f"Die Verbindung von {_named(lang, source)} zu {_named(lang, target)} passt "
                 f"nicht zu ihren Arten")
+        if reverse is not Relation.UNUSUAL and middle is not None:
+            return (f"{head}: andersherum ergibt sie Sinn "
+                    f"({_relation_sentence(lang, reverse, t_kind, s_kind)}), dann dreh den "
+                    f"Pfeil um; ist die Richtung gemeint, fehlt {_a(lang, middle)} dazwischen "
+                    f"({names[s_kind]} → {names[middle]} → {names[t_kind]}).")
         if reverse is not Relation.UNUSUAL:
             return (f"{head}: andersherum ergibt sie Sinn "
                     f"({_relation_sentence(lang, reverse, t_kind, s_kind)}). Dreh den Pfeil "
@@ -489,6 +494,11 @@ def _msg_unusual_link(lang: str, source: Sticky, target: Sticky) -> str:
                 f"entferne die Verbindung.")
     head = (f"The link from {_named(lang, source, False)} to {_named(lang, target, False)} "
             f"makes no sense for their kinds")
+    if reverse is not Relation.UNUSUAL and middle is not None:
+        return (f"{head}. If you mean the other way round "
+                f"({_relation_sentence(lang, reverse, t_kind, s_kind)}), turn the arrow "
+                f"round; if you mean this direction, {_a(lang, middle)} is missing in between "
+                f"({names[s_kind]} → {names[middle]} → {names[t_kind]}).")
     if reverse is not Relation.UNUSUAL:
         return (f"{head}, but the other way round it does "
                 f"({_relation_sentence(lang, reverse, t_kind, s_kind)}). Turn the arrow "
