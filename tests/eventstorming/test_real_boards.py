@@ -20,7 +20,6 @@ from eventstorming.yamlio import board_from_yaml, board_to_yaml
 from tests.conftest import ROOT, SHARED_BENCHMARKS
 
 
-
 def _benchmark_folder() -> Path:
     """``SHARED_BENCHMARKS``, or the same folder found further up (from a git worktree the
     shared folder is not the repository's sibling)."""
