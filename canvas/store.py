@@ -43,6 +43,7 @@ from eventstorming.yamlio import board_from_dict, board_to_dict
 HISTORY_KEEP = 20
 BOARD = "board"
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+_REVISION_LINE = re.compile(r"^revision: (\d+)\s*$")
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
 
 
@@ -281,7 +282,26 @@ class Workspace:
             raise StoreError(f"{path}: cannot read ({exc.strerror})") from exc
         if not isinstance(envelope, dict) or "revision" not in envelope:
             raise StoreError(f"{path}: not a workspace document (no 'revision')")
+        revision = envelope["revision"]
+        if isinstance(revision, bool) or not isinstance(revision, int) or revision < 0:
+            raise StoreError(f"{path}: 'revision' must be a whole number, not {revision!r}")
         return envelope
+
+    def _revision_on_disk(self, path: Path) -> int:
+        """The revision of the document at ``path`` (0 when there is none). Documents are
+        written with ``revision`` as their first line, so the whole file is parsed only
+        when that line is not there (a document edited by hand)."""
+        if not path.exists():
+            return 0
+        try:
+            with path.open(encoding="utf-8") as handle:
+                first = handle.readline()
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot read ({exc.strerror})") from exc
+        match = _REVISION_LINE.match(first)
+        if match:
+            return int(match.group(1))
+        return int(self._read_envelope(path)["revision"])
 
     def write(self, workshop: str, name: str, data: Any, expected_revision: int,
               author: str | None = None, previous: int | None = -1) -> int:
@@ -292,7 +312,7 @@ class Workspace:
         """
         path = self._doc_path(workshop, name)
         with self._locked(workshop):
-            current = int(self._read_envelope(path)["revision"]) if path.exists() else 0
+            current = self._revision_on_disk(path)
             if current != expected_revision:
                 raise ConflictError(workshop, name, expected_revision, current)
             revision = current + 1
