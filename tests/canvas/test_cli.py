@@ -243,3 +243,13 @@ def test_real_process_exit_codes_and_no_traceback(tmp_path, board_file):
     usage = run_process("show")
     assert usage.returncode == 2 and "usage:" in usage.stderr
     assert "Traceback" not in usage.stderr
+
+
+def test_a_workshop_board_yaml_can_be_shown(capsys, tmp_path, board_file):
+    from canvas.store import Workspace
+
+    ws = Workspace(tmp_path / "ws")
+    ws.root.mkdir()
+    workshop = ws.create_from_board(read_storm(board_file))
+    code, out, _ = run(capsys, "show", str(ws.root / workshop / "board.yaml"), "--json")
+    assert code == 0 and json.loads(out)["stickies"] == 7
