@@ -171,8 +171,8 @@ class Workspace:
                     lang=str((board.get("metadata") or {}).get("lang", "en")),
                     stickies=len(board.get("stickies") or []),
                     revision=doc.revision, saved_at=doc.saved_at))
-            except (StoreError, YamlError, AttributeError):
-                continue
+            except (StoreError, YamlError, AttributeError, TypeError, ValueError):
+                continue  # a damaged workshop is left out of the list, not a crash
         return sorted(infos, key=lambda i: (i.saved_at or "", i.id), reverse=True)
 
     def exists(self, workshop: str) -> bool:

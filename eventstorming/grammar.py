@@ -72,8 +72,7 @@ class GrammarWarning:
 def board_language(board: Board) -> str:
     """``"en"`` or ``"de"`` from the board's ``lang`` (``de-DE``, ``DE`` ... count as German);
     anything else is reported as its own code and gets English messages."""
-    code = re.split(r"[-_]", (board.lang or "en").strip().lower() or "en")[0]
-    return code or "en"
+    return board.lang
 
 
 # --------------------------------------------------------------------------- words

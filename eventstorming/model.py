@@ -211,7 +211,10 @@ class Board(BaseModel):
 
     @property
     def lang(self) -> str:
-        return self.metadata.get("lang", "en")
+        """The board's language as a lower-case code without region: ``lang: de-DE`` or
+        ``lang: DE`` give ``"de"``; ``"en"`` when the board does not say."""
+        code = re.split(r"[-_\s]", self.metadata.get("lang", "").strip().lower())[0]
+        return code or "en"
 
     def sticky(self, sticky_id: str) -> Sticky:
         """The sticky with this id; ``KeyError`` naming the id when there is none."""

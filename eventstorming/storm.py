@@ -107,7 +107,7 @@ def parse_storm(text: str, source: str | None = None) -> Board:
             if match and _kind_keyword(match.group(1)) is None and " " not in match.group(1):
                 builder.metadata[match.group(1).lower()] = match.group(2).strip()
                 continue
-        segments = _ARROW.split(line)
+        segments = _split_chain(line)
         previous: str | None = None
         for position, segment in enumerate(segments, start=1):
             kind, sticky_text, attrs, tags = _parse_segment(
@@ -120,6 +120,24 @@ def parse_storm(text: str, source: str | None = None) -> Board:
         seen_sticky = True
     builder.title = title or "Untitled board"
     return builder.build()
+
+
+def _split_chain(line: str) -> list[str]:
+    """The stickies of a chain: the line split at arrows that are not inside ``{...}``."""
+    if "{" not in line:
+        return _ARROW.split(line)
+    segments, start, depth = [], 0, 0
+    for match in re.finditer(r"[{}]|->|→", line):
+        token = match.group()
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            segments.append(line[start:match.start()].strip())
+            start = match.end()
+    segments.append(line[start:].strip())
+    return segments
 
 
 def _parse_segment(segment, position, total, seen_sticky, fail):

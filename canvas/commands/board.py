@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 from canvas.commands import load_board, user_errors, write_output
 from eventstorming.io import EXPORTERS, export_board
@@ -62,6 +63,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     board = load_board(args.input, args.format)
     write_output(export_board(board, "yaml"), args.output)
+    to_stdout = args.output in (None, "-")
     print(f"imported '{board.title}': {len(board.stickies)} stickies, {len(board.links)} "
-          f"links, {len(board.lanes)} lanes -> {args.output}")
+          f"links, {len(board.lanes)} lanes -> {'stdout' if to_stdout else args.output}",
+          file=sys.stderr if to_stdout else sys.stdout)
     return 0

@@ -99,6 +99,9 @@ def test_import_storm_and_yaml(capsys, board_file, tmp_path):
     assert code == 0 and err == ""
     assert "imported 'Receipts': 7 stickies, 6 links, 3 lanes" in out
     assert read_board(target) == read_storm(board_file)
+    code, out, err = run(capsys, "import", str(board_file), "-o", "-")
+    assert code == 0 and out.startswith("format: mlcanvas-board/1")
+    assert "imported 'Receipts'" in err and "imported" not in out
     again = tmp_path / "again.yaml"
     assert run(capsys, "import", str(target), "-o", str(again))[0] == 0
     assert again.read_text(encoding="utf-8") == target.read_text(encoding="utf-8")

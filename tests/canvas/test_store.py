@@ -182,6 +182,7 @@ def test_unknown_and_malformed_workshops(ws):
     (ws.root / workshop / "board.yaml").write_text("revision: 3\ndata: {stickies: 5}\n")
     with pytest.raises(StoreError, match="stickies"):
         ws.load_board(workshop)
+    assert ws.list_workshops() == []
     (ws.root / workshop / "board.yaml").write_text("data: {}\nrevision: many\n")
     with pytest.raises(StoreError, match="'revision' must be a whole number"):
         ws.load_board(workshop)

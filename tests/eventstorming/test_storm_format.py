@@ -97,6 +97,20 @@ def test_chain_with_ascii_and_unicode_arrows():
         ("a-clerk", "c-check-data"), ("c-check-data", "e-data-checked")]
 
 
+def test_arrows_inside_attributes_do_not_split_the_chain():
+    board = parse_storm("c: Route mail {rule: inbox -> team → archive} -> e: Mail routed\n")
+    assert kinds_texts(board) == [("command", "Route mail"), ("event", "Mail routed")]
+    assert board.stickies[0].attrs == {"rule": "inbox -> team → archive"}
+    assert links(board) == [("c-route-mail", "e-mail-routed")]
+
+
+@pytest.mark.parametrize("value, lang", [
+    ("de", "de"), ("DE", "de"), ("de-DE", "de"), ("en_GB", "en"), ("", "en"), ("fr", "fr"),
+])
+def test_board_language_is_normalised(value, lang):
+    assert parse_storm(f"lang: {value}\ne: X\n").lang == lang
+
+
 def test_same_link_twice_is_one_link():
     board = parse_storm("c: Do it -> e: It done\nc: do IT -> e: it   done\n")
     assert len(board.stickies) == 2
