@@ -240,9 +240,7 @@ def _format_value(value: AttrValue) -> str:
         return "true" if value else "false"
     if isinstance(value, float):
         return repr(value)
-    text = " ".join(str(value).split())
-    text = text.replace("->", "-›").replace("→", "⇢")
-    text = _no_comment(re.sub(r"[,{}]", " ", text))
+    text = _no_comment(re.sub(r"[,{}]", " ", " ".join(str(value).split())))
     return " ".join(text.split()) or "-"
 
 

@@ -37,7 +37,7 @@ attr_values = st.one_of(
     st.integers(min_value=-10**9, max_value=10**9),
     st.floats(allow_nan=False, allow_infinity=False, width=64),
     st.booleans(),
-    st.text(alphabet=string.ascii_letters + string.digits + "äö /.-:", max_size=15)
+    st.text(alphabet=string.ascii_letters + string.digits + "äö /.-:>→", max_size=15)
     .map(lambda v: " ".join(v.split())).filter(_plain_string),
 )
 

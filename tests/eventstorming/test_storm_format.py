@@ -286,6 +286,6 @@ def test_writer_keeps_text_that_looks_like_syntax():
     assert reread.title == "Q1 / / Q2"
     assert reread.metadata == {"description": "from a -> b / / really"}
     assert sticky.text == "Mail -› sent (twice) / / maybe ＃final"
-    assert sticky.attrs == {"url": "a-›b / / c d", "small": 1e-7, "n": 3}
+    assert sticky.attrs == {"url": "a->b / / c d", "small": 1e-7, "n": 3}
     assert sticky.tags == ("my-tag", "tag-2024")
     assert board.stickies[0].text == "Mail -› sent"
