@@ -124,10 +124,17 @@ _EN_NOT_ED = frozenset("""
 #: -eed words that are participles (most -eed words are not: need, speed, feed, seed ...).
 _EN_EED = frozenset("agreed freed guaranteed decreed refereed disagreed".split())
 
-#: Words that mark a state reached, fine for an event ("Invoice due", "Order ready").
+#: Words that mark a state reached, fine for an event ("Invoice due", "Order ready",
+#: "Address invalid", "Stock low").
 _EN_STATES = frozenset("""
-    due overdue ready complete available late over pending missing full empty expired done
+    due overdue ready complete incomplete available unavailable late early over pending
+    missing full empty expired done valid invalid eligible ineligible active inactive ok okay
+    correct incorrect low high successful unsuccessful
     """.split())
+
+#: Phrases that mark a state reached: "Application on hold", "Item out of stock".
+_EN_STATE_PHRASES = ("on hold", "in stock", "out of stock", "in progress", "in transit",
+                     "under review", "on time", "behind schedule", "in place")
 
 _EN_PAST_AUX = frozenset("was were been had".split())
 
@@ -161,7 +168,13 @@ def _en_participle(word: str, strict: bool = False) -> bool:
 
 def _en_past(words: list[str]) -> bool:
     lowered = [w.lower() for w in words]
-    return any(_en_participle(w) or w in _EN_STATES or w in _EN_PAST_AUX for w in lowered)
+    if any(_en_participle(w) or w in _EN_STATES or w in _EN_PAST_AUX for w in lowered):
+        return True
+    # a place reached ("Parcel at pickup point"), but not "at" as the first word
+    if "at" in lowered[1:]:
+        return True
+    joined = f" {' '.join(lowered)} "
+    return any(f" {phrase} " in joined for phrase in _EN_STATE_PHRASES)
 
 
 def _en_clearly_past(words: list[str]) -> bool:
@@ -219,9 +232,15 @@ _DE_NOT_PARTICIPLE = frozenset("""
     genehm gerade gleich zurecht bereits
     """.split()) - {"bekannt", "verwandt"}
 
+#: Words that mark a state reached: "Rechnung fällig", "Probe unauffällig", "Plan steht".
 _DE_STATES = frozenset("""
-    fällig überfällig bereit fertig verfügbar vollständig da vorhanden erreicht abgelaufen
+    fällig überfällig bereit fertig verfügbar vollständig unvollständig da vorhanden erreicht
+    abgelaufen gültig ungültig korrekt fehlerhaft erfolgreich unauffällig auffällig aktiv
+    inaktiv ok leer voll steht stehen
     """.split())
+
+#: Phrases that mark a state reached: "Teil in Ordnung", "Gutachten liegt vor".
+_DE_STATE_PHRASES = ("in ordnung", "liegt vor", "liegen vor", "auf lager")
 
 _DE_PAST_AUX = frozenset("wurde wurden worden war waren".split())
 
@@ -277,7 +296,13 @@ def _de_candidates(text: str, words: list[str]) -> list[str]:
 
 def _de_past(text: str, words: list[str]) -> bool:
     candidates = _de_candidates(text, words)
-    return any(_de_participle(w) or w in _DE_STATES or w in _DE_PAST_AUX for w in candidates)
+    if any(_de_participle(w) or w in _DE_STATES or w in _DE_PAST_AUX for w in candidates):
+        return True
+    lowered = [w.lower() for w in words]
+    if {"liegt", "liegen"} & set(lowered) and "vor" in lowered:
+        return True
+    joined = f" {' '.join(lowered)} "
+    return any(f" {phrase} " in joined for phrase in _DE_STATE_PHRASES)
 
 
 def _de_clearly_past(text: str, words: list[str]) -> bool:

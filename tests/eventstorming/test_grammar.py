@@ -74,6 +74,8 @@ def test_warning_is_frozen_and_validated():
     "Receipt uploaded", "Similar tickets found", "Goods put away", "Order was placed",
     "Invoice due", "Payment received from bank", "Item graded as new", "Policy written",
     "Contract risk rated high", "Fee agreed", "Budget overrun", "Stock sold out",
+    "Parcel at pickup point", "Application on hold", "Address invalid", "Stock low",
+    "Item out of stock",
 ])
 def test_english_past_events(text):
     assert is_past_tense(text, "en") is True
@@ -81,7 +83,7 @@ def test_english_past_events(text):
 
 @pytest.mark.parametrize("text", [
     "Upload receipt", "Send survey", "New month begins", "Check speed", "Customer request",
-    "Approve invoice",
+    "Approve invoice", "At risk customers contact",
 ])
 def test_english_events_not_in_the_past(text):
     assert is_past_tense(text, "en") is False
@@ -93,6 +95,7 @@ def test_english_events_not_in_the_past(text):
     "Rechnung wurde geprüft", "Rechnung fällig", "Unterlagen hochgeladen",
     "Daten abgeglichen", "Antrag entschieden", "Lieferant informiert", "Termin vereinbart",
     "SCHADEN GEMELDET", "Rechnung freigegeben", "Gutachten eingetragen", "Ticket closed",
+    "Teil in Ordnung", "Probe unauffällig", "Produktionsplan steht", "Gutachten liegt vor",
 ])
 def test_german_past_events(text):
     assert is_past_tense(text, "de") is True
