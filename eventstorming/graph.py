@@ -26,7 +26,7 @@ class Relation(StrEnum):
     TRIGGERS = "triggers"          # event -> policy | command
     ASSIGNS = "assigns"            # policy -> actor (the policy hands work to a person)
     INFORMS = "informs"            # readmodel | system -> actor | command | policy
-    UPDATES = "updates"            # event -> readmodel
+    UPDATES = "updates"            # event | system -> readmodel
     NOTIFIES = "notifies"          # event -> actor
     CONCERNS = "concerns"          # hotspot | opportunity | note <-> anything
     PRECEDES = "precedes"          # event -> event
@@ -52,6 +52,7 @@ RELATIONS: dict[tuple[Kind, Kind], Relation] = {
     (K.SYSTEM, K.COMMAND): Relation.INFORMS,
     (K.SYSTEM, K.POLICY): Relation.INFORMS,
     (K.EVENT, K.READMODEL): Relation.UPDATES,
+    (K.SYSTEM, K.READMODEL): Relation.UPDATES,  # a system feeds the data a read model shows
     (K.EVENT, K.ACTOR): Relation.NOTIFIES,
     (K.EVENT, K.EVENT): Relation.PRECEDES,
     (K.EVENT, K.SYSTEM): Relation.TRIGGERS,

@@ -31,6 +31,7 @@ def graph_of(text: str) -> BoardGraph:
     ("readmodel", "command", Relation.INFORMS),
     ("system", "command", Relation.INFORMS),
     ("event", "readmodel", Relation.UPDATES),
+    ("system", "readmodel", Relation.UPDATES),
     ("event", "actor", Relation.NOTIFIES),
     ("hotspot", "command", Relation.CONCERNS),
     ("command", "hotspot", Relation.CONCERNS),
