@@ -269,3 +269,8 @@ def test_every_rule_is_exercised_and_ordered_by_timeline():
     for warning in warnings:
         assert warning.message.endswith(".")
         assert len(warning.message) > 40
+
+
+def test_empty_board_and_lonely_note_have_no_warnings():
+    assert check("") == []
+    assert check("n: Just a note\n") == []

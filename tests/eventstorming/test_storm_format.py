@@ -289,3 +289,20 @@ def test_writer_keeps_text_that_looks_like_syntax():
     assert sticky.attrs == {"url": "a->b / / c d", "small": 1e-7, "n": 3}
     assert sticky.tags == ("my-tag", "tag-2024")
     assert board.stickies[0].text == "Mail -› sent"
+
+
+def test_writer_keeps_lane_order_that_differs_from_first_appearance():
+    board = parse_storm("## A\ne: In a\n## B\ne: In b\n")
+    reordered = board.model_copy(update={"lanes": ("Empty", "B", "A")})
+    again = parse_storm(write_storm(reordered))
+    assert again.lanes == ("Empty", "B", "A")
+    assert [(s.text, s.lane) for s in again.stickies] == [("In a", "A"), ("In b", "B")]
+
+
+def test_unlaned_stickies_are_written_before_the_first_lane():
+    board = parse_storm("## A\ne: In a\n")
+    loose = board.stickies[0].model_copy(update={"id": "n-x", "kind": "note", "text": "Loose",
+                                                 "lane": None, "order": 5})
+    mixed = board.model_copy(update={"stickies": board.stickies + (loose,)})
+    again = parse_storm(write_storm(mixed))
+    assert [(s.text, s.lane) for s in again.stickies] == [("Loose", None), ("In a", "A")]
