@@ -215,7 +215,7 @@ _DE_STRONG = frozenset("""
     schwunden schwungen sehen sessen sogen soffen sonnen sotten spien sponnen sprochen
     sprossen sprungen stochen stohlen standen stiegen storben stoßen strichen stritten
     stunken sungen sunken tan tragen treten trieben troffen trogen trunken wachsen waschen
-    wesen wichen wiesen wichen wogen wonnen worben worden worfen wunden zogen zwungen
+    wesen wichen wiesen wogen wonnen worben worden worfen wunden zogen zwungen
     """.split())
 
 #: Strong stems whose participle with an inseparable prefix is also the infinitive
@@ -228,9 +228,9 @@ _DE_SAME_AS_INFINITIVE = frozenset("""
 
 #: Words that look like participles but are not.
 _DE_NOT_PARTICIPLE = frozenset("""
-    gesamt gerecht bereit erst zuerst zuletzt bekannt verwandt behände gewiss geheim
-    genehm gerade gleich zurecht bereits
-    """.split()) - {"bekannt", "verwandt"}
+    gesamt gerecht bereit erst zuerst zuletzt behände gewiss geheim genehm gerade gleich
+    zurecht bereits
+    """.split())
 
 #: Words that mark a state reached: "Rechnung fällig", "Probe unauffällig", "Plan steht".
 _DE_STATES = frozenset("""
