@@ -143,15 +143,27 @@ class Workspace:
 
     # ------------------------------------------------------------------ workshops
     def ensure_seeded(self, examples: Path = EXAMPLES_DIR) -> list[str]:
-        """Seed a missing or empty workspace with the example boards; returns the new ids."""
+        """Seed a missing or empty workspace with the example boards; returns the new ids.
+
+        Safe when several sessions start at once: seeding holds a workspace-wide lock and
+        looks again under it, so the examples are added once.
+        """
         if self.root.exists() and any(self._workshop_dirs()):
             return []
         self.root.mkdir(parents=True, exist_ok=True)
-        created = []
-        for board_file in sorted(examples.glob("*/board.storm")):
-            board = read_storm(board_file)
-            created.append(self.create_from_board(board, workshop_id=board_file.parent.name))
-        return created
+        with open(self.root / ".seed.lock", "a+") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                if any(self._workshop_dirs()):
+                    return []
+                created = []
+                for board_file in sorted(examples.glob("*/board.storm")):
+                    board = read_storm(board_file)
+                    created.append(self.create_from_board(
+                        board, workshop_id=board_file.parent.name))
+                return created
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
 
     def _workshop_dirs(self) -> Iterator[Path]:
         if not self.root.is_dir():
@@ -178,13 +190,24 @@ class Workspace:
     def exists(self, workshop: str) -> bool:
         return bool(_NAME.match(workshop)) and (self.root / workshop / f"{BOARD}.yaml").exists()
 
-    def _new_id(self, title: str) -> str:
+    def _claim_id(self, title: str, preferred: str | None = None) -> str:
+        """Create the folder of a new workshop and return its id: ``preferred`` when it is a
+        valid, free name, else a slug of the title, numbered when taken. Creating the folder
+        is the claim, so two sessions creating at once never share a folder."""
+        self.root.mkdir(parents=True, exist_ok=True)
         base = slugify(title, max_len=40)
-        candidate, n = base, 2
-        while (self.root / candidate).exists():
-            candidate = f"{base}-{n}"
+        candidates = [preferred] if preferred and _NAME.match(preferred) else []
+        candidates.append(base)
+        n = 2
+        while True:
+            for candidate in candidates:
+                try:
+                    (self.root / candidate).mkdir()
+                    return candidate
+                except FileExistsError:
+                    continue
+            candidates = [f"{base}-{n}"]
             n += 1
-        return candidate
 
     def create(self, title: str, lang: str = "en") -> str:
         """Create an empty workshop with a board of this title; returns its id."""
@@ -196,10 +219,7 @@ class Workspace:
         return self.create_from_board(builder.build())
 
     def create_from_board(self, board: Board, workshop_id: str | None = None) -> str:
-        workshop = workshop_id if workshop_id and _NAME.match(workshop_id) else None
-        if workshop is None or (self.root / workshop).exists():
-            workshop = self._new_id(board.title)
-        (self.root / workshop).mkdir(parents=True)
+        workshop = self._claim_id(board.title, workshop_id)
         self.save_board(workshop, board, expected_revision=0)
         return workshop
 
@@ -217,9 +237,7 @@ class Workspace:
         source = self._dir(workshop)
         board = self.load_board(workshop).data
         title = title or f"{board.title} (copy)"
-        new = self._new_id(title)
-        target = self.root / new
-        target.mkdir(parents=True)
+        new = self._claim_id(title)
         for doc in source.glob("*.yaml"):
             if doc.stem != BOARD:
                 data = self.read(workshop, doc.stem).data

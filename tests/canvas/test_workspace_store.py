@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import threading
 import zipfile
 from pathlib import Path
 
@@ -222,3 +223,38 @@ def test_leftovers_of_a_killed_save_are_cleaned_and_ignored(ws):
     ws.save_board(workshop, ws.load_board(workshop).data, 1)
     assert not list(folder.glob(".*.tmp"))
     assert [r.revision for r in ws.history(workshop)] == [2, 1]
+
+
+def test_sessions_seeding_at_once_add_the_examples_once(workspace_root):
+    barrier = threading.Barrier(4)
+    results: list[list[str]] = []
+
+    def seed() -> None:
+        barrier.wait()
+        results.append(Workspace(workspace_root).ensure_seeded())
+
+    threads = [threading.Thread(target=seed) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    examples = sorted(p.parent.name for p in (ROOT / "examples").glob("*/board.storm"))
+    assert sorted(r for result in results for r in result) == examples
+    assert sorted(i.id for i in Workspace(workspace_root).list_workshops()) == examples
+
+
+def test_creating_the_same_title_at_once_gives_distinct_workshops(ws):
+    barrier = threading.Barrier(6)
+    created: list[str] = []
+
+    def create() -> None:
+        barrier.wait()
+        created.append(ws.create("Same title"))
+
+    threads = [threading.Thread(target=create) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert sorted(created) == sorted(["same-title"] + [f"same-title-{n}" for n in range(2, 7)])
+    assert all(ws.load_board(w).data.title == "Same title" for w in created)
