@@ -34,7 +34,7 @@ from typing import Any
 
 from eventstorming.builder import BoardBuilder
 from eventstorming.errors import BoardFormatError
-from eventstorming.model import Board, slugify
+from eventstorming.model import Board, language_code, slugify
 from eventstorming.safeyaml import YamlError, dump_yaml, load_yaml
 from eventstorming.storm import read_storm
 from eventstorming.yamlio import board_from_dict, board_to_dict
@@ -180,7 +180,7 @@ class Workspace:
                 board = doc.data
                 infos.append(WorkshopInfo(
                     id=folder.name, title=str(board.get("title") or folder.name),
-                    lang=str((board.get("metadata") or {}).get("lang", "en")),
+                    lang=language_code((board.get("metadata") or {}).get("lang")),
                     stickies=len(board.get("stickies") or []),
                     revision=doc.revision, saved_at=doc.saved_at))
             except (StoreError, YamlError, AttributeError, TypeError, ValueError):

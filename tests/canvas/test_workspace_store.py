@@ -42,11 +42,12 @@ def test_create_from_board_and_load_it_back(ws):
 
 
 def test_create_empty_workshop_and_unique_ids(ws):
-    first = ws.create("Claims intake", lang="de")
+    first = ws.create("Claims intake", lang="de-DE")
     second = ws.create("Claims  intake")
     assert (first, second) == ("claims-intake", "claims-intake-2")
     board = ws.load_board(first).data
     assert board.title == "Claims intake" and board.lang == "de" and not board.stickies
+    assert board.metadata["lang"] == "de-DE"  # kept as written
     with pytest.raises(StoreError, match="needs a title"):
         ws.create("   ")
     infos = ws.list_workshops()
