@@ -75,6 +75,8 @@ def main() -> None:
         loaded = timed("workspace: load", lambda: ws.load_board(workshop))
         timed("workspace: save a new revision",
               lambda: ws.save_board(workshop, loaded.data, loaded.revision))
+        timed("workspace: history + can_undo",
+              lambda: (ws.history(workshop), ws.can_undo(workshop)))
 
 
 if __name__ == "__main__":

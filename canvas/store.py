@@ -351,18 +351,38 @@ class Workspace:
         return revision
 
     def history(self, workshop: str, name: str = BOARD) -> list[Revision]:
-        """The kept revisions of a document, newest first."""
+        """The kept revisions of a document, newest first (only their headers are read)."""
         folder = self._dir(workshop) / ".history" / name
-        current = self.read(workshop, name).revision
+        current = self._revision_on_disk(self._doc_path(workshop, name))
         revisions = []
         for path in sorted(folder.glob("*.yaml"), reverse=True):
             with contextlib.suppress(StoreError, YamlError, ValueError):
-                env = self._read_envelope(path)
-                if int(env["revision"]) > current:
+                head = self._read_header(path)
+                if head["revision"] > current:
                     continue  # written by a save that was killed before it finished
-                revisions.append(Revision(int(env["revision"]), env.get("saved_at"),
-                                          env.get("author"), env.get("previous")))
+                revisions.append(Revision(head["revision"], head.get("saved_at"),
+                                          head.get("author"), head.get("previous")))
         return revisions
+
+    @classmethod
+    def _read_header(cls, path: Path) -> dict[str, Any]:
+        """The envelope of a document without its data: documents are written with
+        ``data`` last, so only the lines before it are parsed (the whole file when a
+        document edited by hand is laid out differently)."""
+        lines = []
+        try:
+            with path.open(encoding="utf-8") as handle:
+                for line in handle:
+                    if line.startswith("data:"):
+                        break
+                    lines.append(line)
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot read ({exc.strerror})") from exc
+        head = load_yaml("".join(lines), str(path)) if lines else None
+        if not isinstance(head, dict) or not isinstance(head.get("revision"), int) \
+                or isinstance(head.get("revision"), bool):
+            head = cls._read_envelope(path)
+        return {k: v for k, v in head.items() if k != "data"}
 
     def read_revision(self, workshop: str, name: str, revision: int) -> Versioned:
         path = self._dir(workshop) / ".history" / name / f"{int(revision):06d}.yaml"
@@ -374,16 +394,20 @@ class Workspace:
                          env.get("author"))
 
     def can_undo(self, workshop: str, name: str = BOARD) -> bool:
-        current = self.read(workshop, name)
-        if current.revision == 0:
+        """Whether :meth:`undo` can bring back an earlier content (cheap: headers only)."""
+        current = self._revision_on_disk(self._doc_path(workshop, name))
+        if current == 0:
             return False
-        previous = self._envelope_of(workshop, name, current.revision).get("previous")
-        kept = {r.revision for r in self.history(workshop, name)}
-        return bool(previous) and previous in kept
+        previous = self._envelope_of(workshop, name, current).get("previous")
+        folder = self._dir(workshop) / ".history" / name
+        return bool(previous) and (folder / f"{int(previous):06d}.yaml").exists()
 
-    def _envelope_of(self, workshop: str, name: str, revision: int) -> dict[str, Any]:
-        path = self._dir(workshop) / ".history" / name / f"{revision:06d}.yaml"
-        return self._read_envelope(path) if path.exists() else {}
+    def _envelope_of(self, workshop: str, name: str, revision: int,
+                     with_data: bool = False) -> dict[str, Any]:
+        path = self._dir(workshop) / ".history" / name / f"{int(revision):06d}.yaml"
+        if not path.exists():
+            return {}
+        return self._read_envelope(path) if with_data else self._read_header(path)
 
     def undo(self, workshop: str, name: str, expected_revision: int,
              author: str | None = None) -> int:
@@ -392,7 +416,7 @@ class Workspace:
         previous = current.get("previous")
         if not previous:
             raise StoreError("there is nothing to undo")
-        older = self._envelope_of(workshop, name, int(previous))
+        older = self._envelope_of(workshop, name, int(previous), with_data=True)
         if not older:
             raise StoreError(f"cannot undo further: only the last {HISTORY_KEEP} "
                              f"revisions are kept")

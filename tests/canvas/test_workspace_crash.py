@@ -56,7 +56,7 @@ def test_killed_saves_leave_a_readable_workshop(tmp_path: Path):
     ws.create_from_board(_big_board(), workshop_id="crash")
     rng = random.Random(20261126)
     last_seen = 1
-    for _round in range(5):
+    for _round in range(4):
         process = subprocess.Popen([sys.executable, "-c", SAVER, str(ws.root)], cwd=ROOT,
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         try:
@@ -84,3 +84,54 @@ def test_killed_saves_leave_a_readable_workshop(tmp_path: Path):
         last_seen = revision
     assert not list((ws.root / "crash").glob(".*.tmp"))
     assert not list((ws.root / "crash" / ".history" / "board").glob(".*.tmp"))
+
+
+@pytest.mark.slow
+def test_saves_killed_inside_the_atomic_write_leave_a_readable_workshop(tmp_path: Path):
+    """Forked savers tell the parent each time they are about to fsync (the middle of an
+    atomic write) and are killed right then, so the kill lands inside the write."""
+    import os
+
+    ws = Workspace(tmp_path / "workspace")
+    ws.root.mkdir()
+    ws.create_from_board(_big_board(), workshop_id="crash")
+    rng = random.Random(7)
+    inside = 0
+    for _round in range(20):
+        read_end, write_end = os.pipe()
+        skip = rng.randrange(0, 8)  # which fsync of the loop to die in
+        pid = os.fork()
+        if pid == 0:  # the saver
+            try:
+                os.close(read_end)
+                real_fsync = os.fsync
+
+                def noisy_fsync(fd: int, pipe: int = write_end, real=real_fsync) -> None:
+                    os.write(pipe, b".")
+                    real(fd)
+
+                os.fsync = noisy_fsync
+                current = ws.load_board("crash")
+                board, revision = current.data, current.revision
+                while True:
+                    revision = ws.save_board("crash", _marked(board, revision), revision)
+            finally:
+                os._exit(0)
+        os.close(write_end)
+        for _ in range(skip + 1):
+            os.read(read_end, 1)
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(read_end)
+        folder = ws.root / "crash"
+        if list(folder.rglob(".*.tmp")):
+            inside += 1
+
+        loaded = ws.load_board("crash")
+        assert len(loaded.data.stickies) == 401
+        assert loaded.data.stickies[-1].attrs["based_on"] == loaded.revision - 1
+        assert ws.history("crash")[0].revision == loaded.revision
+        revision = ws.save_board("crash", _marked(loaded.data, loaded.revision),
+                                 loaded.revision)
+        assert revision == loaded.revision + 1
+    print(f"{inside} of 20 kills left a half-written temporary file behind")

@@ -259,3 +259,20 @@ def test_creating_the_same_title_at_once_gives_distinct_workshops(ws):
         thread.join(timeout=60)
     assert sorted(created) == sorted(["same-title"] + [f"same-title-{n}" for n in range(2, 7)])
     assert all(ws.load_board(w).data.title == "Same title" for w in created)
+
+
+def test_history_reads_documents_laid_out_by_hand(ws):
+    workshop = ws.create("Hand edited")
+    ws.write(workshop, "notes", {"text": "data: not a header"}, 0, author="data: odd")
+    ws.write(workshop, "notes", "two", 1)
+    history = ws.root / workshop / ".history" / "notes"
+    # the same revision written with 'data' first, as a person might
+    (history / "000001.yaml").write_text(
+        "data: {text: hello}\nrevision: 1\nprevious: 0\nauthor: me\n", encoding="utf-8")
+    assert [(r.revision, r.author) for r in ws.history(workshop, "notes")] == \
+        [(2, None), (1, "me")]
+    assert ws.can_undo(workshop, "notes")
+    ws.undo(workshop, "notes", 2)
+    assert ws.read(workshop, "notes").data == {"text": "hello"}
+    (history / "000002.yaml").write_text("revision: [broken\n", encoding="utf-8")
+    assert [r.revision for r in ws.history(workshop, "notes")][-1] == 1
