@@ -102,12 +102,12 @@ def parse_storm(text: str, source: str | None = None) -> Board:
         if line.startswith("#"):
             fail("only '# Title' and '## Lane' headings are part of the format")
 
-        if not seen_sticky:
+        segments = _split_chain(line)
+        if not seen_sticky and not _looks_like_chain(segments):
             match = _KEYED.match(line)
             if match and _kind_keyword(match.group(1)) is None and " " not in match.group(1):
                 builder.metadata[match.group(1).lower()] = match.group(2).strip()
                 continue
-        segments = _split_chain(line)
         previous: str | None = None
         for position, segment in enumerate(segments, start=1):
             kind, sticky_text, attrs, tags = _parse_segment(
@@ -120,6 +120,18 @@ def parse_storm(text: str, source: str | None = None) -> Board:
         seen_sticky = True
     builder.title = title or "Untitled board"
     return builder.build()
+
+
+def _looks_like_chain(segments: list[str]) -> bool:
+    """A line of several parts that all but the first start with a kind keyword: a chain
+    (whose first kind may be misspelt), not metadata with an arrow in its value."""
+    if len(segments) < 2:
+        return False
+    for segment in segments[1:]:
+        match = _KEYED.match(segment)
+        if not match or _kind_keyword(match.group(1)) is None:
+            return False
+    return True
 
 
 def _split_chain(line: str) -> list[str]:

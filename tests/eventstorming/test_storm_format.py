@@ -38,6 +38,13 @@ def test_metadata_before_the_first_sticky():
     assert kinds_texts(board) == [("event", "Rechnung eingegangen")]
 
 
+def test_misspelt_kind_starting_the_first_chain_is_an_error_not_metadata():
+    with pytest.raises(BoardFormatError) as info:
+        parse_storm("# T\nlang: en\nactr: Clerk -> c: Do it -> e: It done\n")
+    assert info.value.line == 3
+    assert "unknown kind 'actr'" in str(info.value) and "did you mean 'actor'" in str(info.value)
+
+
 def test_metadata_key_after_the_first_sticky_is_an_error_with_a_hint():
     with pytest.raises(BoardFormatError) as info:
         parse_storm("# T\ne: Thing happened\nlang: de\n", source="b.storm")
