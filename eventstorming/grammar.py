@@ -112,7 +112,7 @@ _EN_IRREGULAR = frozenset("""
 _EN_AMBIGUOUS = frozenset("""
     bet bid broadcast burst cast come cost cut forecast ground hit hurt knit left let put
     quit read recast reset rid run set shed shut slit split spread sublet thrust upset wound
-    overcome overrun outrun undercut bound found lost wed resent
+    overcome overrun outrun undercut bound lost wed resent
     """.split())
 
 #: Words ending in -ed that are not past participles.
@@ -177,15 +177,38 @@ def _en_past(words: list[str]) -> bool:
     return any(f" {phrase} " in joined for phrase in _EN_STATE_PHRASES)
 
 
+#: Particles that may follow a participle at the end: "Bike dropped off", "Loan paid out".
+_EN_PARTICLES = frozenset("off out in over down up away back home on".split())
+
+#: Prepositions after a subject and its participle: "Invoice sent to insurer".
+_EN_PREPOSITIONS = frozenset("""
+    to as by from into at for with without on in under after before via
+    """.split())
+
+
+#: Words that open a clause inside a command: "Decide whether the payment was fraud".
+_EN_SUBORDINATORS = frozenset("""
+    whether if that what which who whose how why when where unless
+    """.split())
+
+
 def _en_clearly_past(words: list[str]) -> bool:
     lowered = [w.lower() for w in words]
-    if any(w in {"was", "were"} for w in lowered):
-        return True
-    if not lowered or not _en_participle(lowered[-1], strict=True):
-        return False
-    if len(lowered) >= 2 and lowered[-2] in _EN_COMPLEMENT_BEFORE:
-        return False
-    return not (len(lowered) >= 2 and lowered[0] in _EN_COMPLEMENT_VERBS)
+    for word in lowered:
+        if word in _EN_SUBORDINATORS:
+            break
+        if word in {"was", "were"}:
+            return True
+    if len(lowered) >= 2 and lowered[0] in _EN_COMPLEMENT_VERBS:
+        return False  # "Mark invoice paid", "Report item lost"
+    last = len(lowered) - 1
+    if last >= 1 and lowered[last] in _EN_PARTICLES:
+        last -= 1  # "Bike dropped off"
+    if last >= 0 and _en_participle(lowered[last], strict=True):
+        return not (last >= 1 and lowered[last - 1] in _EN_COMPLEMENT_BEFORE)
+    # subject, participle, prepositional phrase: "Application referred to senior officer"
+    return len(lowered) >= 3 and _en_participle(lowered[1], strict=True) \
+        and lowered[2] in _EN_PREPOSITIONS
 
 
 # German -------------------------------------------------------------------------
@@ -236,7 +259,7 @@ _DE_NOT_PARTICIPLE = frozenset("""
 _DE_STATES = frozenset("""
     fällig überfällig bereit fertig verfügbar vollständig unvollständig da vorhanden erreicht
     abgelaufen gültig ungültig korrekt fehlerhaft erfolgreich unauffällig auffällig aktiv
-    inaktiv ok leer voll steht stehen
+    inaktiv ok leer voll steht stehen nötig notwendig erforderlich
     """.split())
 
 #: Phrases that mark a state reached: "Teil in Ordnung", "Gutachten liegt vor".

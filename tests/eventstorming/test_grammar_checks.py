@@ -96,6 +96,7 @@ def test_english_events_not_in_the_past(text):
     "Daten abgeglichen", "Antrag entschieden", "Lieferant informiert", "Termin vereinbart",
     "SCHADEN GEMELDET", "Rechnung freigegeben", "Gutachten eingetragen", "Ticket closed",
     "Teil in Ordnung", "Probe unauffällig", "Produktionsplan steht", "Gutachten liegt vor",
+    "Regulärer Termin nötig",
 ])
 def test_german_past_events(text):
     assert is_past_tense(text, "de") is True
@@ -132,6 +133,13 @@ def test_event_not_past_warning_in_german():
     ("Put goods away", False), ("Calculate monthly forecast", False),
     ("Look up similar solved tickets", False), ("Set ticket priority", False),
     ("Handle returns when damaged", False), ("Update read model", False),
+    ("Bike dropped off", True), ("Loan paid out", True), ("Guest checked in", True),
+    ("Application referred to senior officer", True), ("Invoice sent to insurer", True),
+    ("Forged certificate found", True), ("Hand over parcels", False), ("Log in", False),
+    ("Archive documents received by mail", False), ("Reprocess failed payments", False),
+    ("Allocate beds to admitted patients", False), ("Mark parcel as delivered", False),
+    ("Load the training data set", False), ("Sign off", False),
+    ("Decide whether the disputed payment was fraud", False),
 ])
 def test_english_command_phrasing(text, expected):
     assert reads_as_past_event(text, "en") is expected
