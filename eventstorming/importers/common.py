@@ -211,6 +211,7 @@ class Frame:
     name: str
     cx: float = 0.0
     cy: float = 0.0
+    parent: str | None = None  #: the frame this one sits in, if any
 
 
 @dataclass
@@ -236,12 +237,14 @@ class Drawing:
     #: other ids that stand for a shape (a bound text stands for its container)
     aliases: dict[str, str] = field(default_factory=dict)
     metadata: dict[str, str] = field(default_factory=dict)
+    frame_words: str = "frames"  #: what the tool calls its frames, for the report
 
 
 #: Plurals of the things the report counts.
 _PLURALS = {
-    "free text": "free texts", "icon": "icons", "image": "images", "empty shape": "empty shapes",
-    "line": "lines", "drawing": "freehand drawings", "card": "cards", "embed": "embeds",
+    "free text": "free texts", "icon": "icons", "image": "images",
+    "freehand drawing": "freehand drawings", "empty shape": "empty shapes",
+    "line": "lines", "card": "cards", "embed": "embeds",
     "document": "documents", "connector": "connectors", "deleted element": "deleted elements",
     "connector without two stickies": "connectors without a sticky at both ends",
     "element of unknown type": "elements of unknown types", "group": "groups",
@@ -376,11 +379,16 @@ def assemble(drawing: Drawing, source: str,
     framed = any(s.frame in frames for s in placed)
     frame_names = _frame_names(drawing.frames)
     if framed:
+        # A frame is a lane unless it only holds other frames (a bounded context around
+        # its features): then the inner frames are the lanes.
+        used = {s.frame for s in placed}
+        outer = {f.parent for f in drawing.frames if f.parent}
         for frame in sorted(drawing.frames, key=lambda f: (f.cy, f.cx)):
-            lanes_in_order.append(frame_names[frame.id])
+            if frame.id in used or frame.id not in outer:
+                lanes_in_order.append(frame_names[frame.id])
         for shape in placed:
             lane_of[shape.id] = frame_names.get(shape.frame) if shape.frame else None
-        notes.append("lanes come from frames")
+        notes.append(f"lanes come from {drawing.frame_words}")
     else:
         bands = _bands(placed)
         if len(bands) > 1:

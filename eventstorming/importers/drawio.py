@@ -259,6 +259,8 @@ def read_drawio(text: str, source: str) -> Drawing:
         check_count(len(cells), "cells", source)
     typed = any(cell.type is not None for _, cell in cells)
     drawing = Drawing("prooph board" if typed else "draw.io")
+    drawing.frame_words = ("bounded contexts and features" if typed
+                           else "swimlanes and containers")
     by_id = {cell.id: cell for _, cell in cells}
 
     def is_container(cell: _Cell) -> bool:
@@ -276,7 +278,7 @@ def read_drawio(text: str, source: str) -> Drawing:
                 abs(_number(cell.id, g.get("height"), "height", source)))
 
     def placed(cell: _Cell) -> tuple[float, float, float, float, str | None]:
-        """Top-left on the page, size and innermost named container (lane)."""
+        """Top-left on the page, size and innermost named container (its lane)."""
         x, y, width, height = geometry(cell)
         lane = None
         parent, hops = by_id.get(cell.parent or ""), 0
@@ -291,6 +293,7 @@ def read_drawio(text: str, source: str) -> Drawing:
 
     page_frames = several and not any(is_container(c) and c.text for _, c in cells)
     if page_frames:
+        drawing.frame_words = "pages"
         for number, (name, _) in enumerate(pages, 1):
             drawing.frames.append(Frame(f"page~{number}", name, 0.0, float(number)))
     edge_labels: dict[str, list[str]] = {}
@@ -312,7 +315,7 @@ def read_drawio(text: str, source: str) -> Drawing:
             drawing.skipped[PROOPH_SKIPPED[cell.type]] += 1
         elif is_container(cell):
             if cell.text:
-                drawing.frames.append(Frame(cell.id, cell.text, cx, cy))
+                drawing.frames.append(Frame(cell.id, cell.text, cx, cy, lane))
         elif cell.type in PROOPH_TEXTS or (cell.type is None and "text" in cell.names):
             if cell.text:
                 drawing.texts.append(FreeText(cell.id, cell.text, cx, cy, lane))

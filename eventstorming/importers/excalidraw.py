@@ -40,7 +40,7 @@ from eventstorming.importers.common import (
 from eventstorming.model import KIND_COLORS, AttrValue, Board, Kind
 
 _SHAPES = {"rectangle", "ellipse", "diamond", "stickynote"}
-_SKIPPED = {"image": "image", "freedraw": "drawing", "line": "line", "embeddable": "embed",
+_SKIPPED = {"image": "image", "freedraw": "freehand drawing", "line": "line", "embeddable": "embed",
             "iframe": "embed"}
 _TOUCH = 12.0  # how close an unbound arrow end must come to a shape, in pixels
 

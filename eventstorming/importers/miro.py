@@ -37,7 +37,7 @@ from eventstorming.importers.common import (
 _SKIPPED = {
     "image": "image", "card": "card", "app_card": "card", "embed": "embed",
     "document": "document", "doc_format": "document", "preview": "embed", "group": "group",
-    "mindmap_node": "mind map node", "table": "table", "curve": "drawing",
+    "mindmap_node": "mind map node", "table": "table", "curve": "freehand drawing",
     "unsupported": "element of unknown type", "icon": "icon",
 }
 #: Sticky notes are about 199 x 228 dp (square) in Miro.
