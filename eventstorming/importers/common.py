@@ -250,6 +250,7 @@ _PLURALS = {
     "element of unknown type": "elements of unknown types", "group": "groups",
     "table": "tables", "mind map node": "mind map nodes", "shape without kind":
     "shapes without a kind", "misc element": "misc elements", "edge label": "edge labels",
+    "shape in a colour mapped to skip": "shapes in colours mapped to skip",
     "sticky": "stickies", "repeated sticky": "repeated stickies",
 }
 
@@ -362,7 +363,7 @@ def assemble(drawing: Drawing, source: str,
                                         shape.sticky_note))
             if kind is None:
                 if named:
-                    skipped["shape without kind"] += 1
+                    skipped["shape in a colour mapped to skip"] += 1
                 elif shape.color is None:
                     skipped["shape without kind"] += 1
                     unknown_colors["no fill"] += 1
