@@ -276,10 +276,10 @@ def _median(values: Iterable[float]) -> float:
 
 def _bands(shapes: list[Shape]) -> list[list[Shape]]:
     """Shapes grouped into horizontal bands: a new band starts where the vertical gap
-    between one row and the next is larger than a typical shape is high."""
+    between one row and the next is larger than one and a half typical shapes."""
     if not shapes:
         return []
-    gap = max(_median(s.height for s in shapes), 1.0)
+    gap = 1.5 * max(_median(s.height for s in shapes), 1.0)
     ordered = sorted(shapes, key=lambda s: s.cy)
     bands: list[list[Shape]] = [[ordered[0]]]
     bottom = ordered[0].cy + ordered[0].height / 2
@@ -377,7 +377,7 @@ def assemble(drawing: Drawing, source: str,
     lane_of: dict[str, str | None] = {}
     lanes_in_order: list[str] = []
     placed = [s for s in drawing.shapes if s.id in kinds]
-    framed = any(s.frame in frames for s in placed)
+    framed = bool(frames)
     frame_names = _frame_names(drawing.frames)
     if framed:
         # A frame is a lane unless it only holds other frames (a bounded context around

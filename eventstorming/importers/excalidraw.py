@@ -190,7 +190,7 @@ def _touching(arrow: Fields, point: Any, shapes: Any) -> str | None:
 # --- export -------------------------------------------------------------------------
 
 _SIZES: dict[Kind, tuple[float, float]] = {
-    Kind.ACTOR: (120, 80), Kind.AGGREGATE: (200, 160), Kind.SYSTEM: (220, 100),
+    Kind.ACTOR: (120, 80), Kind.AGGREGATE: (200, 140), Kind.SYSTEM: (220, 100),
 }
 _ROWS: dict[Kind, int] = {
     Kind.HOTSPOT: 0, Kind.OPPORTUNITY: 0, Kind.NOTE: 0,
@@ -199,7 +199,7 @@ _ROWS: dict[Kind, int] = {
     Kind.AGGREGATE: 3, Kind.SYSTEM: 3,
     Kind.EVENT: 4,
 }
-_W, _H, _COLUMN, _ROW, _PAD = 160.0, 100.0, 240.0, 180.0, 60.0
+_W, _H, _COLUMN, _ROW, _PAD = 160.0, 100.0, 240.0, 160.0, 60.0
 
 
 def _seed(*parts: str) -> int:
@@ -236,8 +236,11 @@ def write_excalidraw(board: Board) -> str:
     into ``customData.mlcanvas`` so that importing the file gives the same board.
     """
     lanes = list(board.lanes)
-    rows = max(_ROWS.values()) + 1
-    lane_height = rows * _ROW + _PAD
+    # Only the rows of kinds on the board, so that no empty row opens a gap that would
+    # read as the border between two lanes.
+    used = sorted({_ROWS[s.kind] for s in board.stickies})
+    row_of = {row: n for n, row in enumerate(used)}
+    lane_height = max(len(used), 1) * _ROW + _PAD
     ordered = sorted(board.stickies, key=lambda s: s.order)
     column = {s.id: n for n, s in enumerate(ordered)}
     width = max(len(ordered), 1) * _COLUMN + 2 * _PAD
@@ -251,8 +254,9 @@ def write_excalidraw(board: Board) -> str:
     for sticky in ordered:
         w, h = _SIZES.get(sticky.kind, (_W, _H))
         band = lanes.index(sticky.lane) if sticky.lane in lanes else len(lanes)
-        x = _PAD + column[sticky.id] * _COLUMN + (_COLUMN - w) / 2 - (_COLUMN - _W) / 2
-        y = band * (lane_height + _PAD) + _PAD / 2 + _ROWS[sticky.kind] * _ROW + (_ROW - h) / 2
+        x = _PAD + column[sticky.id] * _COLUMN + (_W - w) / 2
+        row = row_of[_ROWS[sticky.kind]]
+        y = band * (lane_height + _PAD) + _PAD / 2 + row * _ROW + (_ROW - h) / 2
         frame = frame_ids.get(sticky.lane) if sticky.lane else None
         text_id = f"{sticky.id}~text"
         custom: dict[str, Any] = {"kind": sticky.kind.value}
