@@ -332,6 +332,11 @@ def assemble(drawing: Drawing, source: str,
     """
     skipped = Counter(drawing.skipped)
     notes: list[str] = []
+    taken: set[str] = set()
+    for number, shape in enumerate(drawing.shapes):
+        if shape.id in taken:  # two elements with one id: the first keeps it
+            shape.id = f"{shape.id}~{number}"
+        taken.add(shape.id)
     frames = {f.id: f for f in drawing.frames}
 
     # Free texts lying on a shape are that shape's text (Excalidraw, Miro, draw.io).
@@ -432,16 +437,15 @@ def assemble(drawing: Drawing, source: str,
         if target in ids:
             ids.setdefault(alias, ids[target])
 
-    links = dropped = 0
+    dropped = 0
     for connection in drawing.connections:
-        source = ids.get(connection.source or "")
-        target = ids.get(connection.target or "")
-        if source is None or target is None:
+        start = ids.get(connection.source or "")
+        end = ids.get(connection.target or "")
+        if start is None or end is None:
             dropped += 1
             continue
-        if source != target:
-            builder.link(source, target, connection.label or None)
-            links += 1
+        if start != end:
+            builder.link(start, end, connection.label or None)
     if dropped:
         skipped["connector without two stickies"] += dropped
 

@@ -43,7 +43,7 @@ def _shape(board: Board):
         "lanes": board.lanes,
         "links": {(board.sticky(lk.source).text, board.sticky(lk.target).text, lk.label)
                   for lk in board.links},
-        "title": board.title,
+        "title": " ".join(board.title.split()),
     }
 
 
