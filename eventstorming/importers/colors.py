@@ -14,7 +14,8 @@ yellow              actor when small, aggregate when large (or, at the usual
 green, teal, cyan   read model
 blue                command
 lilac, violet       policy
-pink                system (wide or pale); hotspot when neon (strong, dark)
+pink                system (pale, or wide: at least 1.8 times as wide as high);
+                    hotspot when neon (saturated and not light)
 red                 hotspot
 grey, white, black  no kind (a sticky note item in grey is a note)
 ==================  =========================================================
@@ -266,7 +267,7 @@ class Classifier:
         return Kind.AGGREGATE if strong else Kind.ACTOR
 
     def _pink(self, look: Look) -> Kind:
-        wide = look.height > 0 and look.width >= 1.5 * look.height
+        wide = look.height > 0 and look.width >= 1.8 * look.height
         values = hsl(look.color or "")
         if values is None or wide:
             return Kind.SYSTEM
