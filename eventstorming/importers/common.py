@@ -72,8 +72,9 @@ def load_json(text: str, source: str) -> Any:
         raise BoardFormatError("the JSON is nested too deeply to be a board",
                                source=source) from None
     except json.JSONDecodeError as exc:
-        problem = "the JSON ends too early (is the file cut off?)" if exc.pos >= len(
-            text.rstrip()) else f"not valid JSON: {exc.msg}"
+        cut = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
+        problem = ("the JSON ends too early (is the file cut off?)" if cut
+                   else f"not valid JSON: {exc.msg}")
         raise BoardFormatError(problem, source=source, line=exc.lineno) from None
 
 

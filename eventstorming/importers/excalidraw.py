@@ -303,4 +303,4 @@ def write_excalidraw(board: Board) -> str:
         "appState": {"viewBackgroundColor": "#ffffff", "gridSize": None, "name": board.title},
         "files": {},
     }
-    return json.dumps(scene, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(scene, ensure_ascii=False) + "\n"
