@@ -62,8 +62,8 @@ def case(label: str, data: str | bytes, name: str) -> None:
 
 
 def main() -> None:
-    board = big_board(10_000)
-    case("excalidraw, 10,000 stickies", export_board(board, "excalidraw"), "big.excalidraw")
+    board = big_board(5_000)
+    case("excalidraw, 5,000 stickies", export_board(board, "excalidraw"), "big.excalidraw")
     case("miro REST, 20,000 stickies", miro_items(20_000), "big.json")
     laughs = ('<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa">'
               + "".join(f'<!ENTITY {c} "{("&" + p + ";") * 10}">'
@@ -84,6 +84,19 @@ def main() -> None:
          "many.excalidraw")
     case("many XML tags", "<mxGraphModel>" + "<b/>" * 2_000_000 + "</mxGraphModel>",
          "tags.drawio")
+    chain = "".join(
+        f'<mxCell id="c{n}" value="Step {n}" style="swimlane;fillColor=#ffa94d" vertex="1" '
+        f'parent="c{n - 1}"><mxGeometry x="1" y="1" width="10" height="10" as="geometry"/>'
+        f"</mxCell>" for n in range(1, MAX_ELEMENTS - 10))
+    case("draw.io, 19,989 nested containers", f'<mxGraphModel><root><mxCell id="c0"/>{chain}'
+         f'<mxCell id="s" value="A" style="fillColor=#ffa94d" vertex="1" '
+         f'parent="c{MAX_ELEMENTS - 11}">'
+         '<mxGeometry width="10" height="10" as="geometry"/></mxCell></root></mxGraphModel>',
+         "nested.drawio")
+    nested = [{"id": str(n), "type": "sticky_note", "parentId": str(n - 1), "x": 1, "y": 1,
+               "content": f"Step {n}", "style": {"fillColor": "orange"}}
+              for n in range(1, MAX_ELEMENTS)]
+    case("miro, 19,999 nested parents", json.dumps(nested), "nested.json")
     text = export_board(board, "excalidraw")
     case("truncated excalidraw", text[: len(text) // 2], "cut.excalidraw")
     case(f"over {MAX_BOARD_BYTES:,} bytes", b" " * (MAX_BOARD_BYTES + 1), "huge.json")

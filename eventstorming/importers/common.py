@@ -31,7 +31,7 @@ from eventstorming.importers.colors import Classifier, Look, to_hex
 from eventstorming.model import AttrValue, Board, Kind
 
 #: Most elements (items, cells) one imported file may hold.
-MAX_ELEMENTS = 50_000
+MAX_ELEMENTS = 20_000
 #: Longest sticky text kept; longer texts are shortened (and the report says so).
 MAX_TEXT_CHARS = 2_000
 #: Kinds whose stickies are never merged by text: each one is a remark about one place.

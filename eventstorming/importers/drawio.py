@@ -77,8 +77,8 @@ def looks_like_prooph(text: str) -> bool:
 
 def _parse(text: str, source: str, what: str = "the XML") -> Element:
     if text.count("<") > MAX_XML_TAGS:
-        raise BoardFormatError(f"{what} has more than {MAX_XML_TAGS:,} tags; the limit is "
-                               f"{MAX_XML_TAGS:,}", source=source)
+        raise BoardFormatError(f"{what} has more tags than the limit of {MAX_XML_TAGS:,}",
+                               source=source)
     try:
         return SafeET.fromstring(_DECLARATION.sub("", text, count=1), forbid_dtd=True)
     except DefusedXmlException as exc:
@@ -277,19 +277,36 @@ def read_drawio(text: str, source: str) -> Drawing:
                 abs(_number(cell.id, g.get("width"), "width", source)),
                 abs(_number(cell.id, g.get("height"), "height", source)))
 
+    origins: dict[str, tuple[float, float, str | None]] = {}
+
+    def origin(cell: _Cell) -> tuple[float, float, str | None]:
+        """Where a cell's children are measured from on the page, and the innermost named
+        container at or above it (their lane). Remembered, so that deep nesting costs
+        each cell once; at most 50 levels are followed."""
+        chain: list[_Cell] = []
+        current: _Cell | None = cell
+        while (current is not None and current.id not in origins and len(chain) < 50
+               and current not in chain):
+            chain.append(current)
+            current = by_id.get(current.parent or "")
+        x, y, lane = origins.get(current.id, (0.0, 0.0, None)) if current else (0.0, 0.0, None)
+        for link in reversed(chain):
+            if link.vertex:
+                gx, gy, _, _ = geometry(link)
+                x, y = x + gx, y + gy
+                if is_container(link) and link.text:
+                    lane = link.id
+            origins[link.id] = (x, y, lane)
+        return origins[cell.id] if cell.id in origins else (x, y, lane)
+
     def placed(cell: _Cell) -> tuple[float, float, float, float, str | None]:
         """Top-left on the page, size and innermost named container (its lane)."""
         x, y, width, height = geometry(cell)
-        lane = None
-        parent, hops = by_id.get(cell.parent or ""), 0
-        while parent is not None and hops < 50:
-            if parent.vertex:
-                px, py, _, _ = geometry(parent)
-                x, y = x + px, y + py
-                if lane is None and is_container(parent) and parent.text:
-                    lane = parent.id
-            parent, hops = by_id.get(parent.parent or ""), hops + 1
-        return x, y, width, height, lane
+        parent = by_id.get(cell.parent or "")
+        if parent is None or parent is cell:
+            return x, y, width, height, None
+        px, py, lane = origin(parent)
+        return x + px, y + py, width, height, lane
 
     page_frames = several and not any(is_container(c) and c.text for _, c in cells)
     if page_frames:

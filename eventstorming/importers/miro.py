@@ -114,25 +114,16 @@ def read_miro(data: Any, source: str) -> Drawing:
             relative = item.id() in parent_of
         return x, y, abs(width), abs(height), rotation, relative
 
-    def absolute(item: Fields) -> tuple[float, float, float, float, float]:
+    def absolute(item: Fields, depth: int = 0) -> tuple[float, float, float, float, float]:
         """Centre and size on the canvas, following parents (at most 20 deep)."""
         key = item.id() or item.path
         if key in geometry:
             return geometry[key]
         x, y, width, height, rotation, relative = local(item)
-        if relative:
-            parent = by_id.get(parent_of.get(item.id() or "", ""))
-            seen = 0
-            offset_x = offset_y = 0.0
-            while parent is not None and seen < 20:
-                px, py, pw, ph, _, prel = local(parent)
-                offset_x += px - pw / 2
-                offset_y += py - ph / 2
-                if not prel:
-                    break
-                parent = by_id.get(parent_of.get(parent.id() or "", ""))
-                seen += 1
-            x, y = x + offset_x, y + offset_y
+        parent = by_id.get(parent_of.get(item.id() or "", "")) if relative else None
+        if parent is not None and parent is not item and depth < 20:
+            px, py, pw, ph, _ = absolute(parent, depth + 1)
+            x, y = x + px - pw / 2, y + py - ph / 2
         geometry[key] = (x, y, width, height, rotation)
         return geometry[key]
 
