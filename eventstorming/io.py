@@ -132,7 +132,7 @@ def _title(name: str) -> str:
     path = Path(name)
     stem = path.name
     for _ in range(2):
-        if Path(stem).suffix.lower() in {*_DRAWING_SUFFIXES, ".json", ".txt"}:
+        if Path(stem).suffix.lower() in {*_DRAWING_SUFFIXES, ".json", ".txt", ".svg"}:
             stem = Path(stem).stem
     return stem.strip() or "Imported board"
 

@@ -249,8 +249,8 @@ _PLURALS = {
     "document": "documents", "connector": "connectors", "deleted element": "deleted elements",
     "connector without two stickies": "connectors without a sticky at both ends",
     "element of unknown type": "elements of unknown types", "group": "groups",
-    "table": "tables", "mind map node": "mind map nodes", "shape without kind":
-    "shapes without a kind", "misc element": "misc elements", "edge label": "edge labels",
+    "table": "tables", "mind map node": "mind map nodes", "misc element": "misc elements",
+    "edge label": "edge labels",
     "shape in a colour mapped to skip": "shapes in colours mapped to skip",
     "sticky": "stickies", "repeated sticky": "repeated stickies",
 }
@@ -371,7 +371,6 @@ def assemble(drawing: Drawing, source: str,
                 if named:
                     skipped["shape in a colour mapped to skip"] += 1
                 elif shape.color is None:
-                    skipped["shape without kind"] += 1
                     unknown_colors["no fill"] += 1
                 else:
                     unknown_colors[shape.color] += 1
@@ -476,10 +475,12 @@ def assemble(drawing: Drawing, source: str,
         report.append("skipped " + words_list([plural(n, what) for what, n in
                                                skipped.most_common()]))
     for color, n in unknown_colors.most_common(5):
-        shown = color if color == "no fill" else f"colour {color}"
-        hint = "" if color == "no fill" else " — map it with --colors"
         verb = "has" if n == 1 else "have"
-        report.append(f"{plural(n, 'shape')} in {shown} {verb} no kind{hint}")
+        if color == "no fill":
+            report.append(f"{plural(n, 'shape')} without a fill colour {verb} no kind")
+        else:
+            report.append(f"{plural(n, 'shape')} in colour {color} {verb} no kind — map it "
+                          f"with --colors")
     return board, tuple(report)
 
 

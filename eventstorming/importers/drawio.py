@@ -14,8 +14,10 @@ prooph board: the same model with typed elements, ``<event label="...">`` around
 read model, ``externalSystem`` -> system, ``hotSpot`` -> hotspot); ``boundedContext`` and
 ``feature`` frames are lanes (the innermost one); ``icon`` and ``image`` are skipped.
 
-The XML is parsed with defusedxml: DTDs, entity declarations (entity expansion, "billion
-laughs") and external entities are refused. Compressed pages are inflated with a limit
+The XML is parsed with defusedxml: entity declarations (entity expansion, "billion
+laughs") and external entities are refused; a plain ``<!DOCTYPE>`` line (SVG files have
+one) is allowed, and its DTD is never fetched. An editable ``.drawio.svg`` works too: its
+``content`` attribute holds the mxfile. Compressed pages are inflated with a limit
 (:data:`MAX_INFLATED_BYTES` in total), so a decompression bomb is refused as well.
 """
 
@@ -80,10 +82,11 @@ def _parse(text: str, source: str, what: str = "the XML") -> Element:
         raise BoardFormatError(f"{what} has more tags than the limit of {MAX_XML_TAGS:,}",
                                source=source)
     try:
-        return SafeET.fromstring(_DECLARATION.sub("", text, count=1), forbid_dtd=True)
+        return SafeET.fromstring(_DECLARATION.sub("", text, count=1), forbid_dtd=False,
+                                 forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
-        raise BoardFormatError(f"{what} declares a DTD or entities, which are refused "
-                               f"(entity expansion and external entities are unsafe): "
+        raise BoardFormatError(f"{what} declares entities, which are refused (entity "
+                               f"expansion and external entities are unsafe): "
                                f"{type(exc).__name__}", source=source) from None
     except ParseError as exc:
         line = exc.position[0] if getattr(exc, "position", None) else None
@@ -217,6 +220,9 @@ def _cells(model: Element, prefix: str) -> list[_Cell]:
 def _pages(root: Element, source: str) -> list[tuple[str, Element]]:
     if root.tag == "mxGraphModel":
         return [("Page-1", root)]
+    if root.tag.rpartition("}")[2] == "svg" and root.get("content"):
+        # an editable .drawio.svg keeps the whole mxfile in its content attribute
+        root = _parse(root.get("content") or "", source, "the SVG's embedded diagram")
     if root.tag != "mxfile":
         raise BoardFormatError(f"the XML's root is <{root.tag[:40]}>, not <mxfile> or "
                                f"<mxGraphModel> (a draw.io or prooph board file)",
@@ -347,7 +353,8 @@ def read_drawio(text: str, source: str) -> Drawing:
                 kind = Kind.ACTOR
             drawing.shapes.append(Shape(
                 id=cell.id, text=cell.text, cx=cx, cy=cy, width=width, height=height,
-                color=normalize_color(cell.style.get("fillColor")),
+                color=(normalize_color(cell.style.get("fillColor"))
+                       or normalize_color(cell.style.get("strokeColor"))),
                 angle=_number(cell.id, cell.style.get("rotation"), "rotation", source),
                 sticky_note=shape_name == "note", kind=kind, frame=lane,
                 attrs=cell.attrs, tags=cell.tags))

@@ -67,6 +67,13 @@ def _custom(fields: Fields) -> tuple[Kind | None, dict[str, AttrValue], tuple[st
     return kind, attrs, clean_tags
 
 
+def _fill(element: Fields) -> str | None:
+    """The background colour; for a shape drawn only as a coloured outline, the outline's
+    colour (a black or grey outline then says no kind, as it should)."""
+    return (normalize_color(element.str("backgroundColor"))
+            or normalize_color(element.str("strokeColor")))
+
+
 def read_excalidraw(data: Any, source: str) -> Drawing:
     """A :class:`Drawing` from the parsed JSON of an Excalidraw file.
 
@@ -134,7 +141,7 @@ def read_excalidraw(data: Any, source: str) -> Drawing:
             drawing.shapes.append(Shape(
                 id=element_id, text=text_of(element_id), cx=x + width / 2, cy=y + height / 2,
                 width=width, height=height,
-                color=normalize_color(element.str("backgroundColor")),
+                color=_fill(element),
                 angle=math.degrees(element.num("angle")), sticky_note=kind_name == "stickynote",
                 kind=sticky_kind, frame=frame, attrs=attrs, tags=tags))
         elif kind_name == "text":

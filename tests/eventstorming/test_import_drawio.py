@@ -136,3 +136,15 @@ def test_prooph_edges_icons_and_images(prooph):
     assert ("e-placed", "c-ship") in links  # an <edge> wrapper
     assert len(links) == 10
     assert "skipped 1 icon, 1 image and 1 free text" in prooph.report
+
+
+def test_editable_drawio_svg_with_doctype():
+    from xml.sax.saxutils import quoteattr
+
+    mxfile = (FIXTURES / "drawio_plain.drawio").read_text()
+    svg = ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN"'
+           ' "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n'
+           f'<svg xmlns="http://www.w3.org/2000/svg" content={quoteattr(mxfile)}><g/></svg>')
+    result = import_board(svg, "board.drawio.svg")
+    assert result.format == "drawio"
+    assert result.board == import_board(mxfile, "board.drawio").board
