@@ -332,15 +332,90 @@ def assemble(drawing: Drawing, source: str,
         BoardFormatError: the drawing holds no sticky with a kind (says why).
     """
     skipped = Counter(drawing.skipped)
-    notes: list[str] = []
+    _unique_ids(drawing.shapes)
+    loose = _attach_free_texts(drawing)
+    kinds, by_color, unknown = _classify(drawing.shapes, colors, skipped)
+    placed = [s for s in drawing.shapes if s.id in kinds]
+    if not placed:
+        why = ("none of its shapes has a colour that means a kind"
+               if any(s.text for s in drawing.shapes) else "it holds no shapes with text")
+        raise BoardFormatError(f"no stickies found in this {drawing.format_label} file: {why}"
+                               + _color_hint(unknown), source=source)
+    lanes, lane_of, loose, lane_note = _lanes(drawing, placed, loose)
+    if loose:
+        skipped["free text"] += len(loose)
+
+    # Build in timeline order: left to right, then top to bottom.
+    builder = BoardBuilder(drawing.title or "Untitled board")
+    builder.metadata.update(drawing.metadata)
+    for lane in lanes:
+        builder.lane(lane)
+    ids: dict[str, str] = {}
+    seen: set[str] = set()
+    shortened = merged = 0
+    for shape in sorted(placed, key=lambda s: (s.cx, s.cy)):
+        kind, text = kinds[shape.id], shape.text
+        if len(text) > MAX_TEXT_CHARS:
+            text = text[:MAX_TEXT_CHARS - 1].rstrip() + "…"
+            shortened += 1
+        new_id = builder.sticky(kind, text, lane=lane_of.get(shape.id), attrs=shape.attrs,
+                                tags=shape.tags, id=safe_id(shape.id), x=shape.cx, y=shape.cy,
+                                merge=kind not in UNMERGED_KINDS)
+        merged += new_id in seen
+        seen.add(new_id)
+        ids[shape.id] = new_id
+    for alias, target in drawing.aliases.items():
+        if target in ids:
+            ids.setdefault(alias, ids[target])
+    for connection in drawing.connections:
+        start, end = ids.get(connection.source or ""), ids.get(connection.target or "")
+        if start is None or end is None:
+            skipped["connector without two stickies"] += 1
+        elif start != end:
+            builder.link(start, end, connection.label or None)
+    board = builder.build()
+
+    counts = ", ".join(f"{n} {k}" for k, n in board.counts().items())
+    report = [f"read {plural(len(board.stickies), 'sticky')} ({counts}), "
+              f"{plural(len(board.links), 'link')} and {plural(len(board.lanes), 'lane')} "
+              f"from {drawing.format_label}"]
+    if by_color:
+        parts = [f"{color} as {kind.value} ({n})" for (color, kind), n in
+                 sorted(by_color.items(), key=lambda item: -item[1])[:8]]
+        report.append("kinds from colours: " + ", ".join(parts))
+    if lane_note:
+        report.append(lane_note)
+    if merged:
+        report.append(f"merged {plural(merged, 'repeated sticky')} (same kind and text) into "
+                      f"the first of each")
+    if shortened:
+        report.append(f"shortened {plural(shortened, 'text')} longer than "
+                      f"{MAX_TEXT_CHARS:,} characters")
+    if skipped:
+        report.append("skipped " + words_list([plural(n, what) for what, n in
+                                               skipped.most_common()]))
+    for color, n in unknown.most_common(5):
+        verb = "has" if n == 1 else "have"
+        if color == "no fill":
+            report.append(f"{plural(n, 'shape')} without a fill colour {verb} no kind")
+        else:
+            report.append(f"{plural(n, 'shape')} in colour {color} {verb} no kind — map it "
+                          f"with --colors")
+    return board, tuple(report)
+
+
+def _unique_ids(shapes: list[Shape]) -> None:
+    """Two elements with one id (a broken or hand-edited file): the first keeps it."""
     taken: set[str] = set()
-    for number, shape in enumerate(drawing.shapes):
-        if shape.id in taken:  # two elements with one id: the first keeps it
+    for number, shape in enumerate(shapes):
+        if shape.id in taken:
             shape.id = f"{shape.id}~{number}"
         taken.add(shape.id)
-    frames = {f.id: f for f in drawing.frames}
 
-    # Free texts lying on a shape are that shape's text (Excalidraw, Miro, draw.io).
+
+def _attach_free_texts(drawing: Drawing) -> list[FreeText]:
+    """Free texts lying on a shape become (part of) that shape's text; the others are
+    returned (titles, lane labels, remarks)."""
     index = _TextIndex(drawing.shapes)
     loose: list[FreeText] = []
     for text in drawing.texts:
@@ -350,138 +425,70 @@ def assemble(drawing: Drawing, source: str,
             continue
         shape.text = f"{shape.text} {text.text}".strip()
         drawing.aliases.setdefault(text.id, shape.id)
+    return loose
 
-    # Kinds: typed formats say so; otherwise the colour and shape tell.
-    typical = _median(s.width * s.height for s in drawing.shapes
-                      if s.kind is None and s.color is not None)
+
+def _classify(shapes: list[Shape], colors: Mapping[str, Kind | None] | None,
+              skipped: Counter[str]) -> tuple[dict[str, Kind], Counter[tuple[str, Kind]],
+                                              Counter[str]]:
+    """Kinds of the shapes with text: from a typed format, else from colour and shape.
+    Also counts which colour gave which kind, and the colours that gave none."""
+    typical = _median(s.width * s.height for s in shapes if s.kind is None and s.color)
     classifier = Classifier(colors, typical)
-    unknown_colors: Counter[str] = Counter()
     kinds: dict[str, Kind] = {}
     by_color: Counter[tuple[str, Kind]] = Counter()
-    for shape in drawing.shapes:
+    unknown: Counter[str] = Counter()
+    for shape in shapes:
         if not shape.text:
             skipped["empty shape"] += 1
             continue
         kind = shape.kind
         if kind is None:
-            named, override = classifier.overridden(shape.color)
             kind = classifier.kind(Look(shape.color, shape.width, shape.height, shape.angle,
                                         shape.sticky_note))
             if kind is None:
-                if named:
+                if classifier.overridden(shape.color)[0]:
                     skipped["shape in a colour mapped to skip"] += 1
-                elif shape.color is None:
-                    unknown_colors["no fill"] += 1
                 else:
-                    unknown_colors[shape.color] += 1
+                    unknown[shape.color or "no fill"] += 1
                 continue
             by_color[(shape.color or "no fill", kind)] += 1
         kinds[shape.id] = kind
+    return kinds, by_color, unknown
 
-    # Lanes: frames where there are any, otherwise horizontal bands.
+
+def _lanes(drawing: Drawing, placed: list[Shape], loose: list[FreeText]
+           ) -> tuple[list[str], dict[str, str | None], list[FreeText], str | None]:
+    """Lanes in order (top to bottom), the lane of each sticky, the free texts still
+    unused and a note for the report. Frames where there are any; otherwise horizontal
+    bands, named by a free text at their left where there is one."""
+    lanes: list[str] = []
     lane_of: dict[str, str | None] = {}
-    lanes_in_order: list[str] = []
-    placed = [s for s in drawing.shapes if s.id in kinds]
-    framed = bool(frames)
-    frame_names = _frame_names(drawing.frames)
-    if framed:
+    if drawing.frames:
+        names = _frame_names(drawing.frames)
         # A frame is a lane unless it only holds other frames (a bounded context around
         # its features): then the inner frames are the lanes.
         used = {s.frame for s in placed}
         outer = {f.parent for f in drawing.frames if f.parent}
         for frame in sorted(drawing.frames, key=lambda f: (f.cy, f.cx)):
             if frame.id in used or frame.id not in outer:
-                lanes_in_order.append(frame_names[frame.id])
+                lanes.append(names[frame.id])
         for shape in placed:
-            lane_of[shape.id] = frame_names.get(shape.frame) if shape.frame else None
-        notes.append(f"lanes come from {drawing.frame_words}")
-    else:
-        bands = _bands(placed)
-        if len(bands) > 1:
-            labels = _band_labels(bands, loose)
-            for number, band in enumerate(bands, 1):
-                name = labels.get(number) or f"Lane {number}"
-                while name in lanes_in_order:
-                    name += f" ({number})"
-                lanes_in_order.append(name)
-                for shape in band:
-                    lane_of[shape.id] = name
-            used = set(labels.values())
-            loose = [t for t in loose if t.text not in used]
-            notes.append(f"no frames: {len(bands)} horizontal bands became lanes")
-    if loose:
-        skipped["free text"] += len(loose)
-
-    # Build, in timeline order (left to right, then top to bottom).
-    builder = BoardBuilder(drawing.title or "Untitled board")
-    builder.metadata.update(drawing.metadata)
-    for lane in lanes_in_order:
-        builder.lane(lane)
-    ids: dict[str, str] = {}
-    shortened = merged = 0
-    seen: set[str] = set()
-    for shape in sorted(placed, key=lambda s: (s.cx, s.cy)):
-        kind = kinds[shape.id]
-        text = shape.text
-        if len(text) > MAX_TEXT_CHARS:
-            text = text[:MAX_TEXT_CHARS - 1].rstrip() + "…"
-            shortened += 1
-        new_id = builder.sticky(kind, text, lane=lane_of.get(shape.id), attrs=shape.attrs,
-                                tags=shape.tags, id=safe_id(shape.id), x=shape.cx, y=shape.cy,
-                                merge=kind not in UNMERGED_KINDS)
-        if new_id in seen:
-            merged += 1
-        seen.add(new_id)
-        ids[shape.id] = new_id
-    for alias, target in drawing.aliases.items():
-        if target in ids:
-            ids.setdefault(alias, ids[target])
-
-    dropped = 0
-    for connection in drawing.connections:
-        start = ids.get(connection.source or "")
-        end = ids.get(connection.target or "")
-        if start is None or end is None:
-            dropped += 1
-            continue
-        if start != end:
-            builder.link(start, end, connection.label or None)
-    if dropped:
-        skipped["connector without two stickies"] += dropped
-
-    if not placed:
-        why = "it holds no shapes with text" if not drawing.shapes else (
-            "none of its shapes has a colour that means a kind")
-        raise BoardFormatError(f"no stickies found in this {drawing.format_label} file: {why}"
-                               + _color_hint(unknown_colors), source=source)
-
-    board = builder.build()
-    counts = ", ".join(f"{n} {k}" for k, n in board.counts().items())
-    report = [f"read {plural(len(board.stickies), 'sticky')} "
-              f"({counts}), {plural(len(board.links), 'link')} and "
-              f"{plural(len(board.lanes), 'lane')} from {drawing.format_label}"]
-    if by_color:
-        parts = [f"{color} as {kind.value} ({n})" for (color, kind), n in
-                 sorted(by_color.items(), key=lambda item: -item[1])[:8]]
-        report.append("kinds from colours: " + ", ".join(parts))
-    report.extend(notes)
-    if merged:
-        report.append(f"merged {plural(merged, 'repeated sticky')}"
-                      " (same kind and text) into the first of each")
-    if shortened:
-        report.append(f"shortened {plural(shortened, 'text')} longer than "
-                      f"{MAX_TEXT_CHARS:,} characters")
-    if skipped:
-        report.append("skipped " + words_list([plural(n, what) for what, n in
-                                               skipped.most_common()]))
-    for color, n in unknown_colors.most_common(5):
-        verb = "has" if n == 1 else "have"
-        if color == "no fill":
-            report.append(f"{plural(n, 'shape')} without a fill colour {verb} no kind")
-        else:
-            report.append(f"{plural(n, 'shape')} in colour {color} {verb} no kind — map it "
-                          f"with --colors")
-    return board, tuple(report)
+            lane_of[shape.id] = names.get(shape.frame) if shape.frame else None
+        return lanes, lane_of, loose, f"lanes come from {drawing.frame_words}"
+    bands = _bands(placed)
+    if len(bands) < 2:
+        return lanes, lane_of, loose, None
+    labels = _band_labels(bands, loose)
+    for number, band in enumerate(bands, 1):
+        name = labels.get(number) or f"Lane {number}"
+        while name in lanes:
+            name += f" ({number})"
+        lanes.append(name)
+        for shape in band:
+            lane_of[shape.id] = name
+    loose = [t for t in loose if t.text not in set(labels.values())]
+    return lanes, lane_of, loose, f"no frames: {len(bands)} horizontal bands became lanes"
 
 
 def _color_hint(unknown: Counter[str]) -> str:
