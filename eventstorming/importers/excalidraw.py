@@ -12,8 +12,9 @@ What is read:
   ``focus``/``gap`` and the newer one with ``fixedPoint``/``mode`` alike); an arrow end
   without a binding that touches a shape counts too; a text bound to an arrow is the
   link's label;
-- ``customData.mlcanvas`` (``kind``, ``attrs``, ``tags``), which :func:`write_excalidraw`
-  writes so that a board survives the trip out and back exactly.
+- ``customData.mlcanvas`` (``kind``, ``attrs``, ``tags``, and on the first element the
+  board's ``title`` and ``metadata``), which :func:`write_excalidraw` writes so that a
+  board survives the trip out and back exactly.
 
 Deleted elements (``isDeleted``) are skipped; images, freehand drawings, lines and embeds
 are skipped and counted.
@@ -67,6 +68,21 @@ def _custom(fields: Fields) -> tuple[Kind | None, dict[str, AttrValue], tuple[st
     return kind, attrs, clean_tags
 
 
+def _board_data(fields: Fields) -> tuple[str | None, dict[str, str]]:
+    """Title and metadata (``lang``, ``domain``, ...) that mlcanvas wrote into
+    ``customData.mlcanvas.board`` of the first element it exported."""
+    custom = fields.data.get("customData")
+    data = custom.get("mlcanvas") if isinstance(custom, dict) else None
+    board = data.get("board") if isinstance(data, dict) else None
+    if not isinstance(board, dict):
+        return None, {}
+    title = board.get("title") if isinstance(board.get("title"), str) else None
+    raw = board.get("metadata")
+    metadata = {k[:100]: v[:1000] for k, v in list(raw.items())[:50]
+                if isinstance(k, str) and isinstance(v, str)} if isinstance(raw, dict) else {}
+    return title, metadata
+
+
 def _fill(element: Fields) -> str | None:
     """The background colour; for a shape drawn only as a coloured outline, the outline's
     colour (a black or grey outline then says no kind, as it should)."""
@@ -101,6 +117,10 @@ def read_excalidraw(data: Any, source: str) -> Drawing:
         if element.bool("isDeleted"):
             drawing.skipped["deleted element"] += 1
             continue
+        board_title, metadata = _board_data(element)
+        drawing.metadata.update(metadata)
+        if board_title and not drawing.title:
+            drawing.title = clean_text(board_title, markup=False)[:200]
         element_id = element.id() or f"#{number}"
         by_id[element_id] = element
         live.append(element)
@@ -302,6 +322,9 @@ def write_excalidraw(board: Board) -> str:
                                   (x0 + x1) / 2 - 60, (y0 + y1) / 2 - 12, 120, 24, None))
         for box in (src, tgt):
             box["boundElements"].append({"id": arrow_id, "type": "arrow"})
+    if elements:
+        board_data = {"title": board.title, "metadata": dict(board.metadata)}
+        elements[0].setdefault("customData", {}).setdefault("mlcanvas", {})["board"] = board_data
     scene = {
         "type": "excalidraw",
         "version": 2,

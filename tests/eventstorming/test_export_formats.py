@@ -44,6 +44,7 @@ def _shape(board: Board):
         "links": {(board.sticky(lk.source).text, board.sticky(lk.target).text, lk.label)
                   for lk in board.links},
         "title": " ".join(board.title.split()),
+        "metadata": board.metadata,
     }
 
 
