@@ -274,9 +274,9 @@ def write_excalidraw(board: Board) -> str:
     frame_ids = {lane: f"lane~{n}" for n, lane in enumerate(lanes, 1)}
 
     elements: list[dict[str, Any]] = []
-    for n, lane in enumerate(lanes):
-        elements.append(_base(frame_ids[lane], "frame", 0, n * (lane_height + _PAD), width,
-                              lane_height, name=lane))
+    # Frames come after their children, the order Excalidraw itself keeps them in.
+    frames = [_base(frame_ids[lane], "frame", 0, n * (lane_height + _PAD), width, lane_height,
+                    name=lane) for n, lane in enumerate(lanes)]
     boxes: dict[str, dict[str, Any]] = {}
     for sticky in ordered:
         w, h = _SIZES.get(sticky.kind, (_W, _H))
@@ -322,6 +322,7 @@ def write_excalidraw(board: Board) -> str:
                                   (x0 + x1) / 2 - 60, (y0 + y1) / 2 - 12, 120, 24, None))
         for box in (src, tgt):
             box["boundElements"].append({"id": arrow_id, "type": "arrow"})
+    elements.extend(frames)
     if elements:
         board_data = {"title": board.title, "metadata": dict(board.metadata)}
         elements[0].setdefault("customData", {}).setdefault("mlcanvas", {})["board"] = board_data
