@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from canvas.commands import UNREADABLE, CommandError, load_board, user_errors, write_output
@@ -91,8 +92,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         result = import_board(read_bytes(args.input), args.input, args.format, colors)
     board = result.board
     write_output(export_board(board, "yaml"), args.output)
+    # With "-o -" the board goes to stdout, so the report goes to stderr.
+    out = sys.stderr if args.output == "-" else sys.stdout
     print(f"imported '{board.title}' ({result.format}): {len(board.stickies)} stickies, "
-          f"{len(board.links)} links, {len(board.lanes)} lanes -> {args.output}")
+          f"{len(board.links)} links, {len(board.lanes)} lanes -> {args.output}", file=out)
     for line in result.report:
-        print(f"  {line}")
+        print(f"  {line}", file=out)
     return 0
