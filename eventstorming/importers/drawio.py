@@ -238,8 +238,8 @@ def _pages(root: Element, source: str) -> list[tuple[str, Element]]:
             text = (diagram.text or "").strip()
             if not text:
                 continue
-            model = _parse(_inflate(text, source, name, budget), source,
-                           f"page {name!r}")
+            xml = text if text.startswith("<") else _inflate(text, source, name, budget)
+            model = _parse(xml, source, f"page {name!r}")
             if model.tag != "mxGraphModel":
                 raise BoardFormatError(f"page {name!r} holds <{model.tag[:40]}>, not "
                                        f"<mxGraphModel>", source=source)

@@ -148,3 +148,13 @@ def test_editable_drawio_svg_with_doctype():
     result = import_board(svg, "board.drawio.svg")
     assert result.format == "drawio"
     assert result.board == import_board(mxfile, "board.drawio").board
+
+
+def test_page_model_written_as_escaped_text():
+    from xml.sax.saxutils import escape
+
+    model = ('<mxGraphModel><root><mxCell id="0"/><mxCell id="1" parent="0"/><mxCell id="2" '
+             'value="Paid" style="fillColor=#ffe6cc" vertex="1" parent="1"><mxGeometry '
+             'width="120" height="60" as="geometry"/></mxCell></root></mxGraphModel>')
+    board = import_board(f"<mxfile><diagram>{escape(model)}</diagram></mxfile>", "e.drawio").board
+    assert [(s.kind, s.text) for s in board.stickies] == [(Kind.EVENT, "Paid")]
