@@ -27,6 +27,7 @@ import json
 import math
 from typing import Any
 
+from eventstorming.errors import BoardFormatError
 from eventstorming.importers.colors import normalize_color
 from eventstorming.importers.common import (
     Connection,
@@ -100,8 +101,6 @@ def read_excalidraw(data: Any, source: str) -> Drawing:
     top = Fields(data, "the file", source)
     kind = top.str("type")
     if kind is not None and not kind.startswith("excalidraw"):
-        from eventstorming.errors import BoardFormatError
-
         raise BoardFormatError(f"'type' is {kind[:40]!r}, not an Excalidraw scene",
                                source=source)
     elements = top.list("elements")
