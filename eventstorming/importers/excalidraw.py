@@ -140,6 +140,10 @@ def read_excalidraw(data: Any, source: str) -> Drawing:
                 bound.setdefault(element.id() or "", []).append(ref_id)
                 bound_text_ids.add(ref_id)
 
+    for container, text_ids in bound.items():
+        for text_id in text_ids:  # an arrow bound to a sticky's text means the sticky
+            drawing.aliases.setdefault(text_id, container)
+
     def text_of(element_id: str) -> str:
         parts = []
         for text_id in bound.get(element_id, []):
