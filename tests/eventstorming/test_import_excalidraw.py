@@ -142,3 +142,17 @@ def test_a_scene_without_stickies_says_why():
     ]}
     with pytest.raises(BoardFormatError, match=r"empty\.excalidraw: no stickies found.*#cccccc"):
         import_board(json.dumps(scene), "empty.excalidraw")
+
+
+def test_arrow_bound_to_a_stickys_text_links_the_sticky():
+    def sticky(sid, text, color, x):
+        return [{"id": sid, "type": "rectangle", "x": x, "y": 0, "width": 160, "height": 100,
+                 "backgroundColor": color, "boundElements": [{"id": f"{sid}t", "type": "text"}]},
+                {"id": f"{sid}t", "type": "text", "text": text, "containerId": sid}]
+    elements = sticky("c", "Pay", "#a5d8ff", 0) + sticky("e", "Paid", "#ffa94d", 300) + [
+        {"id": "a", "type": "arrow", "x": 160, "y": 50, "points": [[0, 0], [140, 0]],
+         "startBinding": {"elementId": "ct", "focus": 0, "gap": 1},
+         "endBinding": {"elementId": "e", "fixedPoint": [0, 0.5], "mode": "orbit"}}]
+    board = import_board(json.dumps({"type": "excalidraw", "elements": elements}),
+                         "t.excalidraw").board
+    assert [(lk.source, lk.target) for lk in board.links] == [("c", "e")]
