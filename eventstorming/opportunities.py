@@ -331,28 +331,34 @@ class _Detector:
     def volume(self, sticky: Sticky,
                outcomes: Sequence[Sticky] = ()) -> tuple[float, Sticky] | None:
         """Occurrences per day: the sticky's own, else its outcome events', else the
-        nearest upstream sticky that has one (a bounded walk back along the links)."""
+        nearest upstream sticky that has one (a bounded walk back along the links, through
+        each actor only along what stands in front of them at that command)."""
         if sticky.volume_per_day is not None:
             return sticky.volume_per_day, sticky
         own = [(e.volume_per_day, e) for e in outcomes if e.volume_per_day is not None]
         if own:
             return max(own, key=lambda pair: pair[0])
-        graph = self.graph.graph
+        graph = self.graph
         seen = {sticky.id}
-        frontier = [sticky.id]
-        for _ in range(8):
-            level: list[str] = []
-            for node in frontier:
-                for pred in graph.predecessors(node):
+        frontier: list[tuple[str, str | None]] = [(sticky.id, None)]
+        for _ in range(10):
+            level: list[tuple[str, str | None]] = []
+            for node, via in frontier:
+                kind = self.stickies[node].kind
+                if kind == K.ACTOR:
+                    preds = [s.id for s in graph.actor_context(node).get(via or "", [])]
+                else:
+                    preds = list(graph.graph.predecessors(node))
+                for pred in preds:
                     if pred in seen or self.stickies[pred].kind in _ANNOTATING:
                         continue
                     seen.add(pred)
-                    level.append(pred)
-            found = [(self.stickies[i].volume_per_day, self.stickies[i]) for i in level
+                    level.append((pred, node if kind == K.COMMAND else via))
+            found = [(self.stickies[i].volume_per_day, self.stickies[i]) for i, _ in level
                      if self.stickies[i].volume_per_day is not None]
             if found:
                 return max(found, key=lambda pair: (pair[0], -pair[1].order))
-            if not level or len(seen) > 400:
+            if not level or len(seen) > 200:
                 return None
             frontier = level
         return None
@@ -424,7 +430,7 @@ class _Detector:
 
         lang_texts = self._texts
         evidence: list[dict[str, Any]] = []
-        informers = graph.informers(command.id)
+        informers = graph.local_informers(command.id)
         outcomes = graph.outcomes(command.id)
         policies = list({p.id: p for p in [*issuers.policies, *attributed]}.values())
         hotspots = graph.hotspots(command.id)
@@ -527,7 +533,7 @@ class _Detector:
             if item["rule"] in ("task_words", "task_words_weak"):
                 item["texts"] = self._task_sentence(command, reading, task)
         actor_text = internal[0].text if internal else command.lane
-        upstream = graph.upstream_events(command.id)
+        upstream = graph.local_upstream_events(command.id)
         candidate = _Candidate(
             anchor=command, task=task, alternative_tasks=alternatives_tasks,
             actor=actor_text, inputs=[*informers, *upstream], upstream=upstream,
@@ -694,7 +700,7 @@ class _Detector:
                               explanations=texts)
 
     def _optimisation_idea(self, command: Sticky, reading: Reading) -> AutomationIdea:
-        informers = self.graph.informers(command.id)
+        informers = self.graph.local_informers(command.id)
         words = reading.optimisation
         feeds_en = feeds_de = ""
         if informers:
@@ -736,8 +742,8 @@ class _Detector:
                 "task_words" if reading.strong else "task_words_weak", [sticky],
                 self._task_sentence(sticky, reading, task)))
         commands = [s for s in names if s.kind == K.COMMAND]
-        informers = [i for c in commands for i in graph.informers(c.id)]
-        upstream = [e for c in commands for e in graph.upstream_events(c.id)]
+        informers = [i for c in commands for i in graph.local_informers(c.id)]
+        upstream = [e for c in commands for e in graph.local_upstream_events(c.id)]
         outcomes = [e for c in commands for e in graph.outcomes(c.id)]
         actors = [a for c in commands for a in graph.issuers(c.id).all_actors
                   if not self.is_machine(a) and not self.is_external(a)]

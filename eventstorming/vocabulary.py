@@ -25,17 +25,26 @@ from collections.abc import Iterable
 _UMLAUTS = {"ä": "(?:ä|ae)", "ö": "(?:ö|oe)", "ü": "(?:ü|ue)", "ß": "(?:ß|ss)"}
 
 
-def _literal(text: str) -> str:
-    return "".join(_UMLAUTS.get(ch, re.escape(ch)) for ch in text)
+_WORD_STAR = r"\w*"
+_GAP = r"[\s\-]+"
 
 
-def _token(token: str) -> str:
-    if token == "*":
-        return r"\w+"
-    head = token.startswith("*")
-    tail = token.endswith("*")
-    core = _literal(token.strip("*"))
-    return (r"\w*" if head else "") + core + (r"\w*" if tail else "")
+def _atoms(entry: str) -> list[str]:
+    """One vocabulary entry as a list of regex atoms (a character, an umlaut group,
+    ``\\w*``, ``\\w+`` or a word gap)."""
+    atoms: list[str] = []
+    for n, token in enumerate(entry.strip().lower().split()):
+        if n:
+            atoms.append(_GAP)
+        if token == "*":
+            atoms.append(r"\w+")
+            continue
+        if token.startswith("*"):
+            atoms.append(_WORD_STAR)
+        atoms += [_UMLAUTS.get(ch, re.escape(ch)) for ch in token.strip("*")]
+        if token.endswith("*") and len(token) > 1:
+            atoms.append(_WORD_STAR)
+    return atoms
 
 
 def compile_entry(entry: str) -> str:
@@ -43,7 +52,32 @@ def compile_entry(entry: str) -> str:
     entry = entry.strip().lower()
     if entry.startswith("re:"):
         return entry[3:]
-    return r"[\s\-]+".join(_token(t) for t in entry.split())
+    return "".join(_atoms(entry))
+
+
+def _trie_regex(entries: Iterable[str]) -> str:
+    """One regex for many entries, shaped as a trie of their atoms: Python's regex engine
+    tries alternatives one by one, so sharing prefixes makes matching many times faster."""
+    trie: dict = {}
+    for entry in entries:
+        node = trie
+        for atom in _atoms(entry):
+            node = node.setdefault(atom, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        # literal branches first, then the ones that start by swallowing word characters
+        keys = sorted((k for k in node if k), key=lambda k: (k.startswith("\\w"), k))
+        branches = [k + emit(node[k]) for k in keys]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return f"(?:{body})?"
+        return body if len(branches) == 1 else body
+
+    return emit(trie)
 
 
 class Lexicon:
@@ -55,9 +89,9 @@ class Lexicon:
             raise ValueError(f"lexicon {name!r} needs at least one entry")
         self.name = name
         self.entries = tuple(entries)
-        # Longest entries first so that a phrase wins over a word inside it.
-        ordered = sorted(self.entries, key=len, reverse=True)
-        alternation = "|".join(compile_entry(e) for e in ordered)
+        raw = [compile_entry(e) for e in self.entries if e.strip().lower().startswith("re:")]
+        plain = [e for e in self.entries if not e.strip().lower().startswith("re:")]
+        alternation = "|".join(([_trie_regex(plain)] if plain else []) + raw)
         self.pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
 
     def find(self, text: str) -> list[str]:
