@@ -29,6 +29,7 @@ sticky's neighbours only, and texts are read once per sticky.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -117,7 +118,15 @@ def detect(board: Board) -> Detection:
         timeline order) and automation ideas in timeline order. Ids are derived from the
         anchor sticky's id (``opp-c-categorize-receipt``), so they survive a re-read.
     """
-    return _Detector(board).run()
+    # Detection allocates many small, acyclic objects; the cyclic garbage collector would
+    # walk the whole heap again and again for nothing (it doubled the time on 5,000 stickies).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _Detector(board).run()
+    finally:
+        if enabled:
+            gc.enable()
 
 
 # --------------------------------------------------------------------------- reading words
