@@ -49,7 +49,7 @@ WEIGHTS: dict[str, float] = {
     "judgment_policy": 0.4,          # a policy whose condition needs a judgment
     "alternative_outcomes": 0.35,    # the command ends in alternative events: the classes
     "task_words": 0.35,              # the wording names a judgment and its task
-    "task_words_weak": 0.25,         # the wording names a judgment, not which kind
+    "task_words_weak": 0.3,          # the wording names a judgment, not which kind
     "informed_decision": 0.3,        # a person decides with information in front of them
     "human_decision": 0.2,           # a person does it by hand, no information shown
     "informed_step": 0.15,           # read models or systems feed the step
@@ -58,7 +58,7 @@ WEIGHTS: dict[str, float] = {
 }
 
 #: An ML opportunity needs at least this score and at least one judgment signal.
-THRESHOLD = 0.5
+THRESHOLD = 0.45
 
 #: Rules that show a judgment is needed (structure or words); one must fire.
 JUDGMENT_RULES = frozenset(
@@ -138,7 +138,6 @@ class Reading:
     words: dict[str, list[str]] = field(default_factory=dict)
     judgment_words: list[str] = field(default_factory=list)
     strong: bool = False            # names a task verb or cue (or a judgment and an object)
-    verb_judgment: bool = False     # a judgment verb, which overrides a transactional verb
     transactional: list[str] = field(default_factory=list)
     vague: bool = False
     optimisation: list[str] = field(default_factory=list)
@@ -170,11 +169,12 @@ def read_text(text: str) -> Reading:
             _add(reading.votes, task, 3.0)
             reading.words.setdefault(task, []).extend(found)
             judgment += found
-            reading.strong = reading.verb_judgment = True
+            reading.strong = True
     for task, lexicon in V.TASK_CUES.items():
         found = lexicon.find(text if task == "extraction" else head)
         if found:
-            _add(reading.votes, task, 2.0 * min(len(found), 2))
+            weight = 2.5 if task == "anomaly_detection" else 2.0
+            _add(reading.votes, task, weight * min(len(found), 2))
             reading.words.setdefault(task, []).extend(found)
             judgment += found
             reading.strong = True
@@ -183,12 +183,11 @@ def read_text(text: str) -> Reading:
     if generic:
         _add(reading.votes, "classification", 1.0)
         judgment += generic
-        reading.verb_judgment = True
     if suggest:
         _add(reading.votes, "ranking", 1.5)
         reading.words.setdefault("ranking", []).extend(suggest)
         judgment += suggest
-        reading.verb_judgment = reading.strong = True
+        reading.strong = True
     for task, lexicon in V.TASK_OBJECTS.items():
         found = lexicon.find(head)
         if found:
@@ -198,22 +197,35 @@ def read_text(text: str) -> Reading:
                 judgment += found
                 reading.strong = True
     reading.judgment_words = _unique_words(judgment)
-    reading.transactional = _verb_position(V.TRANSACTIONAL, text)
-    reading.vague = bool(_verb_position(V.VAGUE, text))
+    slot = _verb_slot(text)
+    if slot is not None:
+        judged = any(_at(lexicon, text, slot) for lexicon in _JUDGMENT_VERB_LEXICONS)
+        chore = _at(V.TRANSACTIONAL, text, slot)
+        reading.transactional = [] if judged else chore
+        reading.vague = bool(_at(V.VAGUE, text, slot)) and not judged
     reading.optimisation = _optimisation(text)
     return reading
 
 
-def _verb_position(lexicon: V.Lexicon, text: str) -> list[str]:
-    """Matches that stand where a command's verb stands: first (English imperative) or last
-    (German infinitive)."""
+_JUDGMENT_VERB_LEXICONS = (*V.TASK_VERBS.values(), V.GENERIC_JUDGMENT, V.SUGGEST)
+_VERB_LEXICONS = (*_JUDGMENT_VERB_LEXICONS, V.TRANSACTIONAL, V.VAGUE)
+
+
+def _at(lexicon: V.Lexicon, text: str, slot: str) -> list[str]:
+    """Matches of ``lexicon`` at the start (``slot="first"``) or end (``"last"``) of text."""
     stripped = text.strip().rstrip(".!?:;")
     lowered = stripped.lower()
-    found = []
-    for match in lexicon.pattern.finditer(lowered):
-        if match.start() == 0 or match.end() == len(lowered):
-            found.append(stripped[match.start():match.end()])
-    return found
+    return [stripped[m.start():m.end()] for m in lexicon.pattern.finditer(lowered)
+            if (m.start() == 0 if slot == "first" else m.end() == len(lowered))]
+
+
+def _verb_slot(text: str) -> str | None:
+    """Where the verb of a command stands: first (an English imperative, "Send invoice")
+    if a verb is found there, else last (a German infinitive, "Rechnung senden")."""
+    for slot in ("first", "last"):
+        if any(_at(lexicon, text, slot) for lexicon in _VERB_LEXICONS):
+            return slot
+    return None
 
 
 def _optimisation(text: str) -> list[str]:
@@ -434,7 +446,7 @@ class _Detector:
             return "customer"
         if reading.optimisation:
             return self._optimisation_idea(command, reading)
-        if reading.transactional and not reading.verb_judgment:
+        if reading.transactional:
             return "transactional"
 
         lang_texts = self._texts
@@ -521,7 +533,7 @@ class _Detector:
                 _add(votes, task, 0.7 * weight)
 
         if alternatives:
-            _add(votes, "classification", 1.5)
+            _add(votes, "classification", 1.0)
 
         # volume and effort
         volume = self.volume(command, outcomes)

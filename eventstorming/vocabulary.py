@@ -354,6 +354,26 @@ TASK_OBJECTS: dict[str, Lexicon] = {
 
 # Hotspot words: what kind of pain a hotspot reports (for the evidence sentence) ...
 PAIN: dict[str, Lexicon] = {
+    "waste_shortage": lexicon(
+        "waste or shortage",
+        "empty shelves, shelves are empty, out of stock, stock-out*, stockout*, thrown away,"
+        "throw away, waste*,"
+        "understaff*, overstaff*, overrun*, overbook*, no-show*, shortage*, excess,"
+        "too early, hired too late, staffed too late, ordered too late, overload*, idle",
+        "leere regale, regale sind leer, ausverkauft*, weggeworfen*, wegwerfen*, verschwend*,"
+        "unterbesetzt*,"
+        "überbesetzt*, überlast*, überbucht*, engpass*, engpäss*, überbestand*, zu früh,"
+        "leerlauf*",
+    ),
+    "found_late": lexicon(
+        "found late",
+        "fraud*, duplicate*, inflated, months later, weeks later, years later, found late,"
+        "too late, late, by chance, slip through, slips through, slipped through, missed,"
+        "overlooked, unnoticed, spotted only, only spotted, only found, discovered later,"
+        "again and again, repeat*, serial",
+        "betrug*, doppelt*, dublette*, monate später, wochen später, zu spät, erst *,"
+        "zufällig*, durchrutsch*, übersehen*, unbemerkt*, immer wieder, wiederholt*",
+    ),
     "errors": lexicon(
         "errors",
         "error*, mistake*, typo*, wrong*, incorrect*, misfil*, misrout*, mis-rout*, misclass*,"
@@ -370,25 +390,11 @@ PAIN: dict[str, Lexicon] = {
         "uneinig*, unterschiedlich*, anders, uneinheitlich*, subjektiv*, bauchgefühl*,"
         "willkürlich*, jeder * anders, jede * anders, streit*, diskutier*",
     ),
-    "found_late": lexicon(
-        "found late",
-        "fraud*, duplicate*, inflated, months later, weeks later, years later, found late,"
-        "too late, late, by chance, slip through, slips through, slipped through, missed,"
-        "overlooked, unnoticed, spotted only, only spotted, only found, discovered later,"
-        "again and again, repeat*, serial",
-        "betrug*, doppelt*, dublette*, monate später, wochen später, zu spät, erst *,"
-        "zufällig*, durchrutsch*, übersehen*, unbemerkt*, immer wieder, wiederholt*",
-    ),
-    "waste_shortage": lexicon(
-        "waste or shortage",
-        "empty shelves, shelves are empty, out of stock, stock-out*, stockout*, thrown away,"
-        "throw away, waste*,"
-        "understaff*, overstaff*, overrun*, overbook*, no-show*, shortage*, excess,"
-        "too early, hired too late, staffed too late, ordered too late, overload*, idle",
-        "leere regale, regale sind leer, ausverkauft*, weggeworfen*, wegwerfen*, verschwend*,"
-        "unterbesetzt*,"
-        "überbesetzt*, überlast*, überbucht*, engpass*, engpäss*, überbestand*, zu früh,"
-        "leerlauf*",
+    "search": lexicon(
+        "failing search",
+        "search*, can't find, cannot find, can not find, hard to find, exact words, look up,"
+        "looking up",
+        "such*, nicht finden, finden nicht, schwer zu finden, nachschlag*",
     ),
     "slowness": lexicon(
         "slowness or backlog",
@@ -398,12 +404,6 @@ PAIN: dict[str, Lexicon] = {
         "langsam*, dauert*, dauern, stunden*, tage*, wochen*, minuten*, rückstau*, *stau,"
         "warteschlange*, wartezeit*, wart*, verzöger*, überstunden*, manuell*, von hand,"
         "mühsam*, aufwendig*, aufwändig*, zeitaufwendig*, stapel*, lange, ewig*",
-    ),
-    "search": lexicon(
-        "failing search",
-        "search*, can't find, cannot find, can not find, hard to find, exact words, look up,"
-        "looking up",
-        "such*, nicht finden, finden nicht, schwer zu finden, nachschlag*",
     ),
 }
 
