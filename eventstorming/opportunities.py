@@ -201,6 +201,8 @@ def read_text(text: str) -> Reading:
     if slot is not None:
         judged = any(_at(lexicon, text, slot) for lexicon in _JUDGMENT_VERB_LEXICONS)
         chore = _at(V.TRANSACTIONAL, text, slot)
+        if chore and _at(V.LIGHT_VERBS, text, slot) and reading.judgment:
+            chore = []     # "Create demand forecast": the object is the judgment
         reading.transactional = [] if judged else chore
         reading.vague = bool(_at(V.VAGUE, text, slot)) and not judged
     reading.optimisation = _optimisation(text)

@@ -128,7 +128,8 @@ TASK_VERBS: dict[str, Lexicon] = {
         "tag, tags, tagg*, code, codes, coding, coded, recode*, grade, grades, grading, graded,"
         "inspect*, screen, screens, screening, screened, vet, vets, vetting, vetted,"
         "qualify*, qualifi*, disqualif*, diagnos*, approv*, disapprov*, reject, rejects,"
-        "rejecting, accredit*, certify*, certifi*, flag, flags, flagg*, mark as, mark* * as,"
+        "rejecting, accredit*, certify, certifies, certified, certifying, certification, flag,"
+        "flags, flagg*, mark as, mark* * as,"
         "file under, file* * under, bucket*, pigeonhole*, map to, map* * to, distinguish*,"
         "differentiate*, discriminate*, sign off, sign* * off, go or no-go, go/no-go, rate,"
         "rates, rating, rated, re-rate*, decide which, pick the right, choose the right,"
@@ -519,6 +520,17 @@ TRANSACTIONAL = lexicon(
     "sperr*, entsperr*, aktivier*, deaktivier*, verlänger*, exportier*, importier*,"
     "einstell*, abschließ*, fertigstell*, produzier*, fertig*,"
     "herstell*, einricht*, zählen, auszählen, bereitstell*, übermittel*, zusend*",
+)
+
+# Light verbs: chores by themselves ("Create account"), but a judgment when their object is
+# one ("Create demand forecast", "Risikobewertung vornehmen", "Perform quality check").
+LIGHT_VERBS = lexicon(
+    "light verbs",
+    "create, creates, creating, make, makes, making, made, perform*, conduct*, carry out,"
+    "carr* * out, do, does, doing, run, runs, running, prepare*, produce*, draw up,"
+    "draw* * up, complete*, give, gives, provide*, deliver a, compile*, put together",
+    "erstell*, durchführ*, durchgeführt, vornehm*, vorgenommen, treff*, abgeb*, mach*,"
+    "anfertig*, erarbeit*, aufstell*, abgeben, liefern, ausführen",
 )
 
 # Commands of people outside the business (the business does not judge there).
