@@ -30,6 +30,7 @@ sticky's neighbours only, and texts are read once per sticky.
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -162,16 +163,22 @@ def read_text(text: str) -> Reading:
     """Read one sticky's text: task votes, judgment words, chores and optimisation."""
     reading = Reading()
     head = V.INPUT_MARKERS.split(f" {text} ", maxsplit=1)[0].strip() or text
+    slot = _verb_slot(text)
     judgment: list[str] = []
     for task, lexicon in V.TASK_VERBS.items():
         found = lexicon.find(head)
         if found:
-            _add(reading.votes, task, 3.0)
+            # a verb where the verb stands counts fully; elsewhere it is likely a noun
+            # ("interest rate", "shipping label") and still hints at the task
+            at_slot = slot is not None and bool(_at(lexicon, text, slot))
+            _add(reading.votes, task, 3.0 if at_slot else 1.5)
             reading.words.setdefault(task, []).extend(found)
             judgment += found
             reading.strong = True
+    counted = {w.casefold() for w in judgment}
     for task, lexicon in V.TASK_CUES.items():
-        found = lexicon.find(text if task == "extraction" else head)
+        found = [w for w in lexicon.find(text if task == "extraction" else head)
+                 if w.casefold() not in counted]     # a word counts once
         if found:
             weight = 2.5 if task == "anomaly_detection" else 2.0
             _add(reading.votes, task, weight * min(len(found), 2))
@@ -180,6 +187,7 @@ def read_text(text: str) -> Reading:
             reading.strong = True
     generic = V.GENERIC_JUDGMENT.find(head)
     suggest = V.SUGGEST.find(head)
+    setting = V.SETTING.find(head)
     if generic:
         _add(reading.votes, "classification", 1.0)
         judgment += generic
@@ -193,11 +201,10 @@ def read_text(text: str) -> Reading:
         if found:
             _add(reading.votes, task, 2.0 if task == "regression" else 1.5)
             reading.words.setdefault(task, []).extend(found)
-            if generic or suggest:
-                judgment += found
+            if generic or suggest or setting:
+                judgment += found + setting
                 reading.strong = True
     reading.judgment_words = _unique_words(judgment)
-    slot = _verb_slot(text)
     if slot is not None:
         judged = any(_at(lexicon, text, slot) for lexicon in _JUDGMENT_VERB_LEXICONS)
         chore = _at(V.TRANSACTIONAL, text, slot)
@@ -210,7 +217,8 @@ def read_text(text: str) -> Reading:
 
 
 _JUDGMENT_VERB_LEXICONS = (*V.TASK_VERBS.values(), V.GENERIC_JUDGMENT, V.SUGGEST)
-_VERB_LEXICONS = (*_JUDGMENT_VERB_LEXICONS, V.TRANSACTIONAL, V.VAGUE)
+_VERB_LEXICONS = (*_JUDGMENT_VERB_LEXICONS, V.TRANSACTIONAL, V.VAGUE, V.SETTING,
+                  V.LIGHT_VERBS)
 
 
 def _at(lexicon: V.Lexicon, text: str, slot: str) -> list[str]:
@@ -547,6 +555,8 @@ class _Detector:
         rules = {e["rule"] for e in evidence}
         if not rules & JUDGMENT_RULES:
             return None
+        if rules & JUDGMENT_RULES == {"judgment_policy"} and issuers.policies and not internal:
+            return None     # the judgment is the policy's; the command just carries it out
         if reading.vague and not rules & {"alternative_outcomes", "judgment_policy",
                                           "opportunity_sticky"}:
             return None
@@ -669,7 +679,8 @@ class _Detector:
         if not words or V.AUTOMATIC.matches(policy.text):
             return None
         graph = self.graph
-        reading = self.reading(policy)
+        # the judgment sits in the condition ("whenever X looks suspicious"), not the action
+        reading = read_text(_condition(policy.text))
         evidence = [self._judgment_policy(policy, policy, words)]
         votes = dict(reading.votes)
         if reading.judgment:
@@ -800,6 +811,12 @@ class _Detector:
 
 
 _ANNOTATING = {K.HOTSPOT, K.OPPORTUNITY, K.NOTE}
+_CONDITION_END = re.compile(r",|;|:|\s(?:then|dann|so)\s", re.IGNORECASE)
+
+
+def _condition(text: str) -> str:
+    """The condition of a policy: its text up to the first comma or "then"."""
+    return _CONDITION_END.split(text, maxsplit=1)[0].strip() or text
 
 
 def _classes(events: Sequence[Sticky]) -> tuple[str, ...]:

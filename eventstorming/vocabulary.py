@@ -172,7 +172,8 @@ TASK_VERBS: dict[str, Lexicon] = {
         "find* * similar, retrieve*, look* up similar, search* for similar, search* similar,"
         "next best",
         "priorisier*, empfehl*, empfohlen, reih*, rank*, vorauswähl*, passend* * finden,"
-        "ähnliche* * finden, ähnliche* * suchen, heraussuch*, abgleich*",
+        "ähnliche* * finden, ähnliche* * suchen, heraussuch*, abgleich*, ordnen, ordnet, geordnet,"
+        "sortier* nach, sortier* * nach, reihen nach, reihenfolge festleg*",
     ),
     "anomaly_detection": lexicon(
         "anomaly detection verbs",
@@ -192,13 +193,13 @@ TASK_VERBS: dict[str, Lexicon] = {
         "transcrib*, transcript*, read off, read* * off, read out, read* * out, reads off,"
         "read in, digiti*, pull* out, pull* * out, pull* * out of, pick* out, pick* * out of,"
         "pars*, index, indexes, indexing, indexed, abstract*, copy over, copy* * over,"
-        "copy* * into, transfer* data, transfer* * data, fill in, fill* * in, fill* * out,"
+        "copy* * into, transfer* data, transfer* * data,"
         "record* * details, record* * data, ocr*, redact*, summari*, take* * from, take* down",
         "erfass*, erfasst, abtipp*, abgetippt, eintipp*, eingetippt, eingeb*, eingegeben,"
         "eintrag*, eingetragen, auslese*, ausles*, ausgelesen, ables*, abgelesen, herausles*,"
         "herausschreib*, herausgeschrieben, heraussuch* * aus, übertrag*, übernehm*,"
         "übernommen, extrahier*, digitalisier*, indexier*, einpfleg*, eingepflegt,"
-        "nachtrag*, herausfilter*, ausfüll*, protokollier*, zusammenfass*, schwärz*",
+        "nachtrag*, herausfilter*, protokollier*, zusammenfass*, schwärz*",
     ),
     "clustering": lexicon(
         "clustering verbs",
@@ -217,12 +218,25 @@ GENERIC_JUDGMENT = lexicon(
     "selecting, selected, review, reviews, reviewing, reviewed, reconsider*, identif*, recogni*,"
     "recognis*, work out,"
     "work* * out, figure out, figure* * out, resolve*, clarify*, clarifi*, settle on,"
+    "guess*, second-guess*, tell which, tell* * which, say which, predict which, find out which,"
+    "find* * out which, work out which, figure out which, know which, spot which, gauge*,"
+    "which * will, which * * will, who will, whether * will, will fail, will churn,"
+    "will default, will cancel, will leave, likely to,"
     "conclude*, infer*, predict*, tell whether, tell* * whether, tell* * apart, establish*,"
     "ascertain*",
     "entscheid*, entschied*, bestimm*, festleg*, festgelegt, ermittel*, ermittl*, beurteil*,"
     "bewert*, einschätz*, abwäg*, klär*, geklärt, erkenn*, erkannt, identifizier*,"
     "feststell*, festgestellt, herausfind*, auswähl*, ausgewählt, wähl*, urteil*,"
-    "befind*, abschätz*",
+    "befind*, abschätz*, welche * werden, welche * wird, wer * wird, ob * wird",
+)
+
+# Verbs that fix a value: a judgment only when their object is one ("Set the interest rate",
+# but not "Set password").
+SETTING = lexicon(
+    "setting verbs",
+    "set, sets, setting, define*, fix, fixes, fixing, fixed, agree on, agree* * on, adjust*,"
+    "tune*, calibrat*",
+    "festleg*, festgelegt, festsetz*, einstell*, anpass*, angepasst, definier*",
 )
 
 # Verbs that put forward a choice without saying what kind: a ranking unless the object
@@ -252,12 +266,12 @@ TASK_CUES: dict[str, Lexicon] = {
         "creditworth*, right team, right department, right queue, right person,"
         "responsible team, responsible department, whether, root cause, cause, causes,"
         "reason for, reasons for, condition, quality, go or no, tone, language of,"
-        "spam, relevance of, defect*, faulty, damaged, damage class, diagnosis",
+        "spam, relevance of, defect*, faulty, damaged, damage class, diagnosis, at risk, at-risk",
         "kategorie*, *kategorie, klasse*, *klasse, art der, typ, priorität*, dringlichkeit*,"
         "schweregrad*, *risiko*, risiko*, *stufe, einstufung*, zuständig*, richtige abteilung,"
         "richtige* team, ob, *ursache*, ursache*, grund für, gründe für, zustand*, qualität*,"
         "eignung*, geeignet*, bonität*, kostenstelle*, *konto, sachkonto*, *fehler, mangel,"
-        "mängel*, *mängel, beschädig*, stimmung*, anliegen*",
+        "mängel*, *mängel, beschädig*, stimmung*, anliegen*, gefährdet*, ausfallgefährdet*",
     ),
     "regression": lexicon(
         "regression cues",
@@ -270,21 +284,25 @@ TASK_CUES: dict[str, Lexicon] = {
         "staffing, headcount, capacity, capacities, peak*, season*, trend*, tomorrow*, tonight*,"
         "next week*, next month*, next day*, next quarter*, next year*, next season*,"
         "next shift*, coming week*, coming month*, coming days, upcoming, future, volumes,"
+        "grow, grows, growing, growth, will increase, will decline, will rise, will drop,"
         "volume, call volume*, expected, forecast*, turnout",
         "*bedarf*, bedarf*, nachfrage*, *nachfrage, absatz*, abverkauf*, *aufkommen*,"
         "auslastung*, *auslastung, kapazität*, *kapazität*, spitze*, *spitze, saison*,"
         "*saison, trend*, morgen, übermorgen, nächste* woche, nächste* monat*, nächste* tag*,"
         "nächste* quartal*, nächste* jahr*, kommende* woche*, kommende* monat*, künftig*,"
         "zukünftig*, *prognose*, prognose*, vorhersage*, erwartet*, *menge* nächste*,"
+        "wachsen, wächst, wachstum*, *wachstum, zuwachs*, steigen werden, sinken werden,"
         "*mengen*, absatzmenge*, besucherzahl*, *zahlen der nächsten",
     ),
     "ranking": lexicon(
         "ranking cues",
         "similar, similarity, relevant, relevance, best, top, most promising, most likely,"
         "most suitable, best fit, matching, recommendation*, next best, shortlist,"
-        "prioritis*, prioritiz*, personalised, personalized, cross-sell, upsell, alternatives",
+        "prioritis*, prioritiz*, personalised, personalized, cross-sell, upsell, alternatives,"
+        "search results, result list, results list, hit list, feed, ranking, order of",
         "ähnlich*, passend*, relevant*, relevanz*, beste*, bestpassend*, vielversprechend*,"
-        "empfehlung*, *empfehlung, geeignetste*, alternativ*",
+        "empfehlung*, *empfehlung, geeignetste*, alternativ*, suchergebnis*, trefferliste*,"
+        "ergebnisliste*, rangfolge*",
     ),
     "anomaly_detection": lexicon(
         "anomaly detection cues",
@@ -294,13 +312,14 @@ TASK_CUES: dict[str, Lexicon] = {
         "manipulat*, money laundering, laundering, compliance, non-compliance, compliant,"
         "violation*, breach*, plausib*, implausib*, odd, strange, misuse*, abuse*, scam*,"
         "phishing, intrusion*, leak*, error*, mistake*, inconsisten*, discrepanc*, mismatch*,"
-        "policy violation*",
+        "policy violation*, doubtful, dubious, questionable, fishy, unverified, identity theft",
         "*betrug*, betrug*, betrüger*, *verdacht*, verdächtig*, auffällig*, *auffällig*,"
         "ungewöhnlich*, *anomal*, anomal*, unregelmäßig*, *abweichung*, abweich*, ausreißer*,"
         "doppelt*, dublette*, *dublette*, duplikat*, gefälscht*, fälschung*, *fälschung,"
         "manipul*, geldwäsche*, compliance, *verstoß*, verstoß*, *verstoss*, plausib*,"
         "unplausib*, *plausibilität, missbrauch*, echt, echtheit*, stimmig*, unstimmig*,"
-        "ungereimtheit*, *unstimmigkeit*",
+        "ungereimtheit*, *unstimmigkeit*, zweifelhaft*, fragwürdig*, dubios*,"
+        "identitätsdiebstahl*",
     ),
     "extraction": lexicon(
         "extraction cues",
@@ -332,14 +351,16 @@ TASK_OBJECTS: dict[str, Lexicon] = {
         "time, times, effort, hours, quantity, quantities, order size, size, weight, reserve*,"
         "lifetime, remaining life, useful life, life expectancy, delay*, eta, arrival time,"
         "time window, yield, margin*, discount*, rent, bid*, offer price, limit*, score*,"
-        "compensation, settlement amount, turnaround, throughput, consumption",
+        "compensation, settlement amount, turnaround, throughput, consumption, rate, rates,"
+        "interest rate*, instalment*, installment*, tariff*, down payment*, deposit amount",
         "*preis*, preis*, kosten, *kosten, kostenhöhe*, *betrag*, betrag*, *summe, summe*, wert,"
         "werte,"
         "*wert, *gebühr*, gebühr*, *prämie*, prämie*, *beitrag, beitrag*, *gehalt*, gehalt*,"
         "*lohn, lohn*, *budget*, budget*, *dauer, dauer*, *zeit, *zeiten, *aufwand*, aufwand*,"
         "*menge, menge*, *höhe, höhe*, *reserve*, reserve*, *lebensdauer*, verspätung*,"
         "zeitfenster*, *rabatt*, rabatt*, *marge*, marge*, miete*, *miete, *limit*, limit*,"
-        "*verbrauch*, verbrauch*, *entschädigung*",
+        "*verbrauch*, verbrauch*, *entschädigung*, abschlag*, *abschlag, abschläge, rate, raten,"
+        "monatsrate*, zins, zinsen, zinssatz*, *zinssatz, tarif*",
     ),
     "extraction": lexicon(
         "extraction objects",
@@ -469,7 +490,9 @@ TRANSACTIONAL = lexicon(
     "writes, writing, wrote, written, draft, drafts, drafting, drafted, compose*, greet*,"
     "welcome*, invite*, announce*, escalat*, request*, ask, asks, asked, apply, applies,"
     "applied, report, reports, reported, reporting, complain*, acknowledg*, confirm*,"
-    "thank*, chase*, follow up, follow* * up",
+    "thank*, chase*, follow up, follow* * up, fill in, fill* * in, fill out, fill* * out,"
+    "commission*, instruct*, order* * from, organi*, launch*, set up, set* * up, put, puts,"
+    "put on hold, put* * on hold, hold, holds",
     # English: money
     "pay, pays, paid, paying, payment*, payout*, repay*, refund*, reimburs*, transfer*, wire,"
     "wires, wired, remit*, settle*, charge*, invoice*, bill, bills, billed, billing, debit*,"
@@ -519,7 +542,8 @@ TRANSACTIONAL = lexicon(
     "antwort*, eskalier*, anforder*, einlad*, vereinbar*, zurücksend*, retournier*,"
     "sperr*, entsperr*, aktivier*, deaktivier*, verlänger*, exportier*, importier*,"
     "einstell*, abschließ*, fertigstell*, produzier*, fertig*,"
-    "herstell*, einricht*, zählen, auszählen, bereitstell*, übermittel*, zusend*",
+    "herstell*, einricht*, zählen, auszählen, bereitstell*, übermittel*, zusend*,"
+    "beauftrag*, anweis*, angewiesen, ausfüll*, ausgefüllt",
 )
 
 # Light verbs: chores by themselves ("Create account"), but a judgment when their object is
@@ -528,9 +552,11 @@ LIGHT_VERBS = lexicon(
     "light verbs",
     "create, creates, creating, make, makes, making, made, perform*, conduct*, carry out,"
     "carr* * out, do, does, doing, run, runs, running, prepare*, produce*, draw up,"
-    "draw* * up, complete*, give, gives, provide*, deliver a, compile*, put together",
+    "draw* * up, complete*, give, gives, provide*, deliver a, compile*, put together, pick,"
+    "picks, picked, picking, order, orders, ordered, ordering, arrange*, sort,"
+    "sorts, sorted, sorting, tell, tells, say, says",
     "erstell*, durchführ*, durchgeführt, vornehm*, vorgenommen, treff*, abgeb*, mach*,"
-    "anfertig*, erarbeit*, aufstell*, abgeben, liefern, ausführen",
+    "anfertig*, erarbeit*, aufstell*, abgeben, liefern, ausführen, ordnen, stellen",
 )
 
 # Commands of people outside the business (the business does not judge there).
@@ -541,7 +567,7 @@ EXTERNAL_ACTORS = lexicon(
     "tenant*, member, members, subscriber*, passenger*, traveller*, traveler*, supplier*,"
     "vendor*, shipper*, sender*, recipient*, consignee*, broker*, dealer*, reseller*,"
     "partner*, policyholder*, policy holder*, insured, claimant*, prospect*, borrower*,"
-    "debtor*, donor*, student*, parent*, end user*, user*, lead, leads, caller*,"
+    "debtor*, donor*, student*, parent*, end user*, user*, caller*,"
     "complainant*, merchant*, seller*, landlord*, carrier*, courier*, contractor*, agency",
     "kunde, *kunde, kundin, *kundin, kunden, *kunden, käufer*, besteller*, gast, gäste,"
     "besucher*, patient*, bewerber*, antragsteller*, bürger*, mieter*, mitglied*,"
@@ -720,7 +746,7 @@ HIGH_STAKES: dict[str, Lexicon] = {
 # Prepositions after which a command names its inputs, not its object.
 INPUT_MARKERS = re.compile(
     r"\s(?:from|based on|using|given|with the help of|according to|by means of|anhand|"
-    r"auf basis|auf grundlage|aufgrund|mithilfe|mit hilfe|basierend auf|nach)\s",
+    r"auf basis|auf grundlage|aufgrund|mithilfe|mit hilfe|basierend auf)\s",
     re.IGNORECASE,
 )
 
