@@ -159,11 +159,15 @@ def _unique_words(words: Iterable[str]) -> list[str]:
     return list(seen.values())
 
 
-def read_text(text: str) -> Reading:
-    """Read one sticky's text: task votes, judgment words, chores and optimisation."""
+def read_text(text: str, lang: str = "en") -> Reading:
+    """Read one sticky's text: task votes, judgment words, chores and optimisation.
+
+    ``lang`` tells where a command's verb stands: first in English ("Send invoice"), last
+    in German ("Rechnung senden", though "Prüfe Rechnung" works too).
+    """
     reading = Reading()
     head = V.INPUT_MARKERS.split(f" {text} ", maxsplit=1)[0].strip() or text
-    slot = _verb_slot(text)
+    slot = _verb_slot(text, lang)
     judgment: list[str] = []
     for task, lexicon in V.TASK_VERBS.items():
         found = lexicon.find(head)
@@ -206,8 +210,11 @@ def read_text(text: str) -> Reading:
                 reading.strong = True
     reading.judgment_words = _unique_words(judgment)
     if slot is not None:
-        judged = any(_at(lexicon, text, slot) for lexicon in _JUDGMENT_VERB_LEXICONS)
+        judged = max((len(w) for lexicon in _JUDGMENT_VERB_LEXICONS
+                      for w in _at(lexicon, text, slot)), default=0)
         chore = _at(V.TRANSACTIONAL, text, slot)
+        if chore and max(len(w) for w in chore) > judged:
+            judged = 0     # the longer phrase wins: "Check in guest" is no check
         if chore and _at(V.LIGHT_VERBS, text, slot) and reading.judgment:
             chore = []     # "Create demand forecast": the object is the judgment
         reading.transactional = [] if judged else chore
@@ -229,10 +236,10 @@ def _at(lexicon: V.Lexicon, text: str, slot: str) -> list[str]:
             if (m.start() == 0 if slot == "first" else m.end() == len(lowered))]
 
 
-def _verb_slot(text: str) -> str | None:
-    """Where the verb of a command stands: first (an English imperative, "Send invoice")
-    if a verb is found there, else last (a German infinitive, "Rechnung senden")."""
-    for slot in ("first", "last"):
+def _verb_slot(text: str, lang: str = "en") -> str | None:
+    """Where the verb of a command stands: first in English ("Send invoice"); in German
+    last ("Rechnung senden") or, for an imperative, first ("Prüfe Rechnung")."""
+    for slot in (("last", "first") if lang == "de" else ("first",)):
         if any(_at(lexicon, text, slot) for lexicon in _VERB_LEXICONS):
             return slot
     return None
@@ -331,7 +338,7 @@ class _Detector:
     def reading(self, sticky: Sticky) -> Reading:
         found = self._readings.get(sticky.id)
         if found is None:
-            found = self._readings[sticky.id] = read_text(sticky.text)
+            found = self._readings[sticky.id] = read_text(sticky.text, self.lang)
         return found
 
     def _evidence(self, rule: str, stickies: Sequence[Sticky], texts: dict[str, str],
@@ -573,7 +580,7 @@ class _Detector:
             outcomes=outcomes, classes=classes, hotspots=hotspots,
             volume=volume[0] if volume else None, minutes=minutes, evidence=evidence,
             risk_flags=self.risk_flags([command, *people, *informers, *outcomes, *policies,
-                                        *marked]))
+                                        *marked, *upstream]))
         if candidate.score < THRESHOLD:
             return None
         return candidate
@@ -680,7 +687,7 @@ class _Detector:
             return None
         graph = self.graph
         # the judgment sits in the condition ("whenever X looks suspicious"), not the action
-        reading = read_text(_condition(policy.text))
+        reading = read_text(_condition(policy.text), self.lang)
         evidence = [self._judgment_policy(policy, policy, words)]
         votes = dict(reading.votes)
         if reading.judgment:

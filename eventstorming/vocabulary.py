@@ -136,14 +136,21 @@ TASK_VERBS: dict[str, Lexicon] = {
         "determine the type, determine the category, identify the type, assign* * category,"
         "assign* * code, assign* * class, assign* * level, assign* * priority, assign* * team,"
         "assign* * department, assign* * queue, assign* * owner, assign* * account,"
-        "assign* * cost cent*, allocate* * cost cent*, assign*, allocat*",
+        "assign* * cost cent*, allocate* * cost cent*, assign*, allocat*, sort out, sort* * out,"
+        "sorts out, weed out, weed* * out, pick out, pick* * out, filter out, filter* * out,"
+        "re:(?:read|reads|reading|go through|goes through|going through|skim\\w*|scan\\w*|"
+        "look\\w* through)(?:\\s+\\w+)?\\s+(?:reviews?|comments?|feedback|complaints?|e-?mails?|"
+        "messages?|letters?|posts?|chats?|survey answers|responses|replies|tickets?)",
         # German
         "klassifizier*, kategorisier*, einordn*, eingeordnet, zuordn*, zugeordnet,"
         "einstuf*, eingestuft, sortier*, aussortier*, vorsortier*, triagier*, kennzeichn*,"
         "gekennzeichnet, markier*, verschlagwort*, tagg*, kontier*, codier*, kodier*,"
         "verschlüssel*, begutacht*, beurteil*, bewert*, genehmig*, freigeb*, freigegeben,"
         "ablehn*, zulass*, sicht*, gesichtet, diagnostizier*, qualifizier*, einteil*, zuweis*,"
-        "zugewiesen, unterscheid*, benot*, einschätz*, eingeschätzt",
+        "zugewiesen, unterscheid*, benot*, einschätz*, eingeschätzt, aussortier*,"
+        "re:(?:bewertungen|rezensionen|kommentare|rückmeldungen|beschwerden|e-?mails|"
+        "nachrichten|zuschriften|anfragen)\\s+(?:\\w+\\s+)?(?:lesen|durchlesen|durchsehen|"
+        "durchgehen|sichten|auswerten)",
     ),
     "regression": lexicon(
         "regression verbs",
@@ -252,7 +259,7 @@ VAGUE = lexicon(
     "vague verbs",
     "handle, handles, handled, handling, process, processes, processed, processing,"
     "deal with, deals with, work on, work* * on, take care of, treat, treats, look at,"
-    "look* * at, go through, go* * through, sort out, sort* * out",
+    "look* * at, go through, go* * through",
     "bearbeit*, erledig*, behandel*, durchgeh*, durchsehen, ansehen, anschauen",
 )
 
@@ -265,6 +272,7 @@ TASK_CUES: dict[str, Lexicon] = {
         "urgency, severity, risk*, grade, sentiment, intent, topic, churn*, eligib*,"
         "creditworth*, right team, right department, right queue, right person,"
         "responsible team, responsible department, whether, root cause, cause, causes,"
+        "the right, the correct, the appropriate, the responsible, the relevant,"
         "reason for, reasons for, condition, quality, go or no, tone, language of,"
         "spam, relevance of, defect*, faulty, damaged, damage class, diagnosis, at risk, at-risk",
         "kategorie*, *kategorie, klasse*, *klasse, art der, typ, priorität*, dringlichkeit*,"
@@ -490,7 +498,9 @@ TRANSACTIONAL = lexicon(
     "writes, writing, wrote, written, draft, drafts, drafting, drafted, compose*, greet*,"
     "welcome*, invite*, announce*, escalat*, request*, ask, asks, asked, apply, applies,"
     "applied, report, reports, reported, reporting, complain*, acknowledg*, confirm*,"
-    "thank*, chase*, follow up, follow* * up, fill in, fill* * in, fill out, fill* * out,"
+    "thank*, chase*, follow up, follow* * up, check in, checks in, checked in, checking in,"
+    "check-in, check out, checks out, checked out, checking out, check-out, fill in, fill* * in,"
+    "fill out, fill* * out,"
     "commission*, instruct*, order* * from, organi*, launch*, set up, set* * up, put, puts,"
     "put on hold, put* * on hold, hold, holds",
     # English: money
@@ -554,7 +564,8 @@ LIGHT_VERBS = lexicon(
     "carr* * out, do, does, doing, run, runs, running, prepare*, produce*, draw up,"
     "draw* * up, complete*, give, gives, provide*, deliver a, compile*, put together, pick,"
     "picks, picked, picking, order, orders, ordered, ordering, arrange*, sort,"
-    "sorts, sorted, sorting, tell, tells, say, says",
+    "sorts, sorted, sorting, tell, tells, say, says, hand, hands, handed, pass, passes, passed,"
+    "read, reads, reading",
     "erstell*, durchführ*, durchgeführt, vornehm*, vorgenommen, treff*, abgeb*, mach*,"
     "anfertig*, erarbeit*, aufstell*, abgeben, liefern, ausführen, ordnen, stellen",
 )
@@ -732,7 +743,8 @@ HIGH_STAKES: dict[str, Lexicon] = {
         "welfare, social security, social benefit*, unemployment, pension*, benefit claim*,"
         "benefit application*, child benefit*, housing benefit*",
         "sozial*, *sozial*, bürgergeld*, arbeitslos*, rente*, *rente, kindergeld*, wohngeld*,"
-        "grundsicherung*, sozialhilfe*, jobcenter*, leistungsbezug*, förderantrag*",
+        "grundsicherung*, sozialhilfe*, jobcenter*, leistungsbezug*, förderantrag*,"
+        "leistungsmissbrauch*, sozialleistung*, leistungsempfänger*, sozialbetrug*",
     ),
     "migration": lexicon(
         "migration",
