@@ -292,3 +292,57 @@ def test_json_contract():
 def test_an_empty_board_has_nothing():
     det = detect(Board())
     assert det.opportunities == [] and det.automation == []
+
+
+# --------------------------------------------------------------------------- finer rules
+def test_a_verb_off_the_verb_slot_counts_as_a_noun():
+    det = detect(board("r: Competitor rates -> a: Pricing desk\n"
+                       "a: Pricing desk -> c: Set the interest rate -> e: Rate set"))
+    assert [o.task for o in det.opportunities] == ["regression"]
+
+
+def test_setting_verbs_need_a_judgment_object():
+    det = detect(board("r: User list -> a: Admin\na: Admin -> c: Set password -> e: Password set\n"
+                       "a: Admin -> c: Set credit limit -> e: Limit set"))
+    assert [o.anchor.text for o in det.opportunities] == ["Set credit limit"]
+
+
+@pytest.mark.parametrize("command, task", [
+    ("Pick the product category", "classification"),
+    ("Order search results", "ranking"),
+    ("Hand the case to the right team", "classification"),
+    ("Create demand forecast", "forecasting"),
+    ("Perform fraud check", "anomaly_detection"),
+    ("Read reviews and sort out the complaints", "classification"),
+])
+def test_light_verbs_take_the_judgment_of_their_object(command, task):
+    det = detect(board(f"r: Case data -> a: Analyst\na: Analyst -> c: {command} -> e: Done"))
+    assert [(o.anchor.text, o.task) for o in det.opportunities] == [(command, task)]
+
+
+@pytest.mark.parametrize("command", ["Pick items", "Order spare parts", "Create account",
+                                     "Hand over keys", "Check in guest", "Put parcel on hold"])
+def test_light_verbs_with_plain_objects_stay_chores(command):
+    det = detect(board(f"r: Case data -> a: Clerk\na: Clerk -> c: {command} -> e: Done"))
+    assert det.opportunities == []
+
+
+def test_a_policy_condition_decides_the_policy_task():
+    det = detect(board(
+        "e: Reading entered -> p: Whenever a reading looks implausible, order a new reading"
+        " -> c: Order new reading -> e: New reading ordered"))
+    assert [(o.anchor.kind, o.task) for o in det.opportunities] == [
+        ("policy", "anomaly_detection")]
+
+
+def test_a_command_that_only_carries_a_judgment_policy_yields_to_the_policy():
+    det = detect(board(
+        "e: Application received -> p: Whenever an identity looks doubtful, hold the application"
+        " -> c: Application on hold -> e: Application held"))
+    assert [o.anchor.kind for o in det.opportunities] == ["policy"]
+
+
+def test_words_at_the_end_of_an_english_command_are_not_its_verb():
+    det = detect(board("r: Incident text -> a: Analyst\n"
+                       "a: Analyst -> c: Hand incident to the right resolver group -> e: Done"))
+    assert [o.task for o in det.opportunities] == ["classification"]
