@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/opportunities.py                 # shared boards, then held-out boards
+    python benchmarks/opportunities.py                 # shared boards, then benchmarks/boards*
     python benchmarks/opportunities.py DIR [DIR ...]   # folders of NAME.storm + NAME.labels.yaml
     python benchmarks/opportunities.py -v              # also print each detection's task
 
@@ -32,7 +32,7 @@ from eventstorming.storm import read_storm  # noqa: E402
 SHARED = next((p for p in (ROOT.parent / "shared" / "benchmarks" / "opportunities",
                            ROOT.parent.parent / "shared" / "benchmarks" / "opportunities")
                if p.is_dir()), ROOT.parent / "shared" / "benchmarks" / "opportunities")
-HELD_OUT = ROOT / "benchmarks" / "boards"
+HELD_OUT = sorted(p for p in (ROOT / "benchmarks").glob("boards*") if p.is_dir())
 
 
 @dataclass
@@ -127,7 +127,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folders", nargs="*", type=Path)
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
-    folders = args.folders or [SHARED, HELD_OUT]
+    folders = args.folders or [SHARED, *HELD_OUT]
+    held_out = Tally()
     for folder in folders:
         total = score_folder(folder, args.verbose)
         if total is None:
@@ -143,6 +144,16 @@ def main(argv: list[str] | None = None) -> int:
               + (f"  high-stakes agreement {total.stakes_ok}/{total.stakes_expected}"
                  if total.stakes_expected else ""))
         print()
+        if folder in HELD_OUT:
+            held_out.add(total)
+    if not args.folders and held_out.expected:
+        f = held_out.figures()
+        print(f"== all held-out boards ({', '.join(p.name for p in HELD_OUT)})")
+        print(f"-- {held_out.matches} matches / {held_out.detections} detections / "
+              f"{held_out.expected} expected")
+        print(f"-- precision {f['precision']:.2f}  recall {f['recall']:.2f}  F1 {f['f1']:.2f}  "
+              f"task accuracy {f['task_accuracy']:.2f}  high-stakes agreement "
+              f"{held_out.stakes_ok}/{held_out.stakes_expected}")
     return 0
 
 

@@ -463,7 +463,7 @@ class _Detector:
             return "customer"
         if reading.optimisation:
             return self._optimisation_idea(command, reading)
-        if reading.transactional:
+        if reading.transactional and not self._disputed(command):
             return "transactional"
 
         lang_texts = self._texts
@@ -584,6 +584,11 @@ class _Detector:
         if candidate.score < THRESHOLD:
             return None
         return candidate
+
+    def _disputed(self, command: Sticky) -> bool:
+        """A hotspot says people do this differently: where people disagree, a judgment is
+        hidden, even in a step worded as a chore ("Officers convert grades differently")."""
+        return any(V.PAIN["disagreement"].matches(h.text) for h in self.graph.hotspots(command.id))
 
     def _alternatives(self, outcomes: Sequence[Sticky]) -> list[Sticky]:
         """Two or more outcome events of which none leads to another: alternatives."""

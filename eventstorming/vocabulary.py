@@ -577,13 +577,15 @@ EXTERNAL_ACTORS = lexicon(
     "visitor*, patient, patients, applicant, applicants, candidate, candidates, citizen*,"
     "tenant*, member, members, subscriber*, passenger*, traveller*, traveler*, supplier*,"
     "vendor*, shipper*, sender*, recipient*, consignee*, broker*, dealer*, reseller*,"
-    "partner*, policyholder*, policy holder*, insured, claimant*, prospect*, borrower*,"
+    "business partner*, channel partner*, partner compan*, policyholder*, policy holder*,"
+    "insured, claimant*, prospect*, borrower*,"
     "debtor*, donor*, student*, parent*, end user*, user*, caller*,"
     "complainant*, merchant*, seller*, landlord*, carrier*, courier*, contractor*, agency",
     "kunde, *kunde, kundin, *kundin, kunden, *kunden, käufer*, besteller*, gast, gäste,"
     "besucher*, patient*, bewerber*, antragsteller*, bürger*, mieter*, mitglied*,"
     "abonnent*, fahrgast, fahrgäste, reisende*, lieferant*, versender*, absender*,"
-    "empfänger*, makler*, händler*, partner*, versicherungsnehmer*, versicherte*,"
+    "empfänger*, makler*, händler*, geschäftspartner*, vertriebspartner*,"
+    "versicherungsnehmer*, versicherte*,"
     "anspruchsteller*, geschädigte*, schuldner*, kreditnehmer*, darlehensnehmer*,"
     "interessent*, spediteur*, frachtführer*, schüler*, student*, eltern, nutzer*,"
     "anrufer*, verkäufer*, vermieter*, auftragnehmer*",
@@ -726,7 +728,8 @@ HIGH_STAKES: dict[str, Lexicon] = {
         "education",
         "student*, pupil*, exam, exams, examination result*, school*, universit*, scholarship*,"
         "enrol*, enrollment*,"
-        "admission to, admissions office, thesis, theses, coursework, grading of",
+        "admission to, admissions, admissions office*, thesis, theses, coursework, grading of,"
+        "academic*, degree*, diploma*, master's programme*, bachelor*, enrolment*",
         "schüler*, student*, studier*, *prüfungsleistung*, klausur*, schul*, *schule,"
         "hochschul*, universität*, stipendi*, zulassung zum studium, studienplatz*, abitur*,"
         "zeugnis*, benotung*",
