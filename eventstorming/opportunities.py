@@ -288,6 +288,21 @@ def _the(actor: str, lang: str) -> str:
     return actor if first in {"the", "a", "an", "our", "each", "every"} else f"The {actor}"
 
 
+def _decision_texts(actor: Sticky, command: Sticky, informers: Sequence[Sticky],
+                    task: str) -> dict[str, str]:
+    """'The Accountant decides "Categorize receipt" with "Merchant and amount" in front of
+    them.' (an extraction is worked through rather than decided)."""
+    verb = {"en": "works through", "de": "bearbeitet"} if task == "extraction" else {
+        "en": "decides", "de": "entscheidet"}
+    names = [s.text for s in informers]
+    return {
+        "en": f'{_the(actor.text, "en")} {verb["en"]} {_q(command.text, "en")} with '
+              f'{_qs(names, "en")} in front of them.',
+        "de": f'{_the(actor.text, "de")} {verb["de"]} {_q(command.text, "de")} mit '
+              f'{_qs(names, "de")} vor Augen.',
+    }
+
+
 def _number(value: float, lang: str) -> str:
     if value >= 10:
         text = f"{round(value):,}"
@@ -333,6 +348,7 @@ class _Detector:
         self.lang = board.lang if board.lang in LANGS else "en"
         self._readings: dict[str, Reading] = {}
         self._actor_policies = self._attribute_actor_policies()
+        self._actor_commands: dict[str, tuple[list[Sticky], dict[str, int]]] = {}
 
     # ------------------------------------------------------------------ helpers
     def reading(self, sticky: Sticky) -> Reading:
@@ -377,20 +393,25 @@ class _Detector:
         if own:
             return max(own, key=lambda pair: pair[0])
         graph = self.graph
-        seen = {sticky.id}
+        seen: set[tuple[str, str | None]] = {(sticky.id, None)}
         frontier: list[tuple[str, str | None]] = [(sticky.id, None)]
         for _ in range(10):
             level: list[tuple[str, str | None]] = []
             for node, via in frontier:
                 kind = self.stickies[node].kind
                 if kind == K.ACTOR:
+                    # what stands in front of the person at this command, and the person's
+                    # previous command (the work flows through them in order)
                     preds = [s.id for s in graph.actor_context(node).get(via or "", [])]
+                    preds += [c.id for c in self._previous_commands(node, via)]
                 else:
                     preds = list(graph.graph.predecessors(node))
                 for pred in preds:
-                    if pred in seen or self.stickies[pred].kind in _ANNOTATING:
+                    # an actor is met again through another of their commands
+                    key = (pred, node if self.stickies[pred].kind == K.ACTOR else None)
+                    if key in seen or self.stickies[pred].kind in _ANNOTATING:
                         continue
-                    seen.add(pred)
+                    seen.add(key)
                     level.append((pred, node if kind == K.COMMAND else via))
             found = [(self.stickies[i].volume_per_day, self.stickies[i]) for i, _ in level
                      if self.stickies[i].volume_per_day is not None]
@@ -400,6 +421,16 @@ class _Detector:
                 return None
             frontier = level
         return None
+
+    def _previous_commands(self, actor_id: str, command_id: str | None) -> list[Sticky]:
+        """The actor's command just before ``command_id`` on the timeline, if any."""
+        if actor_id not in self._actor_commands:
+            commands = self.graph.successors(actor_id, K.COMMAND)
+            self._actor_commands[actor_id] = (
+                commands, {c.id: n for n, c in enumerate(commands)})
+        commands, index = self._actor_commands[actor_id]
+        n = index.get(command_id or "", 0)
+        return commands[n - 1:n] if n else []
 
     def risk_flags(self, stickies: Iterable[Sticky]) -> tuple[str, ...]:
         text = " | ".join(s.text for s in stickies)
@@ -480,11 +511,7 @@ class _Detector:
             if informers:
                 evidence.append(self._evidence(
                     "informed_decision", [actor, command, *informers],
-                    lang_texts(
-                        en=f'{_the(actor.text, "en")} decides {_q(command.text, "en")} with '
-                           f'{_qs([s.text for s in informers], "en")} in front of them.',
-                        de=f'{_the(actor.text, "de")} entscheidet {_q(command.text, "de")} mit '
-                           f'{_qs([s.text for s in informers], "de")} vor Augen.')))
+                    _decision_texts(actor, command, informers, "classification")))
             else:
                 evidence.append(self._evidence(
                     "human_decision", [actor, command],
@@ -572,6 +599,8 @@ class _Detector:
         for item in evidence:
             if item["rule"] in ("task_words", "task_words_weak"):
                 item["texts"] = self._task_sentence(command, reading, task)
+            elif item["rule"] == "informed_decision":
+                item["texts"] = _decision_texts(internal[0], command, informers, task)
         actor_text = internal[0].text if internal else command.lane
         upstream = graph.local_upstream_events(command.id)
         candidate = _Candidate(
