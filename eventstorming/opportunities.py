@@ -33,6 +33,7 @@ import gc
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -228,12 +229,12 @@ _VERB_LEXICONS = (*_JUDGMENT_VERB_LEXICONS, V.TRANSACTIONAL, V.VAGUE, V.SETTING,
                   V.LIGHT_VERBS)
 
 
+@lru_cache(maxsize=8192)
 def _at(lexicon: V.Lexicon, text: str, slot: str) -> list[str]:
-    """Matches of ``lexicon`` at the start (``slot="first"``) or end (``"last"``) of text."""
+    """The match of ``lexicon`` at the start (``slot="first"``) or end (``"last"``) of text."""
     stripped = text.strip().rstrip(".!?:;")
-    lowered = stripped.lower()
-    return [stripped[m.start():m.end()] for m in lexicon.pattern.finditer(lowered)
-            if (m.start() == 0 if slot == "first" else m.end() == len(lowered))]
+    found = lexicon.at_start(stripped) if slot == "first" else lexicon.at_end(stripped)
+    return [found] if found else []
 
 
 def _verb_slot(text: str, lang: str = "en") -> str | None:
@@ -582,6 +583,8 @@ class _Detector:
         # volume and effort
         volume = self.volume(command, outcomes)
         minutes = command.minutes
+        if minutes is None:     # written on the outcome event instead
+            minutes = next((e.minutes for e in outcomes if e.minutes is not None), None)
         effort = self._effort(command, volume, minutes)
         if effort is not None:
             evidence.append(effort)

@@ -25,6 +25,7 @@ from collections.abc import Iterable
 _UMLAUTS = {"ä": "(?:ä|ae)", "ö": "(?:ö|oe)", "ü": "(?:ü|ue)", "ß": "(?:ß|ss)"}
 
 
+_WORDS = re.compile(r"\S+")
 _WORD_STAR = r"\w*"
 _GAP = r"[\s\-]+"
 
@@ -93,6 +94,8 @@ class Lexicon:
         plain = [e for e in self.entries if not e.strip().lower().startswith("re:")]
         alternation = "|".join(([_trie_regex(plain)] if plain else []) + raw)
         self.pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+        self._start = re.compile(rf"(?:{alternation})(?!\w)", re.IGNORECASE)
+        self._end = re.compile(rf"(?<!\w)(?:{alternation})$", re.IGNORECASE)
 
     def find(self, text: str) -> list[str]:
         """The distinct words or phrases of ``text`` that match, as written in ``text``."""
@@ -102,6 +105,23 @@ class Lexicon:
         for match in self.pattern.finditer(lowered):
             found.setdefault(match.group(0), source[match.start():match.end()])
         return list(found.values())
+
+    def at_start(self, text: str) -> str | None:
+        """The match that opens ``text`` (as written there), if any."""
+        match = self._start.match(text.lower())
+        return text[:match.end()] if match and len(text) == len(text.lower()) else (
+            match.group(0) if match else None)
+
+    def at_end(self, text: str) -> str | None:
+        """The longest match that closes ``text`` (as written there), if any."""
+        lowered = text.lower()
+        words = [m.start() for m in _WORDS.finditer(lowered)]
+        start = words[-6] if len(words) > 6 else 0     # phrases are short: look at the tail
+        match = self._end.search(lowered, start)
+        if not match:
+            return None
+        source = text if len(text) == len(lowered) else lowered
+        return source[match.start():match.end()]
 
     def matches(self, text: str) -> bool:
         return self.pattern.search(text.lower()) is not None

@@ -346,3 +346,44 @@ def test_words_at_the_end_of_an_english_command_are_not_its_verb():
     det = detect(board("r: Incident text -> a: Analyst\n"
                        "a: Analyst -> c: Hand incident to the right resolver group -> e: Done"))
     assert [o.task for o in det.opportunities] == ["classification"]
+
+
+def test_disagreement_reveals_a_judgment_in_a_step_worded_as_a_chore():
+    body = ("r: Transcripts -> a: Officer\n"
+            "a: Officer -> c: Convert foreign grades -> e: Grades converted\n")
+    assert detect(board(body)).opportunities == []
+    disputed = body + "c: Convert foreign grades -> h: Officers convert the same grades differently"
+    assert [o.anchor.text for o in detect(board(disputed)).opportunities] == [
+        "Convert foreign grades"]
+
+
+def test_a_partner_in_a_firm_is_a_person_who_decides():
+    det = detect(board("r: Similar past matters -> a: Partner\n"
+                       "a: Partner -> c: Weigh up the chances of winning -> e: Matter accepted\n"
+                       "c: Weigh up the chances of winning -> e: Matter declined"))
+    assert det.opportunities[0].actor == "Partner"
+
+
+def test_extraction_is_worked_through_not_decided():
+    det = detect(board("r: Receipt scan -> a: Accountant\n"
+                       "a: Accountant -> c: Enter receipt data -> e: Receipt data entered"))
+    sentence = next(e for e in det.opportunities[0].evidence if e.rule == "informed_decision")
+    assert sentence.explanation == (
+        'The Accountant works through "Enter receipt data" with "Receipt scan" in front of them.')
+
+
+def test_minutes_may_stand_on_the_outcome_event():
+    det = detect(board("r: Claim -> a: Clerk\n"
+                       "a: Clerk -> c: Classify claim -> e: Claim classified {minutes: 7}"))
+    assert det.opportunities[0].minutes == 7
+
+
+def test_volume_flows_through_a_persons_previous_command():
+    det = detect(board(
+        "e: Invoice received {volume: 800/day} -> a: Clerk\n"
+        "r: Invoice PDF -> a: Clerk\n"
+        "a: Clerk -> c: Enter invoice data -> e: Invoice data entered\n"
+        "r: Cost centre plan -> a: Clerk\n"
+        "a: Clerk -> c: Assign cost centre -> e: Cost centre assigned"))
+    assert {o.anchor.text: o.volume_per_day for o in det.opportunities} == {
+        "Enter invoice data": 800, "Assign cost centre": 800}

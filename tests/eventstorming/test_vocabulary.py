@@ -38,3 +38,12 @@ def test_raw_regular_expressions():
 def test_an_empty_lexicon_is_refused():
     with pytest.raises(ValueError, match="at least one entry"):
         Lexicon("empty", [" ", ""])
+
+
+def test_matches_at_the_start_and_at_the_end():
+    lx = lexicon("t", "check, check in, senden")
+    assert lx.at_start("Check in guest") == "Check in"
+    assert lx.at_start("Guest check") is None
+    assert lx.at_end("Rechnung senden") == "senden"
+    assert lx.at_end("Senden der Rechnung") is None
+    assert lx.at_end("a very long command text that ends with a final check") == "check"
