@@ -381,7 +381,16 @@ class _Detector:
         return V.MACHINE_ACTORS.matches(actor.text)
 
     def is_external(self, actor: Sticky) -> bool:
-        return V.EXTERNAL_ACTORS.matches(actor.text) and not V.INTERNAL_ROLE.matches(actor.text)
+        """A party outside the business: a customer, an applicant, a supplier… ("Customer
+        service agent" is staff). An ambiguous role ("Buyer") is outside only when its lane
+        is named after an outside party."""
+        if V.INTERNAL_ROLE.matches(actor.text):
+            return False
+        if V.EXTERNAL_ACTORS.matches(actor.text):
+            return True
+        lane = actor.lane or ""
+        return V.EXTERNAL_AMBIGUOUS.matches(actor.text) and (
+            V.EXTERNAL_ACTORS.matches(lane) or V.EXTERNAL_AMBIGUOUS.matches(lane))
 
     def volume(self, sticky: Sticky,
                outcomes: Sequence[Sticky] = ()) -> tuple[float, Sticky] | None:

@@ -585,7 +585,8 @@ LIGHT_VERBS = lexicon(
     "draw* * up, complete*, give, gives, provide*, deliver a, compile*, put together, pick,"
     "picks, picked, picking, order, orders, ordered, ordering, arrange*, sort,"
     "sorts, sorted, sorting, tell, tells, say, says, hand, hands, handed, pass, passes, passed,"
-    "read, reads, reading",
+    "read, reads, reading, copy, copies, copied, copying, transfer, transfers, transferred,"
+    "take, takes, took, move, moves, moved",
     "erstell*, durchführ*, durchgeführt, vornehm*, vorgenommen, treff*, abgeb*, mach*,"
     "anfertig*, erarbeit*, aufstell*, abgeben, liefern, ausführen, ordnen, stellen",
 )
@@ -593,22 +594,29 @@ LIGHT_VERBS = lexicon(
 # Commands of people outside the business (the business does not judge there).
 EXTERNAL_ACTORS = lexicon(
     "external actors",
-    "customer, customers, client, clients, buyer, buyers, shopper*, consumer*, guest, guests,"
-    "visitor*, patient, patients, applicant, applicants, candidate, candidates, citizen*,"
-    "tenant*, member, members, subscriber*, passenger*, traveller*, traveler*, supplier*,"
-    "vendor*, shipper*, sender*, recipient*, consignee*, broker*, dealer*, reseller*,"
-    "business partner*, channel partner*, partner compan*, policyholder*, policy holder*,"
-    "insured, claimant*, prospect*, borrower*,"
-    "debtor*, donor*, student*, parent*, end user*, user*, caller*,"
-    "complainant*, merchant*, seller*, landlord*, carrier*, courier*, contractor*, agency",
-    "kunde, *kunde, kundin, *kundin, kunden, *kunden, käufer*, besteller*, gast, gäste,"
-    "besucher*, patient*, bewerber*, antragsteller*, bürger*, mieter*, mitglied*,"
-    "abonnent*, fahrgast, fahrgäste, reisende*, lieferant*, versender*, absender*,"
-    "empfänger*, makler*, händler*, geschäftspartner*, vertriebspartner*,"
-    "versicherungsnehmer*, versicherte*,"
-    "anspruchsteller*, geschädigte*, schuldner*, kreditnehmer*, darlehensnehmer*,"
-    "interessent*, spediteur*, frachtführer*, schüler*, student*, eltern, nutzer*,"
-    "anrufer*, verkäufer*, vermieter*, auftragnehmer*",
+    "customer, customers, client, clients, shopper*, consumer*, guest, guests, visitor*,"
+    "patient, patients, applicant, applicants, candidate, candidates, citizen*, tenant*,"
+    "subscriber*, passenger*, traveller*, traveler*, supplier*, vendor*, shipper*, sender*,"
+    "recipient*, consignee*, business partner*, channel partner*, partner compan*,"
+    "policyholder*, policy holder*, insured, claimant*, prospect*, borrower*, debtor*, donor*,"
+    "student*, parent*, end user*, caller*, complainant*, landlord*, carrier*, courier*,"
+    "contractor*, agency, household*, resident*, farmer*, hauler*, haulier*",
+    "kunde, *kunde, kundin, *kundin, kunden, *kunden, besteller*, gast, gäste, besucher*,"
+    "patient*, bewerber*, antragsteller*, bürger*, mieter*, abonnent*, fahrgast, fahrgäste,"
+    "reisende*, lieferant*, versender*, absender*, empfänger*, geschäftspartner*,"
+    "vertriebspartner*, versicherungsnehmer*, versicherte*, anspruchsteller*, geschädigte*,"
+    "schuldner*, kreditnehmer*, darlehensnehmer*, interessent*, spediteur*, frachtführer*,"
+    "schüler*, eltern, anrufer*, vermieter*, auftragnehmer*, haushalt*, anwohner*,"
+    "landwirt*, erzeuger*",
+)
+
+# Roles that are outside parties on one board and staff on another (a procurement "Buyer",
+# a law firm's "Partner"): outside only when their lane says so ("## Customer").
+EXTERNAL_AMBIGUOUS = lexicon(
+    "ambiguous outside roles",
+    "buyer*, seller*, member*, user*, users, broker*, dealer*, reseller*, merchant*, agent*,"
+    "partner*, owner*, manager*",
+    "käufer*, verkäufer*, mitglied*, nutzer*, makler*, händler*, partner*, eigentümer*",
 )
 
 # Words that make an external-looking actor an internal role ("customer service agent").

@@ -120,3 +120,21 @@ def test_a_step_without_any_judgment_signal_is_left_alone():
             "a: Warehouse worker -> c: Walk to the aisle {minutes: 5} -> e: Aisle reached\n"
             "c: Walk to the aisle -> h: Takes too long")
     assert anchors(body) == []
+
+
+def test_an_ambiguous_role_is_an_outside_party_only_in_an_outside_lane():
+    text = ("r: Supplier catalogue -> a: Buyer\n"
+            "a: Buyer -> c: Choose the best supplier -> e: Supplier chosen\n")
+    staff = parse_storm(f"# B\n## Procurement\n{text}", "b.storm")
+    outside = parse_storm(f"# B\n## Buyer\n{text}", "b.storm")
+    assert [o.anchor.text for o in detect(staff).opportunities] == ["Choose the best supplier"]
+    assert detect(outside).opportunities == []
+
+
+def test_copying_from_a_document_is_extraction_but_copying_files_is_a_chore():
+    assert anchors("r: Supplier letter -> a: Clerk\n"
+                   "a: Clerk -> c: Copy bank details from the supplier letter into the ERP"
+                   " -> e: Bank details stored") == [
+        "Copy bank details from the supplier letter into the ERP"]
+    chore = "r: Share -> a: Clerk\na: Clerk -> c: Copy files to the share -> e: Copied"
+    assert anchors(chore) == []
