@@ -132,17 +132,25 @@ def detect(board: Board) -> Detection:
 
 
 # --------------------------------------------------------------------------- reading words
-@dataclass
+@dataclass(frozen=True)
 class Reading:
-    """What the words of one sticky say."""
+    """What the words of one sticky say.
+
+    ``votes`` are the task votes (verbs 3, or 1.5 off the verb slot; cues 2, anomaly cues
+    2.5; objects 2 or 1.5; a generic judgment verb 1 for classification); ``words`` the
+    words behind them; ``judgment_words`` the words that show a judgment is needed;
+    ``strong`` whether they also say which kind; ``transactional`` the chore verb at the
+    verb slot (empty when the step is a judgment); ``vague`` a verb such as "process" that
+    needs structure to count; ``optimisation`` the words of a scheduling or allocation step.
+    """
 
     votes: dict[str, float] = field(default_factory=dict)
     words: dict[str, list[str]] = field(default_factory=dict)
-    judgment_words: list[str] = field(default_factory=list)
-    strong: bool = False            # names a task verb or cue (or a judgment and an object)
-    transactional: list[str] = field(default_factory=list)
+    judgment_words: tuple[str, ...] = ()
+    strong: bool = False
+    transactional: tuple[str, ...] = ()
     vague: bool = False
-    optimisation: list[str] = field(default_factory=list)
+    optimisation: tuple[str, ...] = ()
 
     @property
     def judgment(self) -> bool:
@@ -166,7 +174,9 @@ def read_text(text: str, lang: str = "en") -> Reading:
     ``lang`` tells where a command's verb stands: first in English ("Send invoice"), last
     in German ("Rechnung senden", though "Prüfe Rechnung" works too).
     """
-    reading = Reading()
+    votes: dict[str, float] = {}
+    words: dict[str, list[str]] = {}
+    strong = False
     head = V.INPUT_MARKERS.split(f" {text} ", maxsplit=1)[0].strip() or text
     slot = _verb_slot(text, lang)
     judgment: list[str] = []
@@ -176,52 +186,56 @@ def read_text(text: str, lang: str = "en") -> Reading:
             # a verb where the verb stands counts fully; elsewhere it is likely a noun
             # ("interest rate", "shipping label") and still hints at the task
             at_slot = slot is not None and bool(_at(lexicon, text, slot))
-            _add(reading.votes, task, 3.0 if at_slot else 1.5)
-            reading.words.setdefault(task, []).extend(found)
+            _add(votes, task, 3.0 if at_slot else 1.5)
+            words.setdefault(task, []).extend(found)
             judgment += found
-            reading.strong = True
+            strong = True
     counted = {w.casefold() for w in judgment}
     for task, lexicon in V.TASK_CUES.items():
         found = [w for w in lexicon.find(text if task == "extraction" else head)
                  if w.casefold() not in counted]     # a word counts once
         if found:
             weight = 2.5 if task == "anomaly_detection" else 2.0
-            _add(reading.votes, task, weight * min(len(found), 2))
-            reading.words.setdefault(task, []).extend(found)
+            _add(votes, task, weight * min(len(found), 2))
+            words.setdefault(task, []).extend(found)
             judgment += found
-            reading.strong = True
+            strong = True
     generic = V.GENERIC_JUDGMENT.find(head)
     suggest = V.SUGGEST.find(head)
     setting = V.SETTING.find(head)
     if generic:
-        _add(reading.votes, "classification", 1.0)
+        _add(votes, "classification", 1.0)
         judgment += generic
     if suggest:
-        _add(reading.votes, "ranking", 1.5)
-        reading.words.setdefault("ranking", []).extend(suggest)
+        _add(votes, "ranking", 1.5)
+        words.setdefault("ranking", []).extend(suggest)
         judgment += suggest
-        reading.strong = True
+        strong = True
     for task, lexicon in V.TASK_OBJECTS.items():
         found = lexicon.find(head)
         if found:
-            _add(reading.votes, task, 2.0 if task == "regression" else 1.5)
-            reading.words.setdefault(task, []).extend(found)
+            _add(votes, task, 2.0 if task == "regression" else 1.5)
+            words.setdefault(task, []).extend(found)
             if generic or suggest or setting:
                 judgment += found + setting
-                reading.strong = True
-    reading.judgment_words = _unique_words(judgment)
+                strong = True
+    judgment_words = tuple(_unique_words(judgment))
+    chore: list[str] = []
+    vague = False
     if slot is not None:
         judged = max((len(w) for lexicon in _JUDGMENT_VERB_LEXICONS
                       for w in _at(lexicon, text, slot)), default=0)
-        chore = _at(V.TRANSACTIONAL, text, slot)
+        chore = list(_at(V.TRANSACTIONAL, text, slot))
         if chore and max(len(w) for w in chore) > judged:
             judged = 0     # the longer phrase wins: "Check in guest" is no check
-        if chore and _at(V.LIGHT_VERBS, text, slot) and reading.judgment:
+        if chore and _at(V.LIGHT_VERBS, text, slot) and judgment_words:
             chore = []     # "Create demand forecast": the object is the judgment
-        reading.transactional = [] if judged else chore
-        reading.vague = bool(_at(V.VAGUE, text, slot)) and not judged
-    reading.optimisation = _optimisation(text)
-    return reading
+        if judged:
+            chore = []
+        vague = bool(_at(V.VAGUE, text, slot)) and not judged
+    return Reading(votes=votes, words=words, judgment_words=judgment_words, strong=strong,
+                   transactional=tuple(chore), vague=vague,
+                   optimisation=tuple(_optimisation(text)))
 
 
 _JUDGMENT_VERB_LEXICONS = (*V.TASK_VERBS.values(), V.GENERIC_JUDGMENT, V.SUGGEST)
@@ -230,11 +244,11 @@ _VERB_LEXICONS = (*_JUDGMENT_VERB_LEXICONS, V.TRANSACTIONAL, V.VAGUE, V.SETTING,
 
 
 @lru_cache(maxsize=8192)
-def _at(lexicon: V.Lexicon, text: str, slot: str) -> list[str]:
+def _at(lexicon: V.Lexicon, text: str, slot: str) -> tuple[str, ...]:
     """The match of ``lexicon`` at the start (``slot="first"``) or end (``"last"``) of text."""
     stripped = text.strip().rstrip(".!?:;")
     found = lexicon.at_start(stripped) if slot == "first" else lexicon.at_end(stripped)
-    return [found] if found else []
+    return (found,) if found else ()
 
 
 def _verb_slot(text: str, lang: str = "en") -> str | None:
@@ -336,17 +350,16 @@ class _Candidate:
             remaining *= 1.0 - item["weight"]
         return round(1.0 - remaining, 3)
 
-    @property
-    def rules(self) -> set[str]:
-        return {item["rule"] for item in self.evidence}
-
 
 class _Detector:
+    """One detection run over one board; caches readings and per-actor indexes."""
+
     def __init__(self, board: Board) -> None:
         self.board = board
         self.graph = BoardGraph(board)
         self.stickies = self.graph.stickies
-        self.lang = board.lang if board.lang in LANGS else "en"
+        lang = (board.lang or "en").strip().lower()[:2]     # "de-DE" is German too
+        self.lang = lang if lang in LANGS else "en"
         self._readings: dict[str, Reading] = {}
         self._actor_policies = self._attribute_actor_policies()
         self._actor_commands: dict[str, tuple[list[Sticky], dict[str, int]]] = {}
