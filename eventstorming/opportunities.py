@@ -465,7 +465,7 @@ class _Detector:
         automation: list[tuple[int, AutomationIdea]] = []
         detected: set[str] = set()
         optimised: set[str] = set()
-        customer: set[str] = set()
+        chores: set[str] = set()      # commands a plain rule could carry out
         commands = sorted(self.board.of_kind(K.COMMAND), key=lambda s: s.order)
         for command in commands:
             outcome = self._command(command)
@@ -475,8 +475,9 @@ class _Detector:
             elif isinstance(outcome, AutomationIdea):
                 automation.append((command.order, outcome))
                 optimised.add(command.id)
-            elif outcome == "customer":
-                customer.add(command.id)
+            elif outcome == "transactional" or (
+                    outcome is None and not self.reading(command).judgment):
+                chores.add(command.id)
 
         for policy in sorted(self.board.of_kind(K.POLICY), key=lambda s: s.order):
             issued = self.graph.successors(policy.id, K.COMMAND)
@@ -489,13 +490,17 @@ class _Detector:
                 candidates.append(cand)
                 detected.add(policy.id)
                 continue
-            rest = [c for c in issued if c.id not in optimised and c.id not in customer]
+            rest = [c for c in issued if c.id in chores]
             if rest:
                 automation.append((policy.order, self._rule_idea(policy, rest)))
 
         for sticky in sorted(self.board.of_kind(K.OPPORTUNITY), key=lambda s: s.order):
             linked = self.graph.neighbours(sticky.id)
-            if any(s.id in detected for s in linked):
+            if any(s.id in detected or s.id in optimised for s in linked):
+                continue     # evidence for what is already found
+            if self.reading(sticky).optimisation:
+                automation.append((sticky.order,
+                                   self._optimisation_idea(sticky, self.reading(sticky))))
                 continue
             candidates.append(self._opportunity_sticky(sticky, linked))
             detected.add(sticky.id)

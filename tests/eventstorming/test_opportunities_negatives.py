@@ -138,3 +138,18 @@ def test_copying_from_a_document_is_extraction_but_copying_files_is_a_chore():
         "Copy bank details from the supplier letter into the ERP"]
     chore = "r: Share -> a: Clerk\na: Clerk -> c: Copy files to the share -> e: Copied"
     assert anchors(chore) == []
+
+
+def test_opportunity_stickies_about_optimisation_are_automation_ideas():
+    det = detect(board("a: Dispatcher -> c: Plan delivery tours -> e: Tours planned\n"
+                       "c: Plan delivery tours -> o: Let a solver build the tours\n"
+                       "o: Optimise the nurse rota"))
+    assert det.opportunities == []
+    assert [(a.kind, a.anchor.text) for a in det.automation] == [
+        ("optimisation", "Plan delivery tours"), ("optimisation", "Optimise the nurse rota")]
+
+
+def test_a_policy_issuing_a_step_with_judgment_words_is_no_plain_rule():
+    det = detect(board("e: Report submitted -> p: Whenever a report is submitted, check it"
+                       " -> c: Check report -> e: Report checked"))
+    assert det.automation == []
