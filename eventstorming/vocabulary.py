@@ -428,9 +428,12 @@ PAIN: dict[str, Lexicon] = {
         "errors",
         "error*, mistake*, typo*, wrong*, incorrect*, misfil*, misrout*, mis-rout*, misclass*,"
         "mislabel*, bounce*, rework*, redo*, corrections, fail*, faulty, inaccurate,"
-        "full of typos, do not fit, don't fit, doesn't fit, does not fit, empty",
+        "full of typos, do not fit, don't fit, doesn't fit, does not fit, empty,"
+        "false hit*, false positive*, false alarm*, false negative*, miscellaneous, misc,"
+        "under other, as other",
         "fehler*, *fehler, tippfehler*, falsch*, irrläufer*, nacharbeit*, vertipp*,"
-        "korrektur*, ungenau*, passt nicht, passen nicht, leer",
+        "korrektur*, ungenau*, passt nicht, passen nicht, leer, fehlalarm*, fehltreffer*,"
+        "sonstiges, unter sonstige*",
     ),
     "disagreement": lexicon(
         "disagreement",
@@ -470,9 +473,11 @@ HOTSPOT_TASK_CUES: dict[str, Lexicon] = {
         "classification hotspot cues",
         "disagree*, inconsisten*, differently, different grade*, different categor*,"
         "misfil*, misrout*, misclass*, mislabel*, wrong team, wrong category, wrong queue,"
-        "bounce*, subjective, do not fit, don't fit, does not fit",
+        "bounce*, subjective, do not fit, don't fit, does not fit, miscellaneous, under other,"
+        "as other",
         "uneinig*, unterschiedlich*, anders, uneinheitlich*, falsch zugeordnet, irrläufer*,"
-        "falsche abteilung, falsche kategorie, passt nicht, subjektiv*",
+        "falsche abteilung, falsche kategorie, passt nicht, subjektiv*, sonstiges,"
+        "unter sonstige*",
     ),
     "anomaly_detection": lexicon(
         "anomaly hotspot cues",
@@ -522,7 +527,7 @@ TRANSACTIONAL = lexicon(
     "check-in, check out, checks out, checked out, checking out, check-out, fill in, fill* * in,"
     "fill out, fill* * out,"
     "commission*, instruct*, order* * from, organi*, launch*, set up, set* * up, put, puts,"
-    "put on hold, put* * on hold, hold, holds",
+    "put on hold, put* * on hold, hold, holds, negotiat*, haggle*, bargain*",
     # English: money
     "pay, pays, paid, paying, payment*, payout*, repay*, refund*, reimburs*, transfer*, wire,"
     "wires, wired, remit*, settle*, charge*, invoice*, bill, bills, billed, billing, debit*,"
@@ -573,7 +578,7 @@ TRANSACTIONAL = lexicon(
     "sperr*, entsperr*, aktivier*, deaktivier*, verlänger*, exportier*, importier*,"
     "einstell*, abschließ*, fertigstell*, produzier*, fertig*,"
     "herstell*, einricht*, zählen, auszählen, bereitstell*, übermittel*, zusend*,"
-    "beauftrag*, anweis*, angewiesen, ausfüll*, ausgefüllt",
+    "beauftrag*, anweis*, angewiesen, ausfüll*, ausgefüllt, verhandel*, aushandel*",
 )
 
 # Light verbs: chores by themselves ("Create account"), but a judgment when their object is
