@@ -189,7 +189,8 @@ def read_text(text: str, lang: str = "en") -> Reading:
             _add(votes, task, 3.0 if at_slot else 1.5)
             words.setdefault(task, []).extend(found)
             judgment += found
-            strong = True
+            # "Tag bag" may be a physical act: such a verb alone is a weaker judgment
+            strong = strong or not all(V.PHYSICAL_AMBIGUOUS.matches(w) for w in found)
     counted = {w.casefold() for w in judgment}
     for task, lexicon in V.TASK_CUES.items():
         found = [w for w in lexicon.find(text if task == "extraction" else head)

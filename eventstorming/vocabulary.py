@@ -257,6 +257,16 @@ GENERIC_JUDGMENT = lexicon(
     "befind*, abschätz*, welche * werden, welche * wird, wer * wird, ob * wird",
 )
 
+# Judgment verbs that also name a physical act ("Tag bag" fixes a luggage tag, "Sort parcels"
+# moves boxes): alone they show a weaker judgment than "classify" or "categorize".
+PHYSICAL_AMBIGUOUS = lexicon(
+    "verbs that may be physical acts",
+    "tag, tags, tagged, tagging, label, labels, labelled, labeled, labelling, labeling, mark,"
+    "marks, marked, marking, flag, flags, flagged, flagging, code, codes, coded, coding,"
+    "stamp*, sort, sorts, sorted, sorting, grade, grades, graded, grading",
+    "kennzeichn*, gekennzeichnet, markier*, etikettier*, sortier*, stempel*",
+)
+
 # Verbs that fix a value: a judgment only when their object is one ("Set the interest rate",
 # but not "Set password").
 SETTING = lexicon(

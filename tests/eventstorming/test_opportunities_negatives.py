@@ -153,3 +153,11 @@ def test_a_policy_issuing_a_step_with_judgment_words_is_no_plain_rule():
     det = detect(board("e: Report submitted -> p: Whenever a report is submitted, check it"
                        " -> c: Check report -> e: Report checked"))
     assert det.automation == []
+
+
+def test_a_verb_that_may_be_a_physical_act_needs_more_than_a_person():
+    assert anchors("a: Check-in agent -> c: Tag bag -> e: Bag tagged") == []
+    assert anchors("r: Ticket text -> a: Agent\na: Agent -> c: Tag ticket -> e: Ticket tagged") == [
+        "Tag ticket"]
+    assert anchors("a: Clerk -> c: Classify letter -> e: Letter classified") == [
+        "Classify letter"]
