@@ -213,6 +213,8 @@ def read_text(text: str, lang: str = "en") -> Reading:
         judgment += suggest
         strong = True
     for task, lexicon in V.TASK_OBJECTS.items():
+        if task == "extraction" and (generic or setting):
+            continue     # a code or number that is decided is a class, not data to copy
         found = lexicon.find(head)
         if found:
             _add(votes, task, 2.0 if task == "regression" else 1.5)
@@ -576,8 +578,8 @@ class _Detector:
         # policies: a judgment condition, or a person handed the work
         votes: dict[str, float] = dict(reading.votes)
         for policy in policies:
-            words = V.JUDGMENT_CONDITION.find(policy.text)
-            if words and not V.AUTOMATIC.matches(policy.text):
+            words = self.judgment_words(policy)
+            if words:
                 evidence.append(self._judgment_policy(policy, command, words))
             for task, weight in self.reading(policy).votes.items():
                 _add(votes, task, 0.5 * weight)
@@ -660,6 +662,19 @@ class _Detector:
                 if nxt in ids and self.graph.relation(event.id, nxt) == Relation.PRECEDES:
                     return []
         return list(outcomes)
+
+    def judgment_words(self, policy: Sticky) -> list[str]:
+        """The words of a policy's condition that need a judgment, unless the policy only
+        restates a judgment already made upstream ("Whenever fraud is confirmed" after the
+        event "Fraud confirmed") or says it runs by itself ("accept automatically")."""
+        if V.AUTOMATIC.matches(policy.text):
+            return []
+        words = V.JUDGMENT_CONDITION.find(_condition(policy.text))
+        if not words:
+            return []
+        triggers = " ".join(e.text for e in self.graph.predecessors(policy.id, K.EVENT))
+        triggers = triggers.casefold()
+        return [w for w in words if w.casefold()[:5] not in triggers]
 
     def _judgment_policy(self, policy: Sticky, anchor: Sticky, words: list[str]) -> dict:
         return self._evidence(
@@ -747,8 +762,8 @@ class _Detector:
     # ------------------------------------------------------------------ policies
     def _policy(self, policy: Sticky, issued: Sequence[Sticky]) -> _Candidate | None:
         """A policy whose condition needs a judgment that no command carries."""
-        words = V.JUDGMENT_CONDITION.find(policy.text)
-        if not words or V.AUTOMATIC.matches(policy.text):
+        words = self.judgment_words(policy)
+        if not words:
             return None
         graph = self.graph
         # the judgment sits in the condition ("whenever X looks suspicious"), not the action

@@ -304,12 +304,16 @@ TASK_CUES: dict[str, Lexicon] = {
         "responsible team, responsible department, whether, root cause, cause, causes,"
         "the right, the correct, the appropriate, the responsible, the relevant,"
         "reason for, reasons for, condition, quality, go or no, tone, language of,"
-        "spam, relevance of, defect*, faulty, damaged, damage class, diagnosis, at risk, at-risk",
+        "spam, relevance of, defect*, faulty, damaged, damage class, diagnosis, at risk, at-risk,"
+        "commodity code*, tariff code*, tariff number*, hs code*, customs code*, icd code*,"
+        "gl account*, general ledger account*, account code*, product code*",
         "kategorie*, *kategorie, klasse*, *klasse, art der, typ, priorität*, dringlichkeit*,"
         "schweregrad*, *risiko*, risiko*, *stufe, einstufung*, zuständig*, richtige abteilung,"
         "richtige* team, ob, *ursache*, ursache*, grund für, gründe für, zustand*, qualität*,"
         "eignung*, geeignet*, bonität*, kostenstelle*, *konto, sachkonto*, *fehler, mangel,"
-        "mängel*, *mängel, beschädig*, stimmung*, anliegen*, gefährdet*, ausfallgefährdet*",
+        "mängel*, *mängel, beschädig*, stimmung*, anliegen*, gefährdet*, ausfallgefährdet*,"
+        "*tarifnummer*, tarifnummer*, zolltarif*, warennummer*, *warennummer, icd*, *schlüssel,"
+        "sachkonto*, warengruppe*, *warengruppe",
     ),
     "regression": lexicon(
         "regression cues",

@@ -97,3 +97,9 @@ def test_german_decisions_about_people_are_high_stakes(body, flag):
 def test_umlauts_written_out_match_too():
     det = detect(board("r: Akte -> a: Prüfer\na: Prüfer -> c: Rechnung pruefen -> e: Geprueft"))
     assert [o.task for o in det.opportunities] == ["anomaly_detection"]
+
+
+def test_deciding_a_code_is_classification_not_extraction():
+    det = detect(board("r: Zolltarif -> a: Deklarant\n"
+                       "a: Deklarant -> c: Zolltarifnummer je Warenposition bestimmen -> e: Done"))
+    assert [o.task for o in det.opportunities] == ["classification"]

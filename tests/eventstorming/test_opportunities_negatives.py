@@ -161,3 +161,13 @@ def test_a_verb_that_may_be_a_physical_act_needs_more_than_a_person():
         "Tag ticket"]
     assert anchors("a: Clerk -> c: Classify letter -> e: Letter classified") == [
         "Classify letter"]
+
+
+def test_a_policy_restating_a_judgment_already_made_is_a_plain_rule():
+    det = detect(board("a: Analyst -> c: Review payment -> e: Fraud confirmed\n"
+                       "c: Review payment -> e: Payment cleared\n"
+                       "e: Fraud confirmed -> p: Whenever fraud is confirmed, block the card"
+                       " -> c: Block card -> e: Card blocked"))
+    assert [o.anchor.text for o in det.opportunities] == ["Review payment"]
+    assert [(a.kind, a.title) for a in det.automation] == [
+        ("rule_automation", "Whenever fraud is confirmed, block the card")]
