@@ -13,10 +13,21 @@ structure first, words second.
    hotspots about slowness, disagreement, errors, backlog or problems found late; volume
    and minutes per occurrence; an explicit opportunity sticky.
 3. **Words** (:mod:`eventstorming.vocabulary`, English and German) then name the ML task and
-   tell transactional steps (send, pay, archive…) apart from judgments. Customer actions
-   are not the business's judgment. Scheduling, rostering, routing and allocation are
-   optimisation, and policies that fire deterministically are rule automation: both are
-   listed as :class:`~eventstorming.opportunity.AutomationIdea`, not as ML opportunities.
+   tell chores (send, pay, archive…) apart from judgments. The verb is read where it stands
+   (first in English, last in German); a judgment verb elsewhere is likely a noun
+   ("interest rate"). Light verbs (create, perform, pick, order, erstellen, vornehmen…) take
+   the judgment of their object ("Create demand forecast"); verbs that may be physical acts
+   (tag, label, sort) are weak judgments alone. A hotspot about people disagreeing reveals a
+   judgment even in a step worded as a chore. Commands of outside parties (customers,
+   applicants, suppliers; a "Buyer" only in an outside lane) are not the business's
+   judgment. Scheduling, rostering, routing and allocation are optimisation, and policies
+   that fire deterministically (or restate a judgment already made upstream) are rule
+   automation: both are listed as :class:`~eventstorming.opportunity.AutomationIdea`, not
+   as ML opportunities.
+4. **Context**: the information in front of a person is what stands before each of their
+   commands (:meth:`~eventstorming.graph.BoardGraph.actor_context`); volume is the nearest
+   one upstream; decisions about people (credit, employment, health, insurance, housing,
+   education, justice, public benefits, migration) are high stakes.
 
 Every signal that fires becomes an :class:`~eventstorming.opportunity.Evidence` with a
 weight; an opportunity's score is the noisy-or of its evidence weights
