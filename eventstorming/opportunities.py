@@ -688,6 +688,8 @@ class _Detector:
         return [w for w in words if w.casefold()[:5] not in triggers]
 
     def _judgment_policy(self, policy: Sticky, anchor: Sticky, words: list[str]) -> dict:
+        # as an anchor of its own, the judgment policy alone makes the opportunity
+        weight = max(WEIGHTS["judgment_policy"], THRESHOLD) if policy.id == anchor.id else None
         return self._evidence(
             "judgment_policy", [policy, anchor] if policy.id != anchor.id else [policy],
             self._texts(
@@ -696,7 +698,8 @@ class _Detector:
                    + (f' for {_q(anchor.text, "en")}.' if policy.id != anchor.id else "."),
                 de=f'Die Policy {_q(policy.text, "de")} hängt an einer Einschätzung '
                    f'({_qs(words, "de")}), die eine Vorhersage treffen kann'
-                   + (f' – für {_q(anchor.text, "de")}.' if policy.id != anchor.id else ".")))
+                   + (f' – für {_q(anchor.text, "de")}.' if policy.id != anchor.id else ".")),
+            weight)
 
     def _task_words(self, sticky: Sticky, reading: Reading, votes: dict[str, float]) -> dict:
         task, _ = choose_task(votes)

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from eventstorming.builder import BoardBuilder
 from eventstorming.model import Kind
-from eventstorming.opportunities import detect
+from eventstorming.opportunities import THRESHOLD, detect
 
 WORDS = ["check", "send", "invoice", "categorize", "customer", "prüfen", "Rechnung", "fraud",
          "next week", "demand", "route", "team", "suspicious", "whenever", "looks", "plan",
@@ -47,7 +47,7 @@ def test_detection_is_total_and_consistent(board):
     scores = [o.score for o in detection.opportunities]
     assert scores == sorted(scores, reverse=True)
     for opp in detection.opportunities:
-        assert 0 <= opp.score <= 1
+        assert THRESHOLD <= opp.score <= 1
         assert opp.anchor.id in stickies
         assert opp.anchor.kind in ("command", "policy", "opportunity")
         for ref in (*opp.inputs, *opp.outcomes, *opp.hotspots):
