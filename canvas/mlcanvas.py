@@ -562,6 +562,8 @@ _ERROR_COSTS = {
         "too_high": "the prediction is too high: resources are wasted",
         "too_low": "the prediction is too low: shortage, delay or a missed opportunity",
         "wrong_value": "a wrong value is accepted unnoticed and travels downstream",
+        "wrong_class": "a wrong {target} is accepted unnoticed; {actor_or_process} or a later "
+                       "step must catch it",
         "mixup": "'{truth}' taken for '{predicted}': {actor_or_process} must notice and undo it",
     },
     "de": {
@@ -572,6 +574,8 @@ _ERROR_COSTS = {
         "too_high": "die Vorhersage ist zu hoch: Ressourcen werden verschwendet",
         "too_low": "die Vorhersage ist zu niedrig: Mangel, Verzögerung oder verpasste Chance",
         "wrong_value": "ein falscher Wert wird unbemerkt übernommen und wandert weiter",
+        "wrong_class": "ein falsches Ergebnis ({target}) wird unbemerkt übernommen; "
+                       "{actor_or_process} oder ein späterer Schritt muss es abfangen",
         "mixup": "'{truth}' für '{predicted}' gehalten: {actor_or_process} muss es bemerken "
                  "und korrigieren",
     },
@@ -602,10 +606,10 @@ def _entity(opp: Opportunity, graph: BoardGraph | None) -> str:
         if anchor_words & {w.casefold() for w in subject.split()}:
             return case(subject)
     if opp.upstream:
-        aggregate = _nearest_aggregate(graph, [e.id for e in opp.upstream])
+        aggregate, first_event = _walk_upstream(graph, [e.id for e in opp.upstream])
         if aggregate:
             return case(aggregate)
-        return case(_subject(opp.upstream[0].text))
+        return case(_subject(first_event or opp.upstream[0].text))
     outcome = _outcome_subject(opp)
     if outcome:
         return case(outcome)
@@ -615,24 +619,29 @@ def _entity(opp: Opportunity, graph: BoardGraph | None) -> str:
     return case(opp.anchor.text)
 
 
-def _nearest_aggregate(graph: BoardGraph | None, start: list[str], depth: int = 8) -> str:
-    """The aggregate nearest upstream of these events (walking back through commands,
-    policies and events), or ``""``."""
+def _walk_upstream(graph: BoardGraph | None, start: list[str],
+                   depth: int = 6) -> tuple[str, str]:
+    """Walk back from these events through commands, actors, policies and events: the nearest
+    aggregate, and the text of the farthest event reached (the one that starts the case)."""
     if graph is None:
-        return ""
+        return "", ""
     frontier = [i for i in start if i in graph.stickies]
-    seen = set(frontier)
+    seen, first_event = set(frontier), ""
     for _ in range(depth):
         found = [s for i in frontier for s in graph.predecessors(i, Kind.AGGREGATE)]
         if found:
-            return found[0].text
+            return found[0].text, first_event
+        events = [graph.stickies[i] for i in frontier if graph.stickies[i].kind == Kind.EVENT]
+        if events:
+            first_event = min(events, key=lambda e: e.order).text
         frontier = [s.id for i in frontier
-                    for s in graph.predecessors(i, Kind.EVENT, Kind.COMMAND, Kind.POLICY)
+                    for s in graph.predecessors(i, Kind.EVENT, Kind.COMMAND, Kind.POLICY,
+                                                Kind.ACTOR)
                     if s.id not in seen]
         seen.update(frontier)
         if not frontier:
             break
-    return ""
+    return "", first_event
 
 
 def _outcome_subject(opp: Opportunity) -> str:
@@ -718,7 +727,7 @@ def prefill_canvas(opp: Opportunity, board: Board | None = None) -> MLCanvas:
     realtime = trigger is not None and opp.task not in ("forecasting", "clustering")
     metric = defaults["metric"]
     wait = _t(lang, "wait_immediate") if outcome_texts else _t(lang, "wait_later")
-    costs = _error_costs(opp, lang, classes, actor_or_process)
+    costs = _error_costs(opp, lang, classes, actor_or_process, target_words)
     start = (list(opp.upstream) or [trigger] if trigger else [None])[0]
     timestamp = f"{identifier(start.text, 'event')}_at"[:64] if start else None
     if opp.task == "forecasting" and timestamp is None:
@@ -817,8 +826,8 @@ def prefill_canvas(opp: Opportunity, board: Board | None = None) -> MLCanvas:
     )
 
 
-def _error_costs(opp: Opportunity, lang: str, classes: list[str],
-                 actor_or_process: str) -> dict[str, str]:
+def _error_costs(opp: Opportunity, lang: str, classes: list[str], actor_or_process: str,
+                 target_words: str) -> dict[str, str]:
     words = _ERROR_COSTS.get(lang, _ERROR_COSTS["en"])
     if opp.task in ("regression", "forecasting"):
         return {"too_high": words["too_high"], "too_low": words["too_low"]}
@@ -829,9 +838,11 @@ def _error_costs(opp: Opportunity, lang: str, classes: list[str],
                     truth=a, predicted=b, actor_or_process=actor_or_process),
                 f"{kb}_as_{ka}": words["mixup"].format(
                     truth=b, predicted=a, actor_or_process=actor_or_process)}
-    if opp.task in ("classification", "anomaly_detection") and len(classes) < 2:
-        positive = ("Anomalie" if lang == "de" else "anomaly") \
-            if opp.task == "anomaly_detection" else ("Treffer" if lang == "de" else "match")
+    if opp.task == "classification":
+        return {"wrong_class": words["wrong_class"].format(target=target_words,
+                                                          actor_or_process=actor_or_process)}
+    if opp.task == "anomaly_detection":
+        positive = "Anomalie" if lang == "de" else "anomaly"
         fill = {"positive": positive, "actor_or_process": actor_or_process}
         return {"false_positive": words["false_positive"].format(**fill),
                 "false_negative": words["false_negative"].format(**fill)}
