@@ -281,9 +281,11 @@ _DOCUMENT_WORDS = re.compile(
 _REGULATED_WORDS = re.compile(
     r"credit|loan|hiring|applicant|candidate|patient|health|diagnos|insurance|insur|"
     r"underwrit|claim|fraud|gdpr|personal|regulat|compliance|audit|kredit|bewerb|gesundheit|"
-    r"versicher|dsgvo|personenbezogen|prüfung|aufsicht", re.I)
+    r"versicher|dsgvo|personenbezogen|prüfung|aufsicht|eligib|welfare|sozial", re.I)
 _REGULATED_DOMAINS = {"insurance", "health", "healthcare", "banking", "credit", "hr",
-                      "lending", "versicherung", "gesundheit", "personal"}
+                      "lending", "versicherung", "gesundheit", "personal", "public sector",
+                      "government", "education", "verwaltung", "öffentliche verwaltung",
+                      "bildung", "sozialwesen", "social services"}
 
 
 def _clamp(score: float) -> int:
@@ -294,10 +296,10 @@ def _clamp(score: float) -> int:
 REASONS: dict[str, dict[str, str]] = {
     "en": {
         "and_more": " and {n} more",
-        "hours": "{volume} × {minutes:g} min ≈ {hours:,.0f} hours of work a year "
-                 "(≈ {fte:,.1f} full-time people)",
+        "hours": "{volume} × {minutes} min ≈ {hours} hours of work a year "
+                 "(≈ {fte} full-time people)",
         "volume_only": "{volume} on the board, minutes per case unknown",
-        "minutes_only": "{minutes:g} min per case, volume unknown",
+        "minutes_only": "{minutes} min per case, volume unknown",
         "no_volume": "no volume or minutes on the board (a guess)",
         "pain": "; {n} hotspot[|s]: {names}",
         "sources": "{n} read model[|s] or system[|s] feed[s|] the decision: {names}",
@@ -322,16 +324,16 @@ REASONS: dict[str, dict[str, str]] = {
         "many_inputs": "; joins {n} inputs",
         "high_stakes": "high stakes: {flags}",
         "about_people": "a decision about people",
-        "no_people": "no decision about people",
+        "no_people": "not marked as a decision about people",
         "regulated": "regulated ground ({found})",
         "no_person": "acts without a person",
     },
     "de": {
         "and_more": " und {n} weitere",
-        "hours": "{volume} × {minutes:g} Min. ≈ {hours:,.0f} Arbeitsstunden im Jahr "
-                 "(≈ {fte:,.1f} Vollzeitkräfte)",
+        "hours": "{volume} × {minutes} Min. ≈ {hours} Arbeitsstunden im Jahr "
+                 "(≈ {fte} Vollzeitkräfte)",
         "volume_only": "{volume} auf dem Board, Minuten pro Fall unbekannt",
-        "minutes_only": "{minutes:g} Min. pro Fall, Menge unbekannt",
+        "minutes_only": "{minutes} Min. pro Fall, Menge unbekannt",
         "no_volume": "keine Menge und keine Minuten auf dem Board (geschätzt)",
         "pain": "; {n} Hotspot[|s]: {names}",
         "sources": "{n} Read Model[|s] oder System[|e] speis[t|en] die Entscheidung: {names}",
@@ -357,7 +359,7 @@ REASONS: dict[str, dict[str, str]] = {
         "many_inputs": "; verbindet {n} Eingaben",
         "high_stakes": "hohe Tragweite: {flags}",
         "about_people": "eine Entscheidung über Menschen",
-        "no_people": "keine Entscheidung über Menschen",
+        "no_people": "nicht als Entscheidung über Menschen markiert",
         "regulated": "regulierter Bereich ({found})",
         "no_person": "wirkt ohne einen Menschen",
     },
@@ -379,15 +381,23 @@ def _names(opp: Opportunity, refs: Iterable[Any], limit: int = 3) -> str:
     return ", ".join(texts[:limit]) + (_say(opp, "and_more", n=more) if more > 0 else "")
 
 
+def _num(opp: Opportunity, value: float, spec: str) -> str:
+    """A number written the way the board's language writes it (1,947.5 / 1.947,5)."""
+    text = format(value, spec)
+    if opp.lang == "de":
+        text = text.translate(str.maketrans({",": ".", ".": ","}))
+    return text
+
+
 def _rate(opp: Opportunity, per_day: float) -> str:
     """A volume as people say it: per day, or per week or month when less than daily."""
     units = {"en": ("day", "week", "month"), "de": ("Tag", "Woche", "Monat")}
     day, week, month = units.get(opp.lang, units["en"])
     if per_day >= 1:
-        return f"{per_day:.4g}/{day}"
+        return f"{_num(opp, per_day, '.4g')}/{day}"
     if per_day * 7 >= 1:
-        return f"{per_day * 7:.3g}/{week}"
-    return f"{per_day * 365 / 12:.3g}/{month}"
+        return f"{_num(opp, per_day * 7, '.3g')}/{week}"
+    return f"{_num(opp, per_day * 365 / 12, '.3g')}/{month}"
 
 
 #: Working hours of one full-time person a year, to put hours saved in proportion.
@@ -401,14 +411,14 @@ def suggest_value(opp: Opportunity, board: Board | None = None) -> tuple[int, st
     if volume is not None and minutes is not None:
         hours = volume * 365 * minutes / 60
         base = 1 + sum(hours >= limit for limit in (250, 1000, 4000, 16000))
-        why = _say(opp, "hours", volume=_rate(opp, volume), minutes=minutes, hours=hours,
-                   fte=hours / FTE_HOURS)
+        why = _say(opp, "hours", volume=_rate(opp, volume), minutes=_num(opp, minutes, "g"),
+                   hours=_num(opp, hours, ",.0f"), fte=_num(opp, hours / FTE_HOURS, ",.1f"))
     elif volume is not None:
         base = 2 if volume < 50 else 3 if volume < 1000 else 4
         why = _say(opp, "volume_only", volume=_rate(opp, volume))
     elif minutes is not None:
         base = 2 if minutes < 10 else 3
-        why = _say(opp, "minutes_only", minutes=minutes)
+        why = _say(opp, "minutes_only", minutes=_num(opp, minutes, "g"))
     else:
         base = 2
         why = _say(opp, "no_volume")

@@ -1,6 +1,7 @@
 """Done when: an unseen board goes prioritize -> canvas -> spec -> validate, no hand edit.
 
-The bike repair board in ``boards/`` was written for this test; no detector test uses it.
+The bike repair (English) and Kita place allocation (German) boards in ``boards/`` were
+written for this test; no detector test uses them.
 """
 
 from __future__ import annotations
@@ -17,19 +18,22 @@ from canvas.schema import SCHEMA_FILE
 
 pytest.importorskip("eventstorming.opportunities", reason="the detector is not merged yet")
 
-BOARD = Path(__file__).parent / "boards" / "bike_repair.storm"
+BOARDS = Path(__file__).parent / "boards"
+BOARD = BOARDS / "bike_repair.storm"
 
 
-def test_unseen_board_to_valid_specs_without_a_hand_edit(tmp_path, capsys):
-    assert main(["prioritize", str(BOARD), "--json"]) == 0
+@pytest.mark.parametrize("name", ["bike_repair.storm", "kita_platzvergabe.storm"])
+def test_unseen_board_to_valid_specs_without_a_hand_edit(name, tmp_path, capsys):
+    board = BOARDS / name
+    assert main(["prioritize", str(board), "--json"]) == 0
     ranked = json.loads(capsys.readouterr().out)
-    assert ranked, "the detector found no opportunity on the bike repair board"
+    assert ranked, f"the detector found no opportunity on {name}"
     assert [p["rank"] for p in ranked] == list(range(1, len(ranked) + 1))
     validator = Draft202012Validator(json.loads(SCHEMA_FILE.read_text(encoding="utf-8")))
     made = 0
     for item in ranked:
         canvas, spec = tmp_path / f"{item['id']}.yaml", tmp_path / f"{item['id']}.spec.yaml"
-        assert main(["canvas", str(BOARD), item["id"], "-o", str(canvas)]) == 0
+        assert main(["canvas", str(board), item["id"], "-o", str(canvas)]) == 0
         code = main(["spec", str(canvas), "-o", str(spec)])
         err = capsys.readouterr().err
         if code == 1 and "names no features" in err:

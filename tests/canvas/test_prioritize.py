@@ -200,7 +200,9 @@ def test_reasons_follow_the_board_language(make_opportunity):
         "c: Schaden einstufen -> h: Einstufung dauert zu lange\n")
     opp = make_opportunity(board, "Schaden einstufen", "classification")
     reasons = {s.criterion: s.reason for s in suggest_scores(opp, board)}
-    assert reasons["value"].startswith("40/Tag × 6 Min.") and "1 Hotspot:" in reasons["value"]
+    assert reasons["value"].startswith("40/Tag × 6 Min. ≈ 1.460 Arbeitsstunden im Jahr "
+                                       "(≈ 0,9 Vollzeitkräfte)")
+    assert "1 Hotspot:" in reasons["value"]
     assert reasons["data"].startswith("1 Read Model oder System speist die Entscheidung")
     assert "dazu 1 vorgelagertes Event" in reasons["data"]
     assert "regulierter Bereich (versicherung)" in reasons["risk"]
