@@ -96,12 +96,18 @@ def validate_file(path: str | Path) -> SpecReport:
 
 
 def validate_text(text: str, source: str = "<spec>") -> SpecReport:
-    """Validate spec YAML text; every problem carries its path and line."""
+    """Validate spec YAML text; every problem carries its path and line.
+
+    Raises:
+        SpecUnreadable: the text is over the size limit (nothing else raises).
+    """
+    size = len(text.encode("utf-8"))
+    if size > MAX_YAML_BYTES:
+        raise SpecUnreadable(f"{source}: the spec is {size:,} bytes; the limit is "
+                             f"{MAX_YAML_BYTES:,}")
     try:
         data = load_yaml(text, source)
     except YamlError as exc:
-        if "limit is" in exc.message:
-            raise SpecUnreadable(str(exc)) from None
         return SpecReport(source, None, (Problem("", exc.message, exc.line),))
     lines = LineMap(text)
     if not isinstance(data, dict):
