@@ -278,14 +278,11 @@ def canvas_from_data(data: Any, source: str = "<canvas>") -> MLCanvas:
     try:
         return MLCanvas.model_validate(data)
     except ValidationError as exc:
-        from canvas.validate import clean_loc
+        from canvas.validate import explain_errors, format_path
 
-        lines = []
-        for error in exc.errors():
-            path, _ = clean_loc(tuple(error["loc"]))
-            where = ".".join(str(p) for p in path) or "(top level)"
-            lines.append(f"{source}: {where}: {error['msg'].removeprefix('Value error, ')}")
-        raise ValueError("\n".join(lines)) from None
+        problems = explain_errors(exc.errors(), data, root=MLCanvas)
+        raise ValueError("\n".join(f"{source}: {format_path(path) or '(top level)'}: {message}"
+                                   for path, message in problems)) from None
 
 
 def read_canvas(path: str | Path) -> MLCanvas:

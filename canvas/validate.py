@@ -116,7 +116,7 @@ def validate_text(text: str, source: str = "<spec>") -> SpecReport:
             "", f"expected a mapping with apiVersion, kind, metadata, ... (found {found})",
             1),))
     report = validate_data(data, source, lines)
-    duplicates = tuple(Problem(_format_path(path), message, line)
+    duplicates = tuple(Problem(format_path(path), message, line)
                        for path, message, line in lines.duplicates())
     if duplicates:
         return SpecReport(source, None, duplicates + report.problems)
@@ -132,10 +132,10 @@ def validate_data(data: Any, source: str = "<spec>",
     except ValidationError as exc:
         problems = explain_errors(exc.errors(), data)
         return SpecReport(source, None, tuple(
-            Problem(_format_path(p), m, lines.line(p)) for p, m in problems))
+            Problem(format_path(p), m, lines.line(p)) for p, m in problems))
     crossed = [(_parse_path(path), message) for path, message in cross_check(spec)]
     return SpecReport(source, spec if not crossed else None, tuple(
-        Problem(_format_path(p), m, lines.line(p)) for p, m in crossed))
+        Problem(format_path(p), m, lines.line(p)) for p, m in crossed))
 
 
 # --------------------------------------------------------------------------- line numbers
@@ -250,7 +250,7 @@ def clean_loc(loc: tuple[PathPart, ...]) -> tuple[tuple[PathPart, ...], str | No
     return tuple(clean), member
 
 
-def _format_path(path: tuple[PathPart, ...]) -> str:
+def format_path(path: tuple[PathPart, ...]) -> str:
     out = ""
     for part in path:
         if isinstance(part, int):
@@ -313,9 +313,10 @@ def _field_key(model: type[BaseModel], name: str) -> str:
     return model.model_fields[name].alias or name
 
 
-def models_at(path: tuple[PathPart, ...]) -> list[type[BaseModel]]:
-    """The spec models that can sit at ``path`` (several for a condition)."""
-    models: list[type[BaseModel]] = [UseCaseSpec]
+def models_at(path: tuple[PathPart, ...],
+              root: type[BaseModel] = UseCaseSpec) -> list[type[BaseModel]]:
+    """The models that can sit at ``path`` below ``root`` (several for a condition)."""
+    models: list[type[BaseModel]] = [root]
     for part in path:
         if isinstance(part, int):
             continue
@@ -330,9 +331,10 @@ def models_at(path: tuple[PathPart, ...]) -> list[type[BaseModel]]:
     return models
 
 
-def allowed_keys(path: tuple[PathPart, ...]) -> list[str]:
+def allowed_keys(path: tuple[PathPart, ...],
+                 root: type[BaseModel] = UseCaseSpec) -> list[str]:
     keys: list[str] = []
-    for model in models_at(path):
+    for model in models_at(path, root):
         keys += [_field_key(model, n) for n in model.model_fields if _field_key(model, n)
                  not in keys]
     return keys
@@ -354,8 +356,9 @@ def _suggest(word: str, choices: list[str] | tuple[str, ...]) -> str:
 
 # --------------------------------------------------------------------------- messages
 
-def explain_errors(errors: list[dict[str, Any]],
-                   data: Any) -> list[tuple[tuple[PathPart, ...], str]]:
+def explain_errors(errors: list[dict[str, Any]], data: Any,
+                   root: type[BaseModel] = UseCaseSpec
+                   ) -> list[tuple[tuple[PathPart, ...], str]]:
     """Pydantic errors as (path, message) pairs a person can act on, one per problem."""
     grouped: dict[tuple[PathPart, ...], list[tuple[str | None, dict[str, Any]]]] = {}
     for error in errors:
@@ -384,8 +387,8 @@ def explain_errors(errors: list[dict[str, Any]],
         if (error["type"] == "value_error" and path in extra_parents) or \
                 (error["type"] == "missing" and path[:-1] in extra_parents):
             continue  # the misspelled key explains the missing one
-        problems.append((path, _message(path, error, data)))
-    return sorted(problems, key=lambda pm: _sort_key(pm[0]))
+        problems.append((path, _message(path, error, data, root)))
+    return sorted(problems, key=lambda pm: _sort_key(pm[0], root))
 
 
 def _either(options: list[str]) -> str:
@@ -394,18 +397,20 @@ def _either(options: list[str]) -> str:
     return ", ".join(options[:-1]) + " or " + options[-1]
 
 
-def _sort_key(path: tuple[PathPart, ...]) -> tuple[Any, ...]:
-    top = [f for f in UseCaseSpec.model_fields]
+def _sort_key(path: tuple[PathPart, ...],
+              root: type[BaseModel] = UseCaseSpec) -> tuple[Any, ...]:
+    top = [f for f in root.model_fields]
     first = path[0] if path else ""
     rank = top.index(first) if first in top else -1
     return (rank, tuple((0, p) if isinstance(p, int) else (1, p) for p in path[1:]))
 
 
-def _message(path: tuple[PathPart, ...], error: dict[str, Any], data: Any) -> str:
+def _message(path: tuple[PathPart, ...], error: dict[str, Any], data: Any,
+             root: type[BaseModel] = UseCaseSpec) -> str:
     kind, ctx = error["type"], error.get("ctx") or {}
     if kind == "extra_forbidden":
         key = str(path[-1])
-        keys = allowed_keys(path[:-1])
+        keys = allowed_keys(path[:-1], root)
         in_condition = _is_condition_slot(list(path[:-1]))
         if in_condition:
             hint = _suggest(key, list(OPERATORS) + ["feature", "all", "any", "not"])

@@ -161,3 +161,17 @@ def test_zscore_heuristic_without_a_number_is_named(clinic_board, make_opportuni
     lints = {(lint.box, lint.level): lint.message
              for lint in lint_canvas(canvas_from_data(data))}
     assert "needs a number" in lints[("features", "missing")]
+
+
+def test_canvas_errors_have_paths_and_did_you_mean(triage, clinic_board):
+    data = prefill_canvas(triage, clinic_board).to_data()
+    data["prediction"]["heuristic"] = {
+        "text": "x", "rules": [{"when": {"feature": "pet_history", "contains_anyy": ["a"]},
+                                "predict": "urgent"}]}
+    data["serving"] = "real-time"
+    with pytest.raises(ValueError) as info:
+        canvas_from_data(data, "c.yaml")
+    message = str(info.value)
+    assert "c.yaml: prediction.heuristic.rules[0].when.contains_anyy: unknown operator " \
+           "'contains_anyy' — did you mean 'contains_any'?" in message
+    assert "c.yaml: serving: 'real-time' is not allowed — did you mean 'realtime'?" in message
