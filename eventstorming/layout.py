@@ -156,8 +156,8 @@ def assign_columns(board: Board) -> dict[str, int]:
 
 
 def layout_board(board: Board, *, card_width: float = 1.6, card_height: float = 1.0,
-                 gap: float = 0.4, padding: float = 0.3, wrap: int = 18,
-                 max_lines: int = 4) -> BoardLayout:
+                 gap: float = 0.4, padding: float = 0.3, wrap: int = 15,
+                 max_lines: int = 5) -> BoardLayout:
     """Where every sticky, lane and link of ``board`` goes on the picture.
 
     Args:
