@@ -145,18 +145,35 @@ class StreamlitServer:
             self.process.wait()
 
 
-def start_server(workspace: Path, port: int | None = None, log_dir: Path | None = None
-                 ) -> StreamlitServer:
-    """``streamlit run app.py`` from the repository root on a free port, headless."""
+#: Runs ``streamlit run`` in-process after pointing first-start seeding at another examples
+#: folder (only while the repository has no examples/*/board.storm of its own).
+_SEEDING_LAUNCHER = (
+    "import sys; from pathlib import Path; import canvas.store as store; "
+    "store.Workspace.ensure_seeded.__defaults__ = (Path(sys.argv.pop(1)),); "
+    "from streamlit.web.cli import main; sys.argv[0] = 'streamlit'; main()"
+)
+
+
+def start_server(workspace: Path, port: int | None = None, log_dir: Path | None = None,
+                 examples: Path | None = None) -> StreamlitServer:
+    """``streamlit run app.py`` from the repository root on a free port, headless.
+
+    ``examples`` seeds a first start from that folder instead of the repository's
+    ``examples/`` (for as long as the repository has none).
+    """
     port = port or free_port()
     log = (log_dir or workspace.parent) / f"streamlit-{port}.log"
     env = {**os.environ, "MLCANVAS_WORKSPACE": str(workspace)}
+    args = ["run", "app.py", "--server.headless", "true", "--server.port", str(port),
+            "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+            "--server.fileWatcherType", "none"]
+    if examples is not None and examples.resolve() != (ROOT / "examples").resolve():
+        command = [sys.executable, "-c", _SEEDING_LAUNCHER, str(examples), *args]
+    else:
+        command = [sys.executable, "-m", "streamlit", *args]
     handle = open(log, "ab")  # noqa: SIM115 - kept open for the child's lifetime
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=handle,
+                               stderr=subprocess.STDOUT)
     handle.close()
     server = StreamlitServer(workspace, port, log, process)
     try:
@@ -171,8 +188,9 @@ def start_server(workspace: Path, port: int | None = None, log_dir: Path | None 
 def server_factory(tmp_path: Path) -> Iterator:
     started: list[StreamlitServer] = []
 
-    def start(workspace: Path | None = None, port: int | None = None) -> StreamlitServer:
-        server = start_server(workspace or tmp_path / "workspace", port, tmp_path)
+    def start(workspace: Path | None = None, port: int | None = None,
+              examples: Path | None = None) -> StreamlitServer:
+        server = start_server(workspace or tmp_path / "workspace", port, tmp_path, examples)
         started.append(server)
         return server
     yield start
