@@ -13,7 +13,7 @@ Every save is atomic (temporary file, fsync, rename, fsync of the folder), carri
 revision number, and is refused with :class:`ConflictError` when the revision on disk
 moved since the caller read it: two browser tabs on one workshop never silently overwrite
 each other. ``undo`` walks back through the kept revisions by saving an older content as a
-new revision, so an undo can itself be undone.
+new revision, so nothing is ever overwritten and every kept revision stays readable.
 """
 
 from __future__ import annotations
@@ -119,6 +119,15 @@ def atomic_write(path: Path, text: str) -> None:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+
+
+def _remove_leftovers(*folders: Path) -> None:
+    """Delete temporary files a save killed half-way left behind. Only called under the
+    workshop's lock, when no other save of the workshop can be writing one."""
+    for folder in folders:
+        for leftover in folder.glob(".*.tmp") if folder.is_dir() else ():
+            with contextlib.suppress(OSError):
+                leftover.unlink()
 
 
 def _now() -> str:
@@ -296,6 +305,7 @@ class Workspace:
             }
             text = dump_yaml(envelope)
             history = path.parent / ".history" / name
+            _remove_leftovers(path.parent, history)
             atomic_write(history / f"{revision:06d}.yaml", text)
             atomic_write(path, text)
             for old in sorted(history.glob("*.yaml"))[:-HISTORY_KEEP]:

@@ -42,7 +42,7 @@ _TITLE = re.compile(r"^#(?!#)\s*(.*)$")
 _LANE = re.compile(r"^##(?!#)\s*(.*)$")
 _KEYED = re.compile(r"^\s*([^\W\d_][\w \-]*?)\s*:(.*)$")
 _TAG = re.compile(r"#([^\W\d][\w\-]*)$")
-_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+_NUMBER = re.compile(r"^-?\d+(\.\d+)?([eE][-+]?\d+)?$")
 _KIND_HELP = ("event (e), command (c), actor (a), policy (p), readmodel (r), system (s), "
               "aggregate (g), hotspot (h), opportunity (o), note (n)")
 
@@ -102,12 +102,12 @@ def parse_storm(text: str, source: str | None = None) -> Board:
         if line.startswith("#"):
             fail("only '# Title' and '## Lane' headings are part of the format")
 
-        segments = _ARROW.split(line)
-        if len(segments) == 1 and not seen_sticky:
+        if not seen_sticky:
             match = _KEYED.match(line)
             if match and _kind_keyword(match.group(1)) is None and " " not in match.group(1):
                 builder.metadata[match.group(1).lower()] = match.group(2).strip()
                 continue
+        segments = _ARROW.split(line)
         previous: str | None = None
         for position, segment in enumerate(segments, start=1):
             kind, sticky_text, attrs, tags = _parse_segment(
@@ -173,13 +173,13 @@ def _parse_attrs(inner: str, fail) -> dict[str, AttrValue]:
         key = key.strip()
         if not sep or not key or not value.strip():
             fail(f"attribute '{part.strip()}' must be written 'key: value'")
-        attrs[key] = _coerce(value.strip().strip("\"'"))
+        attrs[key] = _coerce(" ".join(value.split()).strip("\"'").strip())
     return attrs
 
 
 def _coerce(value: str) -> AttrValue:
     if _NUMBER.match(value):
-        return float(value) if "." in value else int(value)
+        return float(value) if any(c in value for c in ".eE") else int(value)
     if value.lower() in {"true", "false"}:
         return value.lower() == "true"
     return value
@@ -188,6 +188,11 @@ def _coerce(value: str) -> AttrValue:
 # --------------------------------------------------------------------------- writer
 
 _LONG_KEYWORD = {kind: kind.value for kind in Kind}
+
+
+def _no_comment(text: str) -> str:
+    """``//`` at the start or after white space would start a comment: split it."""
+    return re.sub(r"(^|\s)//", r"\1/ /", text)
 
 
 def storm_safe_text(text: str) -> str:
@@ -199,22 +204,39 @@ def storm_safe_text(text: str) -> str:
     """
     text = " ".join(text.split())
     text = text.replace("->", "-›").replace("→", "⇢").replace("{", "(").replace("}", ")")
-    text = re.sub(r"(^|\s)//", r"\1/ /", text)
+    text = _no_comment(text)
     words = text.split(" ")
     if len(words) > 1 and _TAG.fullmatch(words[-1]):
         words[-1] = "＃" + words[-1][1:]
     return " ".join(words)
 
 
+def storm_safe_line(text: str) -> str:
+    """A title, lane name or metadata value as it can stand on its own line: one line, no
+    comment. Never empty (``-`` for blank text)."""
+    return _no_comment(" ".join(str(text).split())) or "-"
+
+
 def _format_value(value: AttrValue) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
-    text = str(value)
-    return re.sub(r"[,{}]", " ", text).strip() or "-"
+    if isinstance(value, float):
+        return repr(value)
+    text = " ".join(str(value).split())
+    text = text.replace("->", "-›").replace("→", "⇢")
+    text = _no_comment(re.sub(r"[,{}]", " ", text))
+    return " ".join(text.split()) or "-"
 
 
 def _attr_key(key: str) -> str:
     return re.sub(r"[^\w\-]", "_", str(key)) or "_"
+
+
+def _safe_tag(tag: str) -> str:
+    """A tag as ``#tag`` can carry it: letters, digits, ``_`` and ``-``, not starting with a
+    digit or ``-``."""
+    tag = re.sub(r"[^\w\-]+", "-", str(tag)).strip("-")
+    return tag if _TAG.fullmatch(f"#{tag}") else f"tag-{tag}".rstrip("-")
 
 
 def format_sticky(sticky: Sticky) -> str:
@@ -224,7 +246,7 @@ def format_sticky(sticky: Sticky) -> str:
         inner = ", ".join(f"{_attr_key(k)}: {_format_value(v)}" for k, v in sticky.attrs.items())
         line += f" {{{inner}}}"
     for tag in sticky.tags:
-        line += f" #{tag}"
+        line += f" #{_safe_tag(tag)}"
     return line
 
 
@@ -233,25 +255,25 @@ def write_storm(board: Board) -> str:
 
     Stickies without a lane come first, since the format cannot leave a lane once in one.
     """
-    out = [f"# {board.title}"]
+    out = [f"# {storm_safe_line(board.title)}"]
     for key, value in board.metadata.items():
         if _kind_keyword(key) is None and re.fullmatch(r"[^\W\d_][\w\-]*", key):
-            out.append(f"{key}: {' '.join(str(value).split())}")
+            out.append(f"{key.lower()}: {_no_comment(' '.join(str(value).split()))}".rstrip())
     stickies = sorted(board.stickies, key=lambda s: (s.lane is not None, s.order))
     appearance = list(dict.fromkeys(s.lane for s in stickies if s.lane is not None))
     appearance += [lane for lane in board.lanes if lane not in appearance]
     if appearance != list(board.lanes):
         out.append("")
-        out.extend(f"## {lane}" for lane in board.lanes)
+        out.extend(f"## {storm_safe_line(lane)}" for lane in board.lanes)
     current: str | None = None
     for sticky in stickies:
         if sticky.lane is not None and sticky.lane != current:
-            out.extend(["", f"## {sticky.lane}"])
+            out.extend(["", f"## {storm_safe_line(sticky.lane)}"])
             current = sticky.lane
         out.append(format_sticky(sticky))
     for lane in appearance:
         if lane not in {s.lane for s in stickies}:
-            out.extend(["", f"## {lane}"])
+            out.extend(["", f"## {storm_safe_line(lane)}"])
     if board.links:
         by_id = board.by_id()
         out.extend(["", "// links"])

@@ -77,10 +77,13 @@ def board_from_dict(data: Any, source: str | None = None) -> Board:
             raise BoardFormatError(f"links[{index}] must be a mapping with 'from' and 'to'",
                                    source=source)
         links.append({"source": link["from"], "target": link["to"], "label": link.get("label")})
+    metadata = data.get("metadata") or {}
+    if not isinstance(metadata, dict):
+        raise BoardFormatError("metadata must be a mapping such as {lang: en}", source=source)
     try:
         return Board.model_validate({
             "title": data.get("title") or "Untitled board",
-            "metadata": {str(k): str(v) for k, v in (data.get("metadata") or {}).items()},
+            "metadata": {str(k): str(v) for k, v in metadata.items()},
             "lanes": data.get("lanes") or [],
             "stickies": data.get("stickies") or [],
             "links": links,
@@ -88,7 +91,9 @@ def board_from_dict(data: Any, source: str | None = None) -> Board:
     except ValidationError as exc:
         first = exc.errors()[0]
         path = ".".join(str(p) for p in first["loc"])
-        raise BoardFormatError(f"{path}: {first['msg']}", source=source) from None
+        message = first["msg"].removeprefix("Value error, ")
+        raise BoardFormatError(f"{path}: {message}" if path else message,
+                               source=source) from None
 
 
 def board_to_yaml(board: Board) -> str:
