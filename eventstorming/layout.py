@@ -8,6 +8,8 @@ downwards (the first lane is at the top), so a renderer flips the y axis.
   ``x`` when every sticky has a drawing position) and each goes into the next free column
   of its lane, but never left of, or level with, a sticky that links to it. A chain thus
   reads left to right even across lanes, while lanes that run in parallel stay compact.
+  A sticky that nothing links to (an actor, a read model) then moves to the free column
+  closest before the first sticky it links to.
 - Each lane is a horizontal band with its name; stickies without a lane get a band of their
   own at the top.
 - A link is an arrow between the edges of two stickies, with the angle of its head.
@@ -152,6 +154,24 @@ def assign_columns(board: Board) -> dict[str, int]:
                 column = max(column, columns[source] + 1)
         columns[sticky_id] = column
         next_free[lane] = column + 1
+    # Second pass: a sticky nothing links to (an actor, a read model, a system) moves to the
+    # free column closest before the first sticky it links to, so that "actor -> command"
+    # reads as a pair even when the command comes late.
+    successors: dict[str, list[str]] = defaultdict(list)
+    for link in board.links:
+        successors[link.source].append(link.target)
+    taken = {(by_id[i].lane, c) for i, c in columns.items()}
+    for sticky_id in reversed(timeline(board)):
+        if predecessors[sticky_id] or not successors[sticky_id]:
+            continue
+        lane = by_id[sticky_id].lane
+        taken.discard((lane, columns[sticky_id]))
+        target = min(columns[t] for t in successors[sticky_id]) - 1
+        while target > 0 and (lane, target) in taken:
+            target -= 1
+        if target >= 0 and (lane, target) not in taken:
+            columns[sticky_id] = target
+        taken.add((lane, columns[sticky_id]))
     return columns
 
 

@@ -15,12 +15,8 @@ import streamlit as st
 
 from canvas.boardstate import commit, hints_by_sticky
 from canvas.store import ConflictError, StoreError, Versioned, Workspace, default_root
+from eventstorming.grammar import check_board
 from eventstorming.model import Board
-
-try:  # grammar checks land from another branch; the board works without them meanwhile
-    from eventstorming.grammar import check_board
-except ImportError:  # pragma: no cover - removed once grammar is on main
-    check_board = None
 
 BOARD_PAGE = "ui/board.py"
 WORKSHOPS_PAGE = "ui/workshops.py"
@@ -147,14 +143,14 @@ def edit(workshop: str, change: Callable[[Board], Board]) -> str | None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _hints(root: str, workshop: str, revision: int, _board: Board) -> dict[str, list[str]]:
-    if check_board is None:
-        return {}
+def _hints(root: str, workshop: str, revision: int, saved_at: str | None,
+           _board: Board) -> dict[str, list[str]]:
     return hints_by_sticky(check_board(_board))
 
 
 def grammar_hints(workshop: str) -> dict[str, list[str]]:
-    """Grammar hints by sticky id for the shown board (empty while grammar checks are
-    not available)."""
+    """Grammar hints (``mlcanvas check``) by sticky id for the shown board; computed once
+    per saved revision."""
     shown = shown_board(workshop)
-    return _hints(str(workspace().root.resolve()), workshop, shown.revision, shown.data)
+    return _hints(str(workspace().root.resolve()), workshop, shown.revision, shown.saved_at,
+                  shown.data)

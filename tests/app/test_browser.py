@@ -178,3 +178,24 @@ def test_sigkill_in_a_burst_of_edits_loses_at_most_the_edit_in_flight(
     shown = picture_texts(page).replace("\n", " ")
     assert all(text in shown for text in confirmed[:3])   # the first columns are in view
     assert not page.locator("[data-testid='stException']").count()
+
+
+def test_a_200_sticky_board_is_drawn_and_every_view_renders(server_factory, page, tmp_path):
+    from benchmarks.app import synthetic_board
+
+    workspace = tmp_path / "workspace"
+    workshop = Workspace(workspace).create_from_board(synthetic_board(200))
+    server = server_factory(workspace)
+    page.goto(f"{server.url}/board?workshop={workshop}")
+    wait_for_app(page)
+    texts = [t for t in picture_texts(page).split(" | ") if t != "!"]   # "!": grammar hints
+    assert len(texts) == 200
+    screenshot(page, "05-board-200-stickies")
+    page.get_by_text("Text", exact=True).click()
+    wait_for_app(page)
+    assert page.get_by_role("button", name="Apply text").is_visible()
+    screenshot(page, "06-text-mode")
+    page.get_by_text("Table", exact=True).click()
+    wait_for_app(page)
+    page.wait_for_selector("[data-testid='stDataFrame'], [data-testid='stDataFrameResizable']")
+    screenshot(page, "07-table-mode")

@@ -65,3 +65,15 @@ def test_wrap_text():
     assert all(len(line) <= 10 for line in wrap_text("x" * 50, 10, 9))
     with pytest.raises(ValueError):
         wrap_text("x", 1)
+
+
+def test_an_unlinked_source_moves_next_to_what_it_links_to():
+    board = parse_storm(
+        "# B\n## A\ne: One happened -> e: Two happened -> p: Whenever two\n"
+        "## B\na: Clerk -> c: Check\nr: Prices\np: Whenever two -> c: Check\n"
+        "r: Prices -> c: Check\n")
+    cols = assign_columns(board)
+    assert cols["c-check"] == 3
+    # the read model (later on the timeline, placed first here) takes the place just
+    # before the command; the actor takes the free one before that
+    assert cols["r-prices"] == 2 and cols["a-clerk"] == 1
