@@ -12,7 +12,9 @@ downwards (the first lane is at the top), so a renderer flips the y axis.
   closest before the first sticky it links to.
 - Each lane is a horizontal band with its name; stickies without a lane get a band of their
   own at the top.
-- A link is an arrow between the edges of two stickies, with the angle of its head.
+- A link is an arrow between the edges of two stickies, with the angle of its head. A link
+  between two stickies of one lane that are not neighbours bends over the top of the
+  stickies in between, through the lane's margin, instead of crossing them.
 """
 
 from __future__ import annotations
@@ -89,6 +91,12 @@ class Arrow:
     y1: float
     angle: float
     label: str | None = None
+    via: tuple[tuple[float, float], ...] = ()
+
+    @property
+    def points(self) -> tuple[tuple[float, float], ...]:
+        """The whole line: start, the bends (``via``), end."""
+        return ((self.x0, self.y0), *self.via, (self.x1, self.y1))
 
 
 @dataclass(frozen=True)
@@ -212,7 +220,7 @@ def layout_board(board: Board, *, card_width: float = 1.6, card_height: float = 
             x0=x0, y0=y0, x1=x0 + card_width, y1=y0 + card_height,
             lines=wrap_text(sticky.text, wrap, max_lines), color=KIND_COLORS[sticky.kind]))
     card_of = {card.id: card for card in cards}
-    arrows = tuple(_arrow(card_of[link.source], card_of[link.target], link.label)
+    arrows = tuple(_arrow(card_of[link.source], card_of[link.target], link.label, padding)
                    for link in board.links)
     n_columns = max(columns.values(), default=-1) + 1
     return BoardLayout(cards=tuple(cards), bands=bands, arrows=arrows, columns=n_columns,
@@ -230,7 +238,14 @@ def _edge_point(card: Card, toward_x: float, toward_y: float) -> tuple[float, fl
     return card.cx + dx * scale, card.cy + dy * scale
 
 
-def _arrow(source: Card, target: Card, label: str | None) -> Arrow:
+def _arrow(source: Card, target: Card, label: str | None, padding: float) -> Arrow:
+    if source.lane == target.lane and abs(source.column - target.column) > 1:
+        # over the top: up from the source, along the lane's margin, down into the target
+        span = abs(source.column - target.column)
+        lift = source.y0 - padding * (0.2 + 0.17 * (span % 4))   # staggered, in the margin
+        via = ((source.cx, lift), (target.cx, lift))
+        return Arrow(source=source.id, target=target.id, x0=source.cx, y0=source.y0,
+                     x1=target.cx, y1=target.y0, angle=180.0, label=label, via=via)
     x0, y0 = _edge_point(source, target.cx, target.cy)
     x1, y1 = _edge_point(target, source.cx, source.cy)
     # y grows downwards on screen, so "up" is -y; clockwise from up: atan2(dx, -dy).

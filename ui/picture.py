@@ -57,9 +57,10 @@ def board_figure(layout: BoardLayout, hints: Mapping[str, list[str]] | None = No
         ys: list[float | None] = []
         sizes: list[int] = []
         for arrow in layout.arrows:
-            xs += [arrow.x0, arrow.x1, None]
-            ys += [arrow.y0, arrow.y1, None]
-            sizes += [0, 11, 0]
+            points = arrow.points
+            xs += [x for x, _ in points] + [None]
+            ys += [y for _, y in points] + [None]
+            sizes += [0] * (len(points) - 1) + [11, 0]
         fig.add_trace(go.Scatter(
             x=xs, y=ys, mode="lines", line=dict(color="#7B8794", width=1.6),
             hoverinfo="skip", showlegend=False, name="links"))

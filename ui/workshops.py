@@ -10,8 +10,7 @@ from eventstorming.io import import_board
 from ui import common
 
 LANGUAGES = {"en": "English", "de": "Deutsch"}
-UPLOAD_TYPES = ["storm", "yaml", "yml", "json", "excalidraw", "mmd", "mermaid", "md", "txt",
-                "csv"]
+UPLOAD_TYPES = ["storm", "txt", "yaml", "yml", "json", "excalidraw", "mmd", "mermaid"]
 
 common.show_flash()
 ws = common.workspace()
@@ -81,17 +80,17 @@ with left:
         st.info("No workshops yet: create one on the right.")
     for info in workshops:
         with st.container(border=True):
-            title_col, meta_col, manage_col = st.columns([5, 3, 1.3],
-                                                         vertical_alignment="center")
+            title_col, manage_col = st.columns([5, 1.4], vertical_alignment="center")
             with title_col:
-                if st.button(info.title, key=f"open_{info.id}", type="tertiary",
-                             icon=":material/arrow_forward:" if info.id == current else None,
+                if st.button(f"**{info.title}**", key=f"open_{info.id}", type="tertiary",
+                             icon=":material/arrow_forward:" if info.id == current
+                             else ":material/view_timeline:",
                              help=f"Open “{info.title}” on the Board page"):
                     common.go_to_board(info.id)
-            with meta_col:
                 when = (info.saved_at or "")[:16].replace("T", " ")
                 st.caption(f"{info.stickies} stickies · {LANGUAGES.get(info.lang, info.lang)}"
-                           f" · rev {info.revision} · {when}")
+                           f" · revision {info.revision} · saved {when} UTC"
+                           + (" · open in this tab" if info.id == current else ""))
             with manage_col, st.popover("Manage", icon=":material/more_horiz:"):
                 st.text_input("New title", value=info.title, key=f"title_{info.id}")
                 if st.button("Rename", key=f"rename_{info.id}", icon=":material/edit:"):

@@ -9,7 +9,7 @@ from tests.app.conftest import SAMPLE_STORM, SUPPORT_STORM
 
 
 def titles(at) -> list[str]:
-    return [b.label for b in at.button if b.key and b.key.startswith("open_")]
+    return [b.label.strip("*") for b in at.button if b.key and b.key.startswith("open_")]
 
 
 def test_first_start_seeds_the_examples_and_lists_them(make_app, app_env, examples_dir):

@@ -77,3 +77,18 @@ def test_an_unlinked_source_moves_next_to_what_it_links_to():
     # the read model (later on the timeline, placed first here) takes the place just
     # before the command; the actor takes the free one before that
     assert cols["r-prices"] == 2 and cols["a-clerk"] == 1
+
+
+def test_a_same_lane_link_over_a_gap_bends_over_the_stickies_between():
+    board = parse_storm("# B\n## L\nc: Start -> e: Started\nn: Aside\ne: Started -> p: Later\n"
+                        "c: Start -> p: Later\n")
+    layout = layout_board(board, padding=0.3)
+    arrow = next(a for a in layout.arrows if (a.source, a.target) == ("c-start", "p-later"))
+    source, target = layout.card("c-start"), layout.card("p-later")
+    assert target.column - source.column > 1
+    band = layout.bands[0]
+    assert len(arrow.points) == 4
+    assert all(band.y0 < y < source.y0 for _, y in arrow.via)
+    assert arrow.points[0] == (source.cx, source.y0) and arrow.points[-1] == (target.cx, target.y0)
+    straight = next(a for a in layout.arrows if a.target == "e-started")
+    assert straight.via == () and len(straight.points) == 2
