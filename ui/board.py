@@ -74,13 +74,19 @@ def on_capture() -> None:
                               lane_value(st.session_state.get(K_LANE)))
     except BoardFormatError as exc:
         st.session_state["capture_error"] = exc.message
+        st.session_state[K_CAPTURE] = line  # the browser cleared it on Enter: give it back
         return
     st.session_state["capture_error"] = None
     if not common.save(workshop, result.board):
-        return  # the conflict banner explains; the line stays in the input
+        st.session_state[K_CAPTURE] = line  # the conflict banner explains; keep the line
+        st.session_state["pending_capture"] = line
+        return
+    st.session_state.pop("pending_capture", None)
     if result.lane:
         st.session_state[K_LANE] = result.lane
-    st.session_state[K_CAPTURE] = ""
+    # The box is already empty: the form clears it in the browser the moment Enter is
+    # pressed, so the next line can be typed at once. Setting it here would race with
+    # that typing and could wipe a half-typed line.
     board = common.shown_board(workshop).data.by_id()
     if result.added:
         names = ", ".join(f"{board[i].kind.value} “{board[i].text}”" for i in result.added)
@@ -89,6 +95,13 @@ def on_capture() -> None:
         st.session_state["capture_note"] = f"Lane “{result.lane}” — new stickies go there."
     else:
         st.session_state["capture_note"] = "Already on the board; links and attributes merged."
+
+
+def on_reload() -> None:
+    """Show the latest saved board; a captured line the conflict refused stays in the box."""
+    common.reload_board(workshop)
+    if pending := st.session_state.pop("pending_capture", None):
+        st.session_state[K_CAPTURE] = pending
 
 
 def on_pick() -> None:
@@ -179,13 +192,13 @@ if message := common.conflict(workshop):
         st.error(f"**Not saved — this workshop was changed in another tab.** {message}",
                  icon=":material/sync_problem:")
         st.button("Reload the latest version", type="primary", icon=":material/refresh:",
-                  on_click=common.reload_board, args=(workshop,), key="reload_conflict")
+                  on_click=on_reload, key="reload_conflict")
 elif (newer := common.saved_elsewhere(workshop)) is not None:
     st.warning(f"Another tab saved revision {newer}; you are looking at revision "
                f"{shown.revision}. Reload before you change anything.",
                icon=":material/sync_problem:")
-    st.button("Reload the latest version", icon=":material/refresh:",
-              on_click=common.reload_board, args=(workshop,), key="reload_stale")
+    st.button("Reload the latest version", icon=":material/refresh:", on_click=on_reload,
+              key="reload_stale")
 
 # --------------------------------------------------------------------------- quick capture
 
@@ -196,9 +209,12 @@ if st.session_state.get(K_LANE) not in lanes:
                                 (board.lanes[-1] if board.lanes else NO_LANE))
 lane_col, capture_col = st.columns([1, 4])
 lane_col.selectbox("Lane", lanes, key=K_LANE, help="New stickies go to this lane.")
-capture_col.text_input("Quick capture", key=K_CAPTURE, on_change=on_capture,
-                       placeholder="a: Accountant -> c: Categorize receipt -> e: Receipt "
-                                   "categorized", help=CAPTURE_HELP)
+with capture_col.form(f"capture_form_{workshop}", clear_on_submit=True, enter_to_submit=True,
+                      border=False):
+    box, add = st.columns([12, 1], vertical_alignment="bottom")
+    box.text_input("Quick capture", key=K_CAPTURE, help=CAPTURE_HELP,
+                   placeholder="a: Accountant -> c: Categorize receipt -> e: Receipt categorized")
+    add.form_submit_button("Add", key="capture_add", on_click=on_capture, width="stretch")
 if error := st.session_state.get("capture_error"):
     capture_col.error(error, icon=":material/error:")
 elif note := st.session_state.pop("capture_note", None):
