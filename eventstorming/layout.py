@@ -116,8 +116,9 @@ class BoardLayout:
         raise KeyError(f"no card for sticky {sticky_id!r}")
 
     def x_range(self, columns: int) -> tuple[float, float]:
-        """The x range that shows the first ``columns`` columns (all when fewer)."""
-        shown = max(1, min(columns, self.columns))
+        """The x range that shows the first ``columns`` columns; a board with fewer keeps
+        the same scale (stickies do not grow when a board is small)."""
+        shown = max(1, columns)
         return (-0.6 * self.column_width, (shown - 0.4) * self.column_width)
 
 

@@ -49,7 +49,8 @@ def test_layout_bands_cards_and_arrows():
     down = next(x for x in layout.arrows if x.target == "p-check")
     assert 90 < down.angle < 180                 # right and down
     assert layout.columns == 6
-    assert layout.x_range(3)[1] < layout.x_range(10)[1] == layout.x_range(6)[1]
+    assert layout.x_range(3)[1] < layout.x_range(6)[1] < layout.x_range(10)[1]
+    assert layout.x_range(6)[1] - layout.x_range(6)[0] == pytest.approx(6.2 * layout.column_width)
 
 
 def test_empty_board_has_no_cards():
