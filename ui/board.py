@@ -145,7 +145,8 @@ def on_save_sticky(sticky_id: str, prefix: str) -> None:
                               attrs=parse_attributes(s[f"{prefix}attrs"]))
         return set_links(board, sticky_id, s[f"{prefix}out"], s[f"{prefix}in"])
 
-    st.session_state["panel_error"] = error = common.edit(workshop, change)
+    error = common.edit(workshop, change)
+    st.session_state["panel_error"] = (sticky_id, error) if error else None
     if error is None:
         common.flash("Sticky saved.")
 
@@ -153,7 +154,7 @@ def on_save_sticky(sticky_id: str, prefix: str) -> None:
 def on_delete_sticky(sticky_id: str) -> None:
     text = common.shown_board(workshop).data.by_id().get(sticky_id)
     error = common.edit(workshop, lambda b: delete_sticky(b, sticky_id))
-    st.session_state["panel_error"] = error
+    st.session_state["panel_error"] = (sticky_id, error) if error else None
     if error is None:
         st.session_state[K_SELECTED] = None
         common.flash(f"Deleted “{text.text if text else sticky_id}” (Undo brings it back).",
@@ -279,8 +280,9 @@ if view == "Picture":
                                       on_click=on_save_sticky, args=(sticky_id, prefix))
             st.button("Delete sticky", icon=":material/delete:", on_click=on_delete_sticky,
                       args=(sticky_id,), key=f"delete_{sticky_id}")
-            if error := st.session_state.get("panel_error"):
-                st.error(error)
+            failed = st.session_state.get("panel_error")
+            if failed and failed[0] == sticky_id:
+                st.error(failed[1], icon=":material/error:")
         elif hints:
             st.caption("Grammar hints — click a sticky with an orange **!** to see its own.")
         if hints:

@@ -12,6 +12,7 @@ from ui import common
 LANGUAGES = {"en": "English", "de": "Deutsch"}
 UPLOAD_TYPES = ["storm", "txt", "yaml", "yml", "json", "excalidraw", "mmd", "mermaid"]
 
+st.set_page_config(page_title="Workshops · mlcanvas")
 common.show_flash()
 ws = common.workspace()
 st.title("Workshops")
