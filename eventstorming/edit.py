@@ -217,12 +217,8 @@ def _blank(value: Any) -> bool:
         return True
     if isinstance(value, float) and math.isnan(value):
         return True
-    try:
-        import pandas as pd  # the table arrives as a DataFrame; NA is pandas' "empty"
-        if value is pd.NA or value is pd.NaT:
-            return True
-    except ImportError:  # pragma: no cover - pandas is a dependency
-        pass
+    if type(value).__name__ in {"NAType", "NaTType"}:  # pandas' "empty" in a table cell
+        return True
     return not str(value).strip()
 
 

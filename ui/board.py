@@ -299,8 +299,11 @@ elif view == "Text":
     st.caption("The whole board as `.storm` text. Nothing changes until it parses; errors "
                "name their line. Stickies keep their identity when only their lane or order "
                "moves.")
-    st.text_area("Board text", value=write_storm(board), key=key, height=520,
-                 label_visibility="collapsed")
+    st.html("<style>.st-key-storm_text textarea{font-family:ui-monospace,'SFMono-Regular',"
+            "Menlo,Consolas,monospace;font-size:14px;line-height:1.5}</style>")
+    with st.container(key="storm_text"):
+        st.text_area("Board text", value=write_storm(board), key=key, height=520,
+                     label_visibility="collapsed")
     st.button("Apply text", type="primary", icon=":material/check:", on_click=on_apply_text,
               args=(key,))
     if error := st.session_state.get("text_error"):

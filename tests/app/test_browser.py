@@ -7,10 +7,12 @@ killed in the middle of a burst of edits.
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
 
 from canvas.store import Workspace
+from eventstorming import parse_storm
 from eventstorming.io import read_board
 from tests.app.conftest import screenshot, seed_workspace, wait_for_app
 
@@ -119,6 +121,15 @@ def test_click_a_sticky_to_edit_it(server_factory, page, tmp_path):
     board = Workspace(workspace).load_board(workshop).data
     assert board.sticky("c-categorize-receipt").text == "Categorize receipt by merchant"
     assert "Categorize receipt by" in picture_texts(page).replace("\n", " ")
+
+    page.get_by_role("button", name="Download").click()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="storm (storm)").click()
+    path = download.value.path()
+    assert download.value.suggested_filename == f"{workshop}.storm"
+    downloaded = parse_storm(Path(path).read_text(encoding="utf-8"))
+    assert sorted((s.kind, s.text) for s in downloaded.stickies) == \
+        sorted((s.kind, s.text) for s in board.stickies)
 
 
 def test_two_tabs_get_a_conflict_and_a_reload(server_factory, context, tmp_path):

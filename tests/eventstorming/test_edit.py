@@ -189,6 +189,8 @@ def test_kinds_and_attributes():
     assert parse_attributes("{volume: 3/day, minutes: 2.5, ok: false}") == {
         "volume": "3/day", "minutes": 2.5, "ok": False}
     assert parse_attributes(math.nan) == {}
+    import pandas as pd
+    assert parse_attributes(pd.NA) == {}
     assert format_attributes({"minutes": 2, "ok": True}) == "minutes: 2, ok: true"
     assert add_lane(BOARD, "Employee") == BOARD
     with pytest.raises(EditError):
