@@ -119,7 +119,7 @@ def on_undo(revision: int) -> None:
     try:
         common.workspace().undo_board(workshop, revision)
     except ConflictError as exc:
-        st.session_state.setdefault("_conflict", {})[workshop] = str(exc)
+        common.set_conflict(workshop, exc)
         return
     except StoreError as exc:
         common.flash(str(exc), "⚠️")

@@ -118,6 +118,13 @@ def conflict(workshop: str) -> str | None:
     return st.session_state.get(_CONFLICT, {}).get(workshop)
 
 
+def set_conflict(workshop: str, exc: ConflictError) -> None:
+    st.session_state.setdefault(_CONFLICT, {})[workshop] = (
+        f"You were editing revision {exc.expected}; revision {exc.actual} is saved now. "
+        "Your change was not saved and nothing was overwritten: reload to see the latest "
+        "version, then make your change again.")
+
+
 def save(workshop: str, board: Board) -> bool:
     """Save ``board`` as this tab's next revision; False (and a conflict message for the
     page) when another tab saved first. Nothing is overwritten either way."""
@@ -125,7 +132,7 @@ def save(workshop: str, board: Board) -> bool:
     try:
         st.session_state[_BOARDS][workshop] = commit(workspace(), workshop, shown, board)
     except ConflictError as exc:
-        st.session_state.setdefault(_CONFLICT, {})[workshop] = str(exc)
+        set_conflict(workshop, exc)
         return False
     st.session_state.setdefault(_CONFLICT, {}).pop(workshop, None)
     return True

@@ -239,3 +239,15 @@ def test_empty_board_invites_the_first_sticky(make_app, app_env):
     assert "The board is empty" in at.info[0].value
     capture(at, "e: Order placed", workshop)
     assert at.get("plotly_chart")
+
+
+def test_undo_in_a_stale_tab_is_refused_with_the_conflict_message(make_app, workshop, app_env):
+    tab_a = open_board(make_app().run(), workshop)
+    capture(tab_a, "e: First")
+    tab_b = open_board(make_app().run(), workshop)
+    capture(tab_a, "e: Second")
+    next(b for b in tab_b.button if b.label == "Undo").click().run()
+    assert "changed in another tab" in tab_b.error[0].value
+    assert "revision 3 is saved now" in tab_b.error[0].value
+    board = saved(app_env).data
+    assert board.find("event", "First") and board.find("event", "Second")
