@@ -34,7 +34,7 @@ from typing import Any
 
 from eventstorming.builder import BoardBuilder
 from eventstorming.errors import BoardFormatError
-from eventstorming.model import Board, slugify
+from eventstorming.model import Board, language_code, slugify
 from eventstorming.safeyaml import YamlError, dump_yaml, load_yaml
 from eventstorming.storm import read_storm
 from eventstorming.yamlio import board_from_dict, board_to_dict
@@ -43,6 +43,7 @@ from eventstorming.yamlio import board_from_dict, board_to_dict
 HISTORY_KEEP = 20
 BOARD = "board"
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+_REVISION_LINE = re.compile(r"^revision: (\d+)\s*$")
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
 
 
@@ -142,15 +143,27 @@ class Workspace:
 
     # ------------------------------------------------------------------ workshops
     def ensure_seeded(self, examples: Path = EXAMPLES_DIR) -> list[str]:
-        """Seed a missing or empty workspace with the example boards; returns the new ids."""
+        """Seed a missing or empty workspace with the example boards; returns the new ids.
+
+        Safe when several sessions start at once: seeding holds a workspace-wide lock and
+        looks again under it, so the examples are added once.
+        """
         if self.root.exists() and any(self._workshop_dirs()):
             return []
         self.root.mkdir(parents=True, exist_ok=True)
-        created = []
-        for board_file in sorted(examples.glob("*/board.storm")):
-            board = read_storm(board_file)
-            created.append(self.create_from_board(board, workshop_id=board_file.parent.name))
-        return created
+        with open(self.root / ".seed.lock", "a+") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                if any(self._workshop_dirs()):
+                    return []
+                created = []
+                for board_file in sorted(examples.glob("*/board.storm")):
+                    board = read_storm(board_file)
+                    created.append(self.create_from_board(
+                        board, workshop_id=board_file.parent.name))
+                return created
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
 
     def _workshop_dirs(self) -> Iterator[Path]:
         if not self.root.is_dir():
@@ -167,23 +180,34 @@ class Workspace:
                 board = doc.data
                 infos.append(WorkshopInfo(
                     id=folder.name, title=str(board.get("title") or folder.name),
-                    lang=str((board.get("metadata") or {}).get("lang", "en")),
+                    lang=language_code((board.get("metadata") or {}).get("lang")),
                     stickies=len(board.get("stickies") or []),
                     revision=doc.revision, saved_at=doc.saved_at))
-            except (StoreError, YamlError, AttributeError):
-                continue
+            except (StoreError, YamlError, AttributeError, TypeError, ValueError):
+                continue  # a damaged workshop is left out of the list, not a crash
         return sorted(infos, key=lambda i: (i.saved_at or "", i.id), reverse=True)
 
     def exists(self, workshop: str) -> bool:
         return bool(_NAME.match(workshop)) and (self.root / workshop / f"{BOARD}.yaml").exists()
 
-    def _new_id(self, title: str) -> str:
+    def _claim_id(self, title: str, preferred: str | None = None) -> str:
+        """Create the folder of a new workshop and return its id: ``preferred`` when it is a
+        valid, free name, else a slug of the title, numbered when taken. Creating the folder
+        is the claim, so two sessions creating at once never share a folder."""
+        self.root.mkdir(parents=True, exist_ok=True)
         base = slugify(title, max_len=40)
-        candidate, n = base, 2
-        while (self.root / candidate).exists():
-            candidate = f"{base}-{n}"
+        candidates = [preferred] if preferred and _NAME.match(preferred) else []
+        candidates.append(base)
+        n = 2
+        while True:
+            for candidate in candidates:
+                try:
+                    (self.root / candidate).mkdir()
+                    return candidate
+                except FileExistsError:
+                    continue
+            candidates = [f"{base}-{n}"]
             n += 1
-        return candidate
 
     def create(self, title: str, lang: str = "en") -> str:
         """Create an empty workshop with a board of this title; returns its id."""
@@ -195,10 +219,7 @@ class Workspace:
         return self.create_from_board(builder.build())
 
     def create_from_board(self, board: Board, workshop_id: str | None = None) -> str:
-        workshop = workshop_id if workshop_id and _NAME.match(workshop_id) else None
-        if workshop is None or (self.root / workshop).exists():
-            workshop = self._new_id(board.title)
-        (self.root / workshop).mkdir(parents=True)
+        workshop = self._claim_id(board.title, workshop_id)
         self.save_board(workshop, board, expected_revision=0)
         return workshop
 
@@ -216,9 +237,7 @@ class Workspace:
         source = self._dir(workshop)
         board = self.load_board(workshop).data
         title = title or f"{board.title} (copy)"
-        new = self._new_id(title)
-        target = self.root / new
-        target.mkdir(parents=True)
+        new = self._claim_id(title)
         for doc in source.glob("*.yaml"):
             if doc.stem != BOARD:
                 data = self.read(workshop, doc.stem).data
@@ -281,7 +300,26 @@ class Workspace:
             raise StoreError(f"{path}: cannot read ({exc.strerror})") from exc
         if not isinstance(envelope, dict) or "revision" not in envelope:
             raise StoreError(f"{path}: not a workspace document (no 'revision')")
+        revision = envelope["revision"]
+        if isinstance(revision, bool) or not isinstance(revision, int) or revision < 0:
+            raise StoreError(f"{path}: 'revision' must be a whole number, not {revision!r}")
         return envelope
+
+    def _revision_on_disk(self, path: Path) -> int:
+        """The revision of the document at ``path`` (0 when there is none). Documents are
+        written with ``revision`` as their first line, so the whole file is parsed only
+        when that line is not there (a document edited by hand)."""
+        if not path.exists():
+            return 0
+        try:
+            with path.open(encoding="utf-8") as handle:
+                first = handle.readline()
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot read ({exc.strerror})") from exc
+        match = _REVISION_LINE.match(first)
+        if match:
+            return int(match.group(1))
+        return int(self._read_envelope(path)["revision"])
 
     def write(self, workshop: str, name: str, data: Any, expected_revision: int,
               author: str | None = None, previous: int | None = -1) -> int:
@@ -292,7 +330,7 @@ class Workspace:
         """
         path = self._doc_path(workshop, name)
         with self._locked(workshop):
-            current = int(self._read_envelope(path)["revision"]) if path.exists() else 0
+            current = self._revision_on_disk(path)
             if current != expected_revision:
                 raise ConflictError(workshop, name, expected_revision, current)
             revision = current + 1
@@ -313,15 +351,38 @@ class Workspace:
         return revision
 
     def history(self, workshop: str, name: str = BOARD) -> list[Revision]:
-        """The kept revisions of a document, newest first."""
+        """The kept revisions of a document, newest first (only their headers are read)."""
         folder = self._dir(workshop) / ".history" / name
+        current = self._revision_on_disk(self._doc_path(workshop, name))
         revisions = []
         for path in sorted(folder.glob("*.yaml"), reverse=True):
-            with contextlib.suppress(StoreError, YamlError):
-                env = self._read_envelope(path)
-                revisions.append(Revision(int(env["revision"]), env.get("saved_at"),
-                                          env.get("author"), env.get("previous")))
+            with contextlib.suppress(StoreError, YamlError, ValueError):
+                head = self._read_header(path)
+                if head["revision"] > current:
+                    continue  # written by a save that was killed before it finished
+                revisions.append(Revision(head["revision"], head.get("saved_at"),
+                                          head.get("author"), head.get("previous")))
         return revisions
+
+    @classmethod
+    def _read_header(cls, path: Path) -> dict[str, Any]:
+        """The envelope of a document without its data: documents are written with
+        ``data`` last, so only the lines before it are parsed (the whole file when a
+        document edited by hand is laid out differently)."""
+        lines = []
+        try:
+            with path.open(encoding="utf-8") as handle:
+                for line in handle:
+                    if line.startswith("data:"):
+                        break
+                    lines.append(line)
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot read ({exc.strerror})") from exc
+        head = load_yaml("".join(lines), str(path)) if lines else None
+        if not isinstance(head, dict) or not isinstance(head.get("revision"), int) \
+                or isinstance(head.get("revision"), bool):
+            head = cls._read_envelope(path)
+        return {k: v for k, v in head.items() if k != "data"}
 
     def read_revision(self, workshop: str, name: str, revision: int) -> Versioned:
         path = self._dir(workshop) / ".history" / name / f"{int(revision):06d}.yaml"
@@ -333,16 +394,20 @@ class Workspace:
                          env.get("author"))
 
     def can_undo(self, workshop: str, name: str = BOARD) -> bool:
-        current = self.read(workshop, name)
-        if current.revision == 0:
+        """Whether :meth:`undo` can bring back an earlier content (cheap: headers only)."""
+        current = self._revision_on_disk(self._doc_path(workshop, name))
+        if current == 0:
             return False
-        previous = self._envelope_of(workshop, name, current.revision).get("previous")
-        kept = {r.revision for r in self.history(workshop, name)}
-        return bool(previous) and previous in kept
+        previous = self._envelope_of(workshop, name, current).get("previous")
+        folder = self._dir(workshop) / ".history" / name
+        return bool(previous) and (folder / f"{int(previous):06d}.yaml").exists()
 
-    def _envelope_of(self, workshop: str, name: str, revision: int) -> dict[str, Any]:
-        path = self._dir(workshop) / ".history" / name / f"{revision:06d}.yaml"
-        return self._read_envelope(path) if path.exists() else {}
+    def _envelope_of(self, workshop: str, name: str, revision: int,
+                     with_data: bool = False) -> dict[str, Any]:
+        path = self._dir(workshop) / ".history" / name / f"{int(revision):06d}.yaml"
+        if not path.exists():
+            return {}
+        return self._read_envelope(path) if with_data else self._read_header(path)
 
     def undo(self, workshop: str, name: str, expected_revision: int,
              author: str | None = None) -> int:
@@ -351,7 +416,7 @@ class Workspace:
         previous = current.get("previous")
         if not previous:
             raise StoreError("there is nothing to undo")
-        older = self._envelope_of(workshop, name, int(previous))
+        older = self._envelope_of(workshop, name, int(previous), with_data=True)
         if not older:
             raise StoreError(f"cannot undo further: only the last {HISTORY_KEEP} "
                              f"revisions are kept")

@@ -72,8 +72,7 @@ class GrammarWarning:
 def board_language(board: Board) -> str:
     """``"en"`` or ``"de"`` from the board's ``lang`` (``de-DE``, ``DE`` ... count as German);
     anything else is reported as its own code and gets English messages."""
-    code = re.split(r"[-_]", (board.lang or "en").strip().lower() or "en")[0]
-    return code or "en"
+    return board.lang
 
 
 # --------------------------------------------------------------------------- words
@@ -113,7 +112,7 @@ _EN_IRREGULAR = frozenset("""
 _EN_AMBIGUOUS = frozenset("""
     bet bid broadcast burst cast come cost cut forecast ground hit hurt knit left let put
     quit read recast reset rid run set shed shut slit split spread sublet thrust upset wound
-    overcome overrun outrun undercut bound found lost wed resent
+    overcome overrun outrun undercut bound lost wed resent
     """.split())
 
 #: Words ending in -ed that are not past participles.
@@ -125,10 +124,17 @@ _EN_NOT_ED = frozenset("""
 #: -eed words that are participles (most -eed words are not: need, speed, feed, seed ...).
 _EN_EED = frozenset("agreed freed guaranteed decreed refereed disagreed".split())
 
-#: Words that mark a state reached, fine for an event ("Invoice due", "Order ready").
+#: Words that mark a state reached, fine for an event ("Invoice due", "Order ready",
+#: "Address invalid", "Stock low").
 _EN_STATES = frozenset("""
-    due overdue ready complete available late over pending missing full empty expired done
+    due overdue ready complete incomplete available unavailable late early over pending
+    missing full empty expired done valid invalid eligible ineligible active inactive ok okay
+    correct incorrect low high successful unsuccessful
     """.split())
+
+#: Phrases that mark a state reached: "Application on hold", "Item out of stock".
+_EN_STATE_PHRASES = ("on hold", "in stock", "out of stock", "in progress", "in transit",
+                     "under review", "on time", "behind schedule", "in place")
 
 _EN_PAST_AUX = frozenset("was were been had".split())
 
@@ -162,18 +168,47 @@ def _en_participle(word: str, strict: bool = False) -> bool:
 
 def _en_past(words: list[str]) -> bool:
     lowered = [w.lower() for w in words]
-    return any(_en_participle(w) or w in _EN_STATES or w in _EN_PAST_AUX for w in lowered)
+    if any(_en_participle(w) or w in _EN_STATES or w in _EN_PAST_AUX for w in lowered):
+        return True
+    # a place reached ("Parcel at pickup point"), but not "at" as the first word
+    if "at" in lowered[1:]:
+        return True
+    joined = f" {' '.join(lowered)} "
+    return any(f" {phrase} " in joined for phrase in _EN_STATE_PHRASES)
+
+
+#: Particles that may follow a participle at the end: "Bike dropped off", "Loan paid out".
+_EN_PARTICLES = frozenset("off out in over down up away back home on".split())
+
+#: Prepositions after a subject and its participle: "Invoice sent to insurer".
+_EN_PREPOSITIONS = frozenset("""
+    to as by from into at for with without on in under after before via
+    """.split())
+
+
+#: Words that open a clause inside a command: "Decide whether the payment was fraud".
+_EN_SUBORDINATORS = frozenset("""
+    whether if that what which who whose how why when where unless
+    """.split())
 
 
 def _en_clearly_past(words: list[str]) -> bool:
     lowered = [w.lower() for w in words]
-    if any(w in {"was", "were"} for w in lowered):
-        return True
-    if not lowered or not _en_participle(lowered[-1], strict=True):
-        return False
-    if len(lowered) >= 2 and lowered[-2] in _EN_COMPLEMENT_BEFORE:
-        return False
-    return not (len(lowered) >= 2 and lowered[0] in _EN_COMPLEMENT_VERBS)
+    for word in lowered:
+        if word in _EN_SUBORDINATORS:
+            break
+        if word in {"was", "were"}:
+            return True
+    if len(lowered) >= 2 and lowered[0] in _EN_COMPLEMENT_VERBS:
+        return False  # "Mark invoice paid", "Report item lost"
+    last = len(lowered) - 1
+    if last >= 1 and lowered[last] in _EN_PARTICLES:
+        last -= 1  # "Bike dropped off"
+    if last >= 0 and _en_participle(lowered[last], strict=True):
+        return not (last >= 1 and lowered[last - 1] in _EN_COMPLEMENT_BEFORE)
+    # subject, participle, prepositional phrase: "Application referred to senior officer"
+    return len(lowered) >= 3 and _en_participle(lowered[1], strict=True) \
+        and lowered[2] in _EN_PREPOSITIONS
 
 
 # German -------------------------------------------------------------------------
@@ -203,7 +238,7 @@ _DE_STRONG = frozenset("""
     schwunden schwungen sehen sessen sogen soffen sonnen sotten spien sponnen sprochen
     sprossen sprungen stochen stohlen standen stiegen storben stoßen strichen stritten
     stunken sungen sunken tan tragen treten trieben troffen trogen trunken wachsen waschen
-    wesen wichen wiesen wichen wogen wonnen worben worden worfen wunden zogen zwungen
+    wesen wichen wiesen wogen wonnen worben worden worfen wunden zogen zwungen
     """.split())
 
 #: Strong stems whose participle with an inseparable prefix is also the infinitive
@@ -211,18 +246,24 @@ _DE_STRONG = frozenset("""
 _DE_SAME_AS_INFINITIVE = frozenset("""
     backen blasen braten fahren fallen fangen geben halten hauen heißen kommen laden lassen
     laufen lesen messen raten rufen schaffen schlafen schlagen sehen stoßen tragen treten
-    wachsen waschen gessen
+    wachsen waschen gessen legen sonnen wesen
     """.split())
 
 #: Words that look like participles but are not.
 _DE_NOT_PARTICIPLE = frozenset("""
-    gesamt gerecht bereit erst zuerst zuletzt bekannt verwandt behände gewiss geheim
-    genehm gerade gleich zurecht bereits
-    """.split()) - {"bekannt", "verwandt"}
-
-_DE_STATES = frozenset("""
-    fällig überfällig bereit fertig verfügbar vollständig da vorhanden erreicht abgelaufen
+    gesamt gerecht bereit erst zuerst zuletzt behände gewiss geheim genehm gerade gleich
+    zurecht bereits
     """.split())
+
+#: Words that mark a state reached: "Rechnung fällig", "Probe unauffällig", "Plan steht".
+_DE_STATES = frozenset("""
+    fällig überfällig bereit fertig verfügbar vollständig unvollständig da vorhanden erreicht
+    abgelaufen gültig ungültig korrekt fehlerhaft erfolgreich unauffällig auffällig aktiv
+    inaktiv ok leer voll steht stehen nötig notwendig erforderlich
+    """.split())
+
+#: Phrases that mark a state reached: "Teil in Ordnung", "Gutachten liegt vor".
+_DE_STATE_PHRASES = ("in ordnung", "liegt vor", "liegen vor", "auf lager")
 
 _DE_PAST_AUX = frozenset("wurde wurden worden war waren".split())
 
@@ -278,7 +319,13 @@ def _de_candidates(text: str, words: list[str]) -> list[str]:
 
 def _de_past(text: str, words: list[str]) -> bool:
     candidates = _de_candidates(text, words)
-    return any(_de_participle(w) or w in _DE_STATES or w in _DE_PAST_AUX for w in candidates)
+    if any(_de_participle(w) or w in _DE_STATES or w in _DE_PAST_AUX for w in candidates):
+        return True
+    lowered = [w.lower() for w in words]
+    if {"liegt", "liegen"} & set(lowered) and "vor" in lowered:
+        return True
+    joined = f" {' '.join(lowered)} "
+    return any(f" {phrase} " in joined for phrase in _DE_STATE_PHRASES)
 
 
 def _de_clearly_past(text: str, words: list[str]) -> bool:
@@ -477,6 +524,11 @@ def _msg_unusual_link(lang: str, source: Sticky, target: Sticky) -> str:
     if lang == "de":
         head = (f"Die Verbindung von {_named(lang, source)} zu {_named(lang, target)} passt "
                 f"nicht zu ihren Arten")
+        if reverse is not Relation.UNUSUAL and middle is not None:
+            return (f"{head}: andersherum ergibt sie Sinn "
+                    f"({_relation_sentence(lang, reverse, t_kind, s_kind)}), dann dreh den "
+                    f"Pfeil um; ist die Richtung gemeint, fehlt {_a(lang, middle)} dazwischen "
+                    f"({names[s_kind]} → {names[middle]} → {names[t_kind]}).")
         if reverse is not Relation.UNUSUAL:
             return (f"{head}: andersherum ergibt sie Sinn "
                     f"({_relation_sentence(lang, reverse, t_kind, s_kind)}). Dreh den Pfeil "
@@ -489,6 +541,11 @@ def _msg_unusual_link(lang: str, source: Sticky, target: Sticky) -> str:
                 f"entferne die Verbindung.")
     head = (f"The link from {_named(lang, source, False)} to {_named(lang, target, False)} "
             f"makes no sense for their kinds")
+    if reverse is not Relation.UNUSUAL and middle is not None:
+        return (f"{head}. If you mean the other way round "
+                f"({_relation_sentence(lang, reverse, t_kind, s_kind)}), turn the arrow "
+                f"round; if you mean this direction, {_a(lang, middle)} is missing in between "
+                f"({names[s_kind]} → {names[middle]} → {names[t_kind]}).")
     if reverse is not Relation.UNUSUAL:
         return (f"{head}, but the other way round it does "
                 f"({_relation_sentence(lang, reverse, t_kind, s_kind)}). Turn the arrow "

@@ -108,6 +108,13 @@ def unique_id(base: str, folded: str, taken: set[str] | dict[str, Any]) -> str:
     return candidate
 
 
+def language_code(value: str | None) -> str:
+    """A language as a lower-case code without region (``de-DE``, ``DE`` -> ``de``);
+    ``"en"`` when there is none."""
+    code = re.split(r"[-_\s]", str(value or "").strip().lower())[0]
+    return code or "en"
+
+
 def parse_volume(value: AttrValue | None) -> float | None:
     """Occurrences per day from a ``volume`` attribute such as ``"3000/day"``; None if unknown."""
     if value is None or isinstance(value, bool):
@@ -211,7 +218,9 @@ class Board(BaseModel):
 
     @property
     def lang(self) -> str:
-        return self.metadata.get("lang", "en")
+        """The board's language as a lower-case code without region: ``lang: de-DE`` or
+        ``lang: DE`` give ``"de"``; ``"en"`` when the board does not say."""
+        return language_code(self.metadata.get("lang"))
 
     def sticky(self, sticky_id: str) -> Sticky:
         """The sticky with this id; ``KeyError`` naming the id when there is none."""

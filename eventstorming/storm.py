@@ -102,12 +102,12 @@ def parse_storm(text: str, source: str | None = None) -> Board:
         if line.startswith("#"):
             fail("only '# Title' and '## Lane' headings are part of the format")
 
-        if not seen_sticky:
+        segments = _split_chain(line)
+        if not seen_sticky and not _looks_like_chain(segments):
             match = _KEYED.match(line)
             if match and _kind_keyword(match.group(1)) is None and " " not in match.group(1):
                 builder.metadata[match.group(1).lower()] = match.group(2).strip()
                 continue
-        segments = _ARROW.split(line)
         previous: str | None = None
         for position, segment in enumerate(segments, start=1):
             kind, sticky_text, attrs, tags = _parse_segment(
@@ -120,6 +120,36 @@ def parse_storm(text: str, source: str | None = None) -> Board:
         seen_sticky = True
     builder.title = title or "Untitled board"
     return builder.build()
+
+
+def _looks_like_chain(segments: list[str]) -> bool:
+    """A line of several parts that all but the first start with a kind keyword: a chain
+    (whose first kind may be misspelt), not metadata with an arrow in its value."""
+    if len(segments) < 2:
+        return False
+    for segment in segments[1:]:
+        match = _KEYED.match(segment)
+        if not match or _kind_keyword(match.group(1)) is None:
+            return False
+    return True
+
+
+def _split_chain(line: str) -> list[str]:
+    """The stickies of a chain: the line split at arrows that are not inside ``{...}``."""
+    if "{" not in line:
+        return _ARROW.split(line)
+    segments, start, depth = [], 0, 0
+    for match in re.finditer(r"[{}]|->|→", line):
+        token = match.group()
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            segments.append(line[start:match.start()].strip())
+            start = match.end()
+    segments.append(line[start:].strip())
+    return segments
 
 
 def _parse_segment(segment, position, total, seen_sticky, fail):
@@ -222,9 +252,7 @@ def _format_value(value: AttrValue) -> str:
         return "true" if value else "false"
     if isinstance(value, float):
         return repr(value)
-    text = " ".join(str(value).split())
-    text = text.replace("->", "-›").replace("→", "⇢")
-    text = _no_comment(re.sub(r"[,{}]", " ", text))
+    text = _no_comment(re.sub(r"[,{}]", " ", " ".join(str(value).split())))
     return " ".join(text.split()) or "-"
 
 
@@ -235,6 +263,8 @@ def _attr_key(key: str) -> str:
 def _safe_tag(tag: str) -> str:
     """A tag as ``#tag`` can carry it: letters, digits, ``_`` and ``-``, not starting with a
     digit or ``-``."""
+    if _TAG.fullmatch(f"#{tag}"):
+        return tag
     tag = re.sub(r"[^\w\-]+", "-", str(tag)).strip("-")
     return tag if _TAG.fullmatch(f"#{tag}") else f"tag-{tag}".rstrip("-")
 

@@ -23,7 +23,7 @@ class _FlowDict(dict):
     """A mapping dumped on one line: attributes."""
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml when installed
     pass
 
 
@@ -67,7 +67,12 @@ def board_to_dict(board: Board) -> dict[str, Any]:
 
 
 def board_from_dict(data: Any, source: str | None = None) -> Board:
-    """A board from plain data as written by :func:`board_to_dict`."""
+    """A board from plain data as written by :func:`board_to_dict`; also accepts a
+    workspace document (``{revision, data: {...}}``), so a workshop's ``board.yaml`` can be
+    given to the CLI as it is."""
+    if isinstance(data, dict) and "stickies" not in data and "revision" in data \
+            and isinstance(data.get("data"), dict):
+        data = data["data"]
     if not isinstance(data, dict) or "stickies" not in data:
         raise BoardFormatError("not an mlcanvas board: expected a mapping with 'stickies'",
                                source=source)
