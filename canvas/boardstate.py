@@ -65,16 +65,16 @@ def hints_by_sticky(warnings: Iterable[object]) -> dict[str, list[str]]:
     return grouped
 
 
-#: File name extensions and MIME types of the export formats the app offers for download.
-EXPORT_FILES: Mapping[str, tuple[str, str]] = {
-    "storm": (".storm", "text/plain"),
-    "yaml": (".yaml", "application/yaml"),
-    "mermaid": (".mmd", "text/plain"),
-    "excalidraw": (".excalidraw", "application/json"),
+#: Label, file name extension and MIME type of the export formats offered for download.
+EXPORT_FILES: Mapping[str, tuple[str, str, str]] = {
+    "storm": (".storm text", ".storm", "text/plain"),
+    "yaml": ("YAML", ".yaml", "application/yaml"),
+    "mermaid": ("Mermaid diagram", ".mmd", "text/plain"),
+    "excalidraw": ("Excalidraw drawing", ".excalidraw", "application/json"),
 }
 
 
-def export_file_name(workshop: str, fmt: str) -> tuple[str, str]:
-    """File name and MIME type for downloading ``workshop`` in export format ``fmt``."""
-    suffix, mime = EXPORT_FILES.get(fmt, (f".{fmt}.txt", "text/plain"))
-    return f"{workshop}{suffix}", mime
+def export_file_name(workshop: str, fmt: str) -> tuple[str, str, str]:
+    """Button label, file name and MIME type for downloading ``workshop`` as ``fmt``."""
+    label, suffix, mime = EXPORT_FILES.get(fmt, (fmt, f".{fmt}.txt", "text/plain"))
+    return label, f"{workshop}{suffix}", mime

@@ -182,8 +182,8 @@ with side:
                 disabled=shown.revision <= 1, help="Go back one change (the last 20 are kept)")
     with downloads.popover("Download", icon=":material/download:"):
         for fmt in EXPORTERS:
-            name, mime = export_file_name(workshop, fmt)
-            st.download_button(f"{fmt} ({name.rsplit('.', 1)[-1]})", key=f"dl_{fmt}",
+            label, name, mime = export_file_name(workshop, fmt)
+            st.download_button(label, key=f"dl_{fmt}", help=name,
                                data=lambda fmt=fmt, board=board: export_board(board, fmt),
                                file_name=name, mime=mime, on_click="ignore",
                                icon=":material/description:", width="stretch")

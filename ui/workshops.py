@@ -10,7 +10,7 @@ from eventstorming.io import import_board
 from ui import common
 
 LANGUAGES = {"en": "English", "de": "Deutsch"}
-UPLOAD_TYPES = ["storm", "txt", "yaml", "yml", "json", "excalidraw", "mmd", "mermaid"]
+UPLOAD_TYPES = ["storm", "txt", "yaml", "yml", "excalidraw", "json", "drawio", "dio", "xml"]
 
 st.set_page_config(page_title="Workshops · mlcanvas")
 common.show_flash()
@@ -54,8 +54,8 @@ with right:
 
     with st.container(border=True):
         st.subheader("Upload a board", anchor=False)
-        st.caption("`.storm` text, mlcanvas YAML, or any other format the importers read. "
-                   "It becomes a new workshop.")
+        st.caption("`.storm` text, mlcanvas YAML, Excalidraw, Miro (JSON), draw.io or prooph "
+                   "board. It becomes a new workshop; the report says what was recognised.")
         upload = st.file_uploader("Board file", type=UPLOAD_TYPES, key="upload")
         if upload is not None:
             try:

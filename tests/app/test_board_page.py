@@ -206,9 +206,9 @@ def test_a_stale_tab_is_warned_before_it_edits(make_app, workshop, app_env):
 
 
 def test_downloads_offer_every_exporter(at):
-    labels = [d.proto.label for d in at.get("download_button")]
-    for fmt in EXPORTERS:
-        assert any(label.startswith(fmt) for label in labels)
+    keys = {d.key for d in at.get("download_button")}
+    assert {f"dl_{fmt}" for fmt in EXPORTERS} <= keys
+    assert {"dl_storm", "dl_yaml", "dl_mermaid", "dl_excalidraw"} <= keys
 
 
 def test_grammar_hints_are_shown_at_their_sticky(at, monkeypatch):

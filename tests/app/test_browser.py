@@ -124,7 +124,7 @@ def test_click_a_sticky_to_edit_it(server_factory, page, tmp_path):
 
     page.get_by_role("button", name="Download").click()
     with page.expect_download() as download:
-        page.get_by_role("button", name="storm (storm)").click()
+        page.get_by_role("button", name=".storm text").click()
     path = download.value.path()
     assert download.value.suggested_filename == f"{workshop}.storm"
     downloaded = parse_storm(Path(path).read_text(encoding="utf-8"))

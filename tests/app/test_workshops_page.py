@@ -5,7 +5,7 @@ from __future__ import annotations
 from canvas.store import Workspace
 from eventstorming import parse_storm
 from eventstorming.io import read_board
-from tests.app.conftest import SAMPLE_STORM, SUPPORT_STORM
+from tests.app.conftest import ROOT, SAMPLE_STORM, SUPPORT_STORM
 
 
 def titles(at) -> list[str]:
@@ -96,6 +96,20 @@ def test_upload_shows_the_import_report_and_adds_the_workshop(make_app, app_env)
     assert at.title[0].value == expected.title
     workshop = at.query_params["workshop"]
     assert Workspace(app_env).load_board(workshop).data.stickies == expected.stickies
+
+
+def test_upload_of_a_drawing_reports_what_was_recognised(make_app, app_env):
+    fixture = ROOT / "tests" / "eventstorming" / "fixtures" / "import" / \
+        "excalidraw_bands.excalidraw"
+    at = make_app().run()
+    at.file_uploader(key="upload").set_value(
+        (fixture.name, fixture.read_bytes(), "application/json")).run()
+    report = [c.value for c in at.caption]
+    assert any("kinds from colours" in line for line in report)
+    assert "read as excalidraw" in at.success[0].value
+    next(b for b in at.button if b.label == "Add as workshop").click().run()
+    assert not at.exception
+    assert at.get("plotly_chart"), "the imported board is drawn"
 
 
 def test_upload_of_a_bad_file_says_where(make_app):

@@ -54,5 +54,5 @@ def test_hints_by_sticky_groups_and_dedupes():
 
 
 def test_export_file_name():
-    assert export_file_name("demo", "mermaid") == ("demo.mmd", "text/plain")
-    assert export_file_name("demo", "odd")[0] == "demo.odd.txt"
+    assert export_file_name("demo", "mermaid") == ("Mermaid diagram", "demo.mmd", "text/plain")
+    assert export_file_name("demo", "odd")[:2] == ("odd", "demo.odd.txt")
