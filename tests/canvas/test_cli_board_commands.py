@@ -97,7 +97,7 @@ def test_import_storm_and_yaml(capsys, board_file, tmp_path):
     target = tmp_path / "imported.yaml"
     code, out, err = run(capsys, "import", str(board_file), "-o", str(target))
     assert code == 0 and err == ""
-    assert "imported 'Receipts': 7 stickies, 6 links, 3 lanes" in out
+    assert "imported 'Receipts' (storm): 7 stickies, 6 links, 3 lanes" in out
     assert read_board(target) == read_storm(board_file)
     code, out, err = run(capsys, "import", str(board_file), "-o", "-")
     assert code == 0 and out.startswith("format: mlcanvas-board/1")
