@@ -44,6 +44,14 @@ CAPTURE_HELP = (
     "`## Lane name` starts a lane."
 )
 
+#: Focus the Quick capture box once it is on the page (a constant script, no user data).
+FOCUS_CAPTURE = """<script>
+(function focusCapture(tries) {
+  const box = document.querySelector('input[aria-label="Quick capture"]');
+  if (box) { box.focus(); } else if (tries > 0) { setTimeout(() => focusCapture(tries - 1), 100); }
+})(30);
+</script>"""
+
 common.show_flash()
 workshop = common.open_workshop_id()
 if workshop is None:
@@ -222,6 +230,11 @@ elif note := st.session_state.pop("capture_note", None):
     capture_col.caption(f":material/check: {note}")
 else:
     capture_col.caption(CAPTURE_TIP)
+
+if not st.session_state.get(f"focused_{workshop}"):
+    # Opening a board puts the cursor into Quick capture, so capture needs no mouse at all.
+    st.session_state[f"focused_{workshop}"] = True
+    st.html(FOCUS_CAPTURE, unsafe_allow_javascript=True, width="content")
 
 view = st.segmented_control("View", list(VIEWS), default="Picture", key=K_VIEW,
                             required=True, label_visibility="collapsed",

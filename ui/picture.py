@@ -28,7 +28,7 @@ COLUMNS_SHOWN = 8
 
 
 def figure_height(layout: BoardLayout) -> int:
-    return int(min(max(110 + len(layout.bands) * ROW_PIXELS, 360), 1500))
+    return int(min(max(110 + len(layout.bands) * ROW_PIXELS, 250), 1500))
 
 
 def board_figure(layout: BoardLayout, hints: Mapping[str, list[str]] | None = None,

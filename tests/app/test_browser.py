@@ -66,7 +66,10 @@ def test_facilitator_journey(server_factory, page, tmp_path, examples_dir):
     wait_for_app(page)
     assert page.get_by_role("heading", name="Travel expenses live").is_visible()
 
-    capture_box(page).click()
+    # keyboard only from here: opening the board put the cursor into Quick capture
+    page.wait_for_function(
+        "document.activeElement && "
+        "document.activeElement.getAttribute('aria-label') === 'Quick capture'")
     type_line(page, "## Traveller")
     for line in JOURNEY:
         type_line(page, line)
