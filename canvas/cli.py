@@ -20,6 +20,7 @@ from canvas.commands import CommandError
 #: Command modules, in the order ``mlcanvas --help`` lists them.
 COMMAND_MODULES = [
     "canvas.commands.board",
+    "canvas.commands.scaffold",
 ]
 
 
