@@ -198,7 +198,9 @@ def synthetic_sample(spec: UseCaseSpec, rows: int = 1000, seed: int = 7) -> pd.D
                        and f.transform in (None, "identity", "abs", "log1p")]
     if method == "zscore":
         for name in numeric_sources:
-            frame[name] = np.round(rng.normal(50, 5, rows), 2)
+            values = rng.normal(50, 5, rows)
+            frame[name] = np.round(values).astype(np.int64) \
+                if spec.column(name).type == "integer" else np.round(values, 2)
     if method == "popularity":
         item = spec.features[0].from_
         kind = spec.column(item).type

@@ -130,12 +130,31 @@ def _is_numeric(series: pd.Series) -> bool:
             and not pd.api.types.is_bool_dtype(series.dtype))
 
 
-def _per_value(series: pd.Series, test: Any) -> np.ndarray:
-    """Apply ``test(value) -> bool`` once per distinct value and spread it over the rows."""
+_HOMOGENEOUS = ("string", "boolean", "floating", "integer", "datetime64", "datetime", "date",
+                "empty", "categorical", "bytes", "decimal")
+
+
+def per_value(series: pd.Series, func: Any, dtype: Any) -> np.ndarray:
+    """``func(value)`` computed once per distinct value and spread over the rows (missing
+    values get ``func(None)``).
+
+    Values of different types that compare equal (``1``, ``1.0`` and ``True``) are kept
+    apart, because their text differs.
+    """
+    if pd.api.types.infer_dtype(series, skipna=True) not in _HOMOGENEOUS:
+        kinds = series.map(lambda v: type(v).__name__).to_numpy(dtype=object)
+        result = np.empty(len(series), dtype=dtype)
+        for kind in set(kinds.tolist()):
+            rows = kinds == kind
+            result[rows] = _per_value_plain(series[rows], func, dtype)
+        return result
+    return _per_value_plain(series, func, dtype)
+
+
+def _per_value_plain(series: pd.Series, func: Any, dtype: Any) -> np.ndarray:
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    answers = np.array([bool(test(v)) for v in uniques.tolist()] + [bool(test(None))],
-                       dtype=bool)
-    return answers[codes]  # code -1 (missing) picks the last answer: test(None)
+    answers = np.array([func(v) for v in uniques.tolist()] + [func(None)], dtype=dtype)
+    return answers[codes]  # code -1 (missing) picks the last answer: func(None)
 
 
 def _numeric_leaf(op: str, expected: Any, values: np.ndarray) -> np.ndarray | None:
@@ -182,7 +201,7 @@ def condition_mask(condition: Mapping[str, Any], frame: pd.DataFrame) -> np.ndar
         result = _numeric_leaf(op, expected, series.to_numpy(dtype=float, na_value=np.nan))
         if result is not None:
             return result
-    return _per_value(series, lambda v: leaf_holds(op, expected, v))
+    return per_value(series, lambda v: leaf_holds(op, expected, v), bool)
 
 
 def _numbers(series: pd.Series) -> np.ndarray:
@@ -190,9 +209,7 @@ def _numbers(series: pd.Series) -> np.ndarray:
     if _is_numeric(series):
         return np.nan_to_num(series.to_numpy(dtype=float, na_value=np.nan), nan=0.0,
                              posinf=np.inf, neginf=-np.inf)
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    answers = np.array([as_number(v) or 0.0 for v in uniques.tolist()] + [0.0], dtype=float)
-    return answers[codes]
+    return per_value(series, lambda v: as_number(v) or 0.0, float)
 
 
 def _linear(linear: Mapping[str, Any], frame: pd.DataFrame) -> np.ndarray:
