@@ -121,7 +121,9 @@ def evaluate(root: Path) -> dict[str, Any]:
     params = load_params(root)
     model = read_json(root / MODEL, "trained model (run 'train' first)")
     _, test = load_table(root, TEST, params, with_target=True)
-    _, train_data = load_table(root, TRAIN, params, with_target=True)
+    train_data = None
+    if params["prediction"]["task"] == "forecasting":
+        _, train_data = load_table(root, TRAIN, params, with_target=True)
     features, predicted = predict_frame(params, model, test)
     figures = task_metrics(params, model, test, features, predicted, train_data)
     checks = metrics.acceptance(figures, params.get("evaluation", {}).get("acceptance") or {})

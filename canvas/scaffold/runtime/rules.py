@@ -178,20 +178,25 @@ def _numeric_leaf(op: str, expected: Any, values: np.ndarray) -> np.ndarray | No
     return np.where(missing, op in ("ne", "not_in"), result)
 
 
-def condition_mask(condition: Mapping[str, Any], frame: pd.DataFrame) -> np.ndarray:
-    """Where a condition holds, for every row of a feature frame at once."""
+def condition_mask(condition: Mapping[str, Any], frame: pd.DataFrame,
+                   cache: dict | None = None) -> np.ndarray:
+    """Where a condition holds, for every row of a feature frame at once.
+
+    ``cache`` (optional) keeps work shared between conditions on the same frame.
+    """
+    cache = {} if cache is None else cache
     if "all" in condition:
         mask = np.ones(len(frame), dtype=bool)
         for sub in condition["all"]:
-            mask &= condition_mask(sub, frame)
+            mask &= condition_mask(sub, frame, cache)
         return mask
     if "any" in condition:
         mask = np.zeros(len(frame), dtype=bool)
         for sub in condition["any"]:
-            mask |= condition_mask(sub, frame)
+            mask |= condition_mask(sub, frame, cache)
         return mask
     if "not" in condition:
-        return ~condition_mask(condition["not"], frame)
+        return ~condition_mask(condition["not"], frame, cache)
     op, expected = operator_of(condition)
     name = condition["feature"]
     if name not in frame.columns:
@@ -201,7 +206,39 @@ def condition_mask(condition: Mapping[str, Any], frame: pd.DataFrame) -> np.ndar
         result = _numeric_leaf(op, expected, series.to_numpy(dtype=float, na_value=np.nan))
         if result is not None:
             return result
+    if op in ("contains_any", "matches"):
+        if ("distinct", name) not in cache:
+            cache[("distinct", name)] = _mostly_distinct_text(series)
+        if cache[("distinct", name)]:
+            return _text_leaf(op, expected, series, cache.setdefault(("text", name), {}))
     return per_value(series, lambda v: leaf_holds(op, expected, v), bool)
+
+
+def _mostly_distinct_text(series: pd.Series, sample: int = 10_000) -> bool:
+    """Text where most rows differ: searching every row beats reading each distinct value."""
+    if len(series) < 2 * sample or pd.api.types.infer_dtype(series, skipna=True) != "string":
+        return False
+    head = series.iloc[:sample]
+    return head.nunique() > 0.5 * sample
+
+
+def _text_leaf(op: str, expected: Any, series: pd.Series, memo: dict) -> np.ndarray:
+    """``contains_any`` / ``matches`` on a column of strings, row by row in pandas."""
+    if "filled" not in memo:
+        text = series.astype(object)
+        memo["missing"] = (text.isna() | (text == "")).to_numpy()
+        memo["filled"] = text.where(~memo["missing"], "")
+    missing, filled = memo["missing"], memo["filled"]
+    if op == "matches":
+        hit = filled.str.contains(expected, regex=True).to_numpy(dtype=bool)
+    else:
+        if "folded" not in memo:
+            memo["folded"] = filled.str.casefold()
+        folded = memo["folded"]
+        hit = np.zeros(len(series), dtype=bool)
+        for item in expected:
+            hit |= folded.str.contains(str(item).casefold(), regex=False).to_numpy(dtype=bool)
+    return hit & ~missing
 
 
 def _numbers(series: pd.Series) -> np.ndarray:
@@ -235,10 +272,11 @@ def predict_rules(rules: Sequence[Mapping[str, Any]], default: Any,
         result = np.empty(n, dtype=object)
         result[:] = [default] * n if n else []
     open_rows = np.ones(n, dtype=bool)
+    cache: dict = {}
     for rule in rules:
         if not open_rows.any():
             break
-        hit = condition_mask(rule["when"], frame) & open_rows
+        hit = condition_mask(rule["when"], frame, cache) & open_rows
         if hit.any():
             predict = rule["predict"]
             if isinstance(predict, Mapping):
