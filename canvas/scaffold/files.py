@@ -228,6 +228,8 @@ def readme(spec: UseCaseSpec, package: str) -> str:
         f"python -m {package} predict --input new.csv --output scored.csv",
         f"python -m {package} monitor --input new.csv   # reports/drift.json",
         "dvc init --no-scm && dvc repro   # the same pipeline under DVC",
+        f"docker build -t {package} . && docker run -p 8000:8000 {package}"
+        "   # after make pipeline",
         "```",
         "",
         "## Layout",

@@ -49,13 +49,15 @@ class ScaffoldResult:
     updated: tuple[str, ...] = ()
     kept: tuple[str, ...] = ()
     unchanged: tuple[str, ...] = ()
+    obsolete: tuple[str, ...] = ()
     notes: tuple[str, ...] = field(default_factory=tuple)
 
     def report(self) -> str:
         lines = [f"scaffolded {self.package} in {self.out}"]
         for label, paths in (("added", self.added), ("updated", self.updated),
                              ("kept (you changed them; new version beside as .new)",
-                              self.kept), ("unchanged", self.unchanged)):
+                              self.kept), ("unchanged", self.unchanged),
+                            ("no longer generated (left in place)", self.obsolete)):
             if paths:
                 lines.append(f"{label}: {len(paths)}")
                 if label != "unchanged" and (label != "added" or self.updated or self.kept):
@@ -192,17 +194,43 @@ def scaffold(spec: UseCaseSpec, out: Path, *, data: Path | None = None, update: 
             hashes[relative] = known.get(relative, new_hash)
     if source not in generated and source in known:
         hashes[source] = known[source]
-    for relative, digest in known.items():
-        hashes.setdefault(relative, digest)
+    obsolete = sorted(set(known) - set(hashes))
     notes = []
     if package != spec.metadata.name.replace("-", "_"):
         notes.append(f"the package is named {package} ('{spec.metadata.name}' would shadow a "
                      f"module or keyword)")
     if data is None and source in added + updated:
         notes.append(f"{source}: a synthetic sample; pass --data FILE to use real data")
+        notes.append(trial_run(out, spec))
     _write(manifest_path, (json.dumps({"generator": "mlcanvas scaffold", "package": package,
                                        "files": dict(sorted(hashes.items()))}, indent=2)
                            + "\n").encode("utf-8"))
     return ScaffoldResult(out=out, package=package, added=tuple(added), updated=tuple(updated),
-                          kept=tuple(kept), unchanged=tuple(unchanged), notes=tuple(notes))
+                          kept=tuple(kept), unchanged=tuple(unchanged),
+                          obsolete=tuple(obsolete), notes=tuple(notes))
+
+
+def trial_run(out: Path, spec: UseCaseSpec) -> str:
+    """Run prepare, train and evaluate on a copy of the new project's settings and data, and
+    say how the baseline scores against the acceptance bar."""
+    from canvas.scaffold.runtime import pipeline
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for name in ("params.yaml", "spec.yaml", spec.data.source):
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / name).write_bytes((out / name).read_bytes())
+        try:
+            pipeline.prepare(root)
+            pipeline.train(root)
+            report = pipeline.evaluate(root)
+        except (ValueError, KeyError) as exc:
+            return f"the pipeline does not run on the sample yet: {exc}"
+    checks = ", ".join(f"{c['metric']} {c['value'] if c['value'] is None else round(c['value'], 3)}"
+                       f" ({c['direction']} {c['bar']})" for c in report["acceptance"])
+    if report["accepted"]:
+        return "on the sample the baseline meets the acceptance bar" + (
+            f": {checks}" if checks else " (none set)")
+    return (f"on the sample the baseline misses the acceptance bar: {checks}; "
+            f"'evaluate' will exit 1 until a model meets it")
 

@@ -158,3 +158,18 @@ def test_the_module_is_registered() -> None:
     done = subprocess.run([sys.executable, "-m", "canvas", "scaffold", "--help"], cwd=ROOT,
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and "--update" in done.stdout
+
+
+def test_the_report_says_how_the_baseline_scores_and_what_is_obsolete(tmp_path: Path) -> None:
+    data = spec_data()
+    data["evaluation"]["acceptance"] = {"macro_f1": 0.999}
+    out = tmp_path / "out"
+    first = scaffold(UseCaseSpec.model_validate(data), out)
+    assert any("misses the acceptance bar: macro_f1" in note for note in first.notes)
+    data["metadata"]["name"] = "receipt-triage"
+    data["evaluation"]["acceptance"] = {"macro_f1": 0.5}
+    second = scaffold(UseCaseSpec.model_validate(data), out, update=True)
+    assert "receipt_categorization/features.py" in second.obsolete
+    assert "receipt_triage/features.py" in second.added
+    assert any("meets the acceptance bar" in note for note in second.notes)
+    assert "no longer generated" in second.report()

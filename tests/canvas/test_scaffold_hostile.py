@@ -92,7 +92,7 @@ def test_hostile_specs_compile_and_follow_the_rules(tmp_path_factory, data: dict
     _check_project(spec, out)
 
 
-@settings(max_examples=3, deadline=None,
+@settings(max_examples=2, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(data=specs())
 def test_hostile_specs_pass_their_own_tests(tmp_path_factory, data: dict) -> None:

@@ -95,6 +95,27 @@ def test_every_operator_agrees_with_the_reference_on_awkward_values() -> None:
     assert all(same(g, w) for g, w in zip(got, want, strict=True)), (got, want)
 
 
+def test_distinct_text_is_searched_row_by_row_with_the_same_answers() -> None:
+    rng = np.random.default_rng(0)
+    pieces = np.array(["Shell", "ARAL", "ß", "straße", "café", "\n", "$(x)", "{{y}}", "1.0"],
+                      dtype=object)
+    texts = [f"{a} {b} #{i}" for i, (a, b) in enumerate(zip(rng.choice(pieces, 30_000),
+                                                           rng.choice(pieces, 30_000),
+                                                           strict=True))]
+    texts[5], texts[6] = None, ""
+    frame = pd.DataFrame({"t": pd.Series(texts, dtype=object)})
+    from canvas.spec import Baseline
+    for condition in ({"feature": "t", "contains_any": ["shell", "STRASSE", "\n"]},
+                      {"feature": "t", "matches": r"^\$\(x\) .*#1\d$"},
+                      {"feature": "t", "contains_any": [""]}):
+        assert rules._mostly_distinct_text(frame["t"])
+        spec_rule = Baseline.model_validate({"method": "rules", "default": "no",
+                                             "rules": [{"when": condition, "predict": "yes"}]})
+        want = [apply_rules(spec_rule, row) == "yes" for row in frame.to_dict("records")]
+        assert rules.condition_mask(condition, frame).tolist() == want, condition
+        assert any(want)
+
+
 def test_drift_fires_on_shifted_data(trained: dict[str, Path]) -> None:
     root = trained["classification"]
     rows = pd.read_csv(root / "data/prepared/test.csv", dtype=str, keep_default_na=False)
