@@ -199,7 +199,7 @@ def scaffold(spec: UseCaseSpec, out: Path, *, data: Path | None = None, update: 
     if package != spec.metadata.name.replace("-", "_"):
         notes.append(f"the package is named {package} ('{spec.metadata.name}' would shadow a "
                      f"module or keyword)")
-    if data is None and source in added + updated:
+    if data is None and source in generated and source not in kept:
         notes.append(f"{source}: a synthetic sample; pass --data FILE to use real data")
         notes.append(trial_run(out, spec))
     _write(manifest_path, (json.dumps({"generator": "mlcanvas scaffold", "package": package,
