@@ -35,8 +35,8 @@ def read_table(path: Path) -> pd.DataFrame:
         raise DataError(f"{path}: not a readable CSV file ({exc})") from None
 
 
-def _lines(bad: pd.Series, raw: pd.Series, offset: int) -> str:
-    shown = [f"line {int(pos) + offset} ({raw.iloc[int(pos)]!r})"
+def _lines(bad: pd.Series, raw: pd.Series, offset: int, unit: str = "line") -> str:
+    shown = [f"{unit} {int(pos) + offset} ({raw.iloc[int(pos)]!r})"
              for pos in np.flatnonzero(bad.to_numpy())[:MAX_SHOWN]]
     more = int(bad.sum()) - len(shown)
     return ", ".join(shown) + (f" and {more} more" if more > 0 else "")
@@ -77,12 +77,13 @@ def _as_bool(series: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 
 def coerce(frame: pd.DataFrame, columns: Sequence[Mapping[str, Any]], *,
-           source: str = "data", offset: int = 2, required: Sequence[str] | None = None
-           ) -> pd.DataFrame:
+           source: str = "data", offset: int = 2, required: Sequence[str] | None = None,
+           unit: str = "line") -> pd.DataFrame:
     """The frame with each declared column typed; a :class:`DataError` lists every problem.
 
-    ``offset`` turns a row position into the line number a user sees (2 for a CSV file with a
-    header). ``required`` names the columns that must be present (default: all declared).
+    ``offset`` turns a row position into the number a user sees: ``line`` 2 for the first
+    row of a CSV file with a header, ``record`` 1 for the first JSON record (``unit``).
+    ``required`` names the columns that must be present (default: all declared).
     """
     problems: list[str] = []
     out = frame.copy()
@@ -100,26 +101,26 @@ def coerce(frame: pd.DataFrame, columns: Sequence[Mapping[str, Any]], *,
             bad = values.isna() & ~missing
             if bad.any():
                 problems.append(f"column {name!r} ({kind}): {int(bad.sum())} values are not "
-                                f"numbers: {_lines(bad, raw, offset)}")
+                                f"numbers: {_lines(bad, raw, offset, unit)}")
             if kind == "integer":
                 fractional = values.notna() & (values != np.floor(values))
                 if fractional.any():
                     problems.append(f"column {name!r} (integer): {int(fractional.sum())} "
                                     f"values are not whole numbers: "
-                                    f"{_lines(fractional, raw, offset)}")
+                                    f"{_lines(fractional, raw, offset, unit)}")
             out[name] = values
         elif kind == "boolean":
             values, bad = _as_bool(raw)
             if bad.any():
                 problems.append(f"column {name!r} (boolean): {int(bad.sum())} values are not "
-                                f"true/false: {_lines(bad, raw, offset)}")
+                                f"true/false: {_lines(bad, raw, offset, unit)}")
             out[name] = values
         elif kind == "datetime":
             values = _as_datetime(raw.where(~missing, None))
             bad = values.isna() & ~missing
             if bad.any():
                 problems.append(f"column {name!r} (datetime): {int(bad.sum())} values are not "
-                                f"dates: {_lines(bad, raw, offset)}")
+                                f"dates: {_lines(bad, raw, offset, unit)}")
             out[name] = values.dt.tz_convert(None)
         else:
             out[name] = _as_text(raw)
@@ -137,7 +138,7 @@ def records_frame(records: Sequence[Mapping[str, Any]], columns: Sequence[Mappin
     frame = pd.DataFrame.from_records(rows, columns=[n for n in names
                                                      if any(n in r for r in rows)])
     frame = frame.astype(object).where(frame.notna(), np.nan)
-    return coerce(frame, columns, source="request", offset=0, required=required)
+    return coerce(frame, columns, source="request", offset=1, required=required, unit="record")
 
 
 def split(frame: pd.DataFrame, method: str, test_size: float, seed: int,
