@@ -128,7 +128,9 @@ def pyproject(spec: UseCaseSpec, package: str) -> str:
         'testpaths = ["tests"]\n'
         'pythonpath = ["."]\n'
         'addopts = "-p no:cacheprovider"\n'
-        'filterwarnings = ["ignore:Using .httpx. with .starlette:Warning"]\n'
+        'filterwarnings = ["ignore:Using .httpx. with .starlette:Warning"]\n\n'
+        "[tool.ruff]\n"
+        "line-length = 100\n"
     )
 
 
