@@ -177,3 +177,19 @@ def test_a_time_split_keeps_the_latest_rows_for_testing() -> None:
     train, test = data.split(frame, "random", 0.3, 0, None)
     assert sorted(pd.concat([train, test])["v"]) == list(range(10))
     assert np.all(np.diff(train["v"].to_numpy()) > 0)  # rows keep their order
+
+
+def test_monitor_checks_the_performance_when_the_truth_is_known(
+        trained: dict[str, Path]) -> None:
+    root = trained["classification"]
+    good = pipeline.monitor(root, root / "data/prepared/test.csv")
+    assert good["performance"]["metric"] == "macro_f1"
+    assert good["performance"]["status"] == "ok"
+    rows = pd.read_csv(root / "data/prepared/test.csv", dtype=str, keep_default_na=False)
+    rows["category"] = "other"
+    (root / "wrong.csv").write_text(rows.to_csv(index=False))
+    bad = pipeline.monitor(root, root / "wrong.csv")
+    assert bad["performance"]["status"] == "alert" and bad["status"] == "alert"
+    unlabelled = rows.drop(columns=["category"])
+    (root / "unlabelled.csv").write_text(unlabelled.to_csv(index=False))
+    assert "performance" not in pipeline.monitor(root, root / "unlabelled.csv")

@@ -58,7 +58,11 @@ def cmd_predict(args: argparse.Namespace) -> int:
 def cmd_monitor(args: argparse.Namespace) -> int:
     report = pipeline.monitor(_root(args), Path(args.input),
                               Path(args.output) if args.output else None)
-    print(f"drift status: {report['status']} (largest PSI {report['max_psi']:.3f})")
+    print(f"drift: {report['drift_status']} (largest PSI {report['max_psi']:.3f})")
+    if "performance" in report:
+        perf = report["performance"]
+        print(f"performance: {perf['status']} ({perf['metric']} {perf['value']})")
+    print(f"status: {report['status']}")
     return 0
 
 

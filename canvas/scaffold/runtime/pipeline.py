@@ -162,5 +162,27 @@ def monitor(root: Path, source: Path, output: Path | None = None) -> dict[str, A
     report = drift.compare(model["profile"], features, predicted,
                            float(rule.get("warn", 0.1)), float(rule.get("alert", 0.25)))
     report["model_version"] = model["version"]
+    performance = _performance(params, model, data, features, predicted)
+    report["drift_status"] = report["status"]
+    if performance is not None:
+        report["performance"] = performance
+        if performance["status"] == "alert":
+            report["status"] = "alert"
     write_json(output or root / DRIFT, report)
     return report
+
+
+def _performance(params: dict[str, Any], model: dict[str, Any], data: pd.DataFrame,
+                 features: pd.DataFrame, predicted: np.ndarray) -> dict[str, Any] | None:
+    """The spec's ``monitoring.performance`` metric, when the new rows carry the truth."""
+    rule = params.get("monitoring", {}).get("performance")
+    target = params["prediction"].get("target")
+    if not rule or not target or target not in data.columns or data[target].isna().all():
+        return None
+    figures = task_metrics(params, model, data, features, predicted, None)
+    value = metrics.lookup(figures, rule["metric"])
+    low, high = rule.get("min"), rule.get("max")
+    bad = value is None or (low is not None and value < low) or (high is not None
+                                                                 and value > high)
+    return {"metric": rule["metric"], "value": value, "min": low, "max": high,
+            "status": "alert" if bad else "ok"}
