@@ -260,8 +260,9 @@ def predict_rules(rules: Sequence[Mapping[str, Any]], default: Any,
                   frame: pd.DataFrame) -> np.ndarray:
     """Predictions for every row: the first rule whose condition holds wins.
 
-    Returns a float array when every outcome is a number, else an object array that holds
-    the constants exactly as the rules give them.
+    Returns an integer array when every outcome is a whole-number constant, a float array
+    when every outcome is a number, else an object array that holds the constants exactly
+    as the rules give them.
     """
     outcomes = [rule["predict"] for rule in rules] + [default]
     numeric = all(isinstance(o, Mapping) or as_number(o) is not None for o in outcomes)
@@ -286,4 +287,6 @@ def predict_rules(rules: Sequence[Mapping[str, Any]], default: Any,
             else:
                 result[hit] = [predict] * int(hit.sum())
         open_rows &= ~hit
+    if numeric and all(type(o) is int for o in outcomes):
+        return result.astype(np.int64)
     return result
