@@ -222,6 +222,15 @@ def _mostly_distinct_text(series: pd.Series, sample: int = 10_000) -> bool:
     return head.nunique() > 0.5 * sample
 
 
+def _fast_strings(text: pd.Series) -> pd.Series:
+    """Strings in Arrow memory when pyarrow is installed (substring search in C++, same
+    answers), else as they are."""
+    try:
+        return text.astype("string[pyarrow]")
+    except (ImportError, TypeError, ValueError):
+        return text
+
+
 def _text_leaf(op: str, expected: Any, series: pd.Series, memo: dict) -> np.ndarray:
     """``contains_any`` / ``matches`` on a column of strings, row by row in pandas."""
     if "filled" not in memo:
@@ -233,7 +242,7 @@ def _text_leaf(op: str, expected: Any, series: pd.Series, memo: dict) -> np.ndar
         hit = filled.str.contains(expected, regex=True).to_numpy(dtype=bool)
     else:
         if "folded" not in memo:
-            memo["folded"] = filled.str.casefold()
+            memo["folded"] = _fast_strings(filled.str.casefold())
         folded = memo["folded"]
         hit = np.zeros(len(series), dtype=bool)
         for item in expected:
