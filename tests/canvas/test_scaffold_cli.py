@@ -173,3 +173,24 @@ def test_the_report_says_how_the_baseline_scores_and_what_is_obsolete(tmp_path: 
     assert "receipt_triage/features.py" in second.added
     assert any("meets the acceptance bar" in note for note in second.notes)
     assert "no longer generated" in second.report()
+
+
+def test_spec_text_never_lands_in_code(tmp_path: Path) -> None:
+    canary = "zq9canary"
+    data = spec_data()
+    data["metadata"]["title"] = f"{canary} title"
+    data["metadata"]["owner"] = f"{canary} owner"
+    data["canvas"]["decisions"] = f"{canary} decisions"
+    data["prediction"]["classes"] = [f"{canary}-{c}" for c in data["prediction"]["classes"]]
+    data["baseline"]["rules"][0]["when"]["contains_any"] = [f"{canary}shell"]
+    for rule in data["baseline"]["rules"]:
+        rule["predict"] = f"{canary}-{rule['predict']}"
+    data["baseline"]["default"] = f"{canary}-other"
+    out = tmp_path / "out"
+    scaffold(UseCaseSpec.model_validate(data), out)
+    code = [p for p in out.rglob("*") if p.is_file() and (
+        p.suffix == ".py" or p.name in ("Makefile", "Dockerfile", "dvc.yaml", "ci.yml"))]
+    assert len(code) > 15
+    assert [p for p in code if canary in p.read_text(encoding="utf-8")] == []
+    assert canary in (out / "params.yaml").read_text()
+    assert canary in (out / "README.md").read_text()
