@@ -171,11 +171,13 @@ def _typed_target(values: np.ndarray, kind: str) -> np.ndarray:
     """Target values as the target column's type can hold them."""
     if kind in ("number", "integer"):
         numbers = labels.to_number(values)
-        if np.isnan(numbers).any():
-            bad = next(v for v, x in zip(values, numbers, strict=True) if x != x)
-            raise ValueError(f"the target column is a {kind} column, but the baseline "
-                             f"predicts {bad!r}")
-        return np.round(numbers).astype(np.int64) if kind == "integer" else numbers
+        for value, number in zip(values, numbers, strict=True):
+            if number != number and labels.key(value) is not None and value == value:
+                raise ValueError(f"the target column is a {kind} column, but the baseline "
+                                 f"predicts {value!r}")
+        if kind == "integer":
+            return pd.array(np.round(numbers), dtype="Float64").astype("Int64")
+        return numbers
     if kind == "boolean":
         return np.array([labels.key(v) == "1" or str(v).strip().lower() in ("true", "yes")
                          for v in values])
