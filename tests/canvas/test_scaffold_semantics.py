@@ -193,3 +193,22 @@ def test_monitor_checks_the_performance_when_the_truth_is_known(
     unlabelled = rows.drop(columns=["category"])
     (root / "unlabelled.csv").write_text(unlabelled.to_csv(index=False))
     assert "performance" not in pipeline.monitor(root, root / "unlabelled.csv")
+
+
+def test_a_registered_version_keeps_its_rules(tmp_path: Path) -> None:
+    spec = load_spec("classification")
+    scaffold(spec, tmp_path)
+    pipeline.prepare(tmp_path)
+    pipeline.train(tmp_path)
+    pipeline.evaluate(tmp_path)
+    scored = tmp_path / "before.csv"
+    pipeline.predict(tmp_path, tmp_path / "data/prepared/test.csv", scored)
+    settings = yaml.safe_load((tmp_path / "params.yaml").read_text())
+    settings["baseline"]["default"] = "changed"
+    (tmp_path / "params.yaml").write_text(yaml.safe_dump(settings))
+    after = tmp_path / "after.csv"
+    pipeline.predict(tmp_path, tmp_path / "data/prepared/test.csv", after)
+    assert pd.read_csv(scored)["prediction"].tolist() == pd.read_csv(after)["prediction"].tolist()
+    pipeline.train(tmp_path)
+    model = registry.load(tmp_path, spec.metadata.name, "v0002")
+    assert model["baseline"]["default"] == "changed"

@@ -45,9 +45,14 @@ def load_table(root: Path, path: Path, params: dict[str, Any], *, with_target: b
 
 def predict_frame(params: dict[str, Any], model: dict[str, Any], data: pd.DataFrame
                   ) -> tuple[pd.DataFrame, np.ndarray]:
-    """The features of typed rows and the model's predictions for them."""
+    """The features of typed rows and the model's predictions for them.
+
+    The baseline's settings (the rules, the threshold, ...) come from the model, as they
+    were when it was trained, so every registered version predicts the same way for ever.
+    """
     features = build_features(data, params["features"])
-    return features, baselines.predict(params, model["fitted"], data, features)
+    settings = {**params, "baseline": model.get("baseline", params["baseline"])}
+    return features, baselines.predict(settings, model["fitted"], data, features)
 
 
 def prepare(root: Path) -> dict[str, Any]:
@@ -74,7 +79,8 @@ def train(root: Path) -> dict[str, Any]:
     predictions = baselines.predict(params, fitted, data, features)
     model = {
         "name": model_name(params), "task": params["prediction"]["task"],
-        "method": params["baseline"]["method"], "fitted": fitted,
+        "method": params["baseline"]["method"], "baseline": params["baseline"],
+        "fitted": fitted,
         "profile": drift.profile(features, predictions),
         "spec_sha256": sha256_file(root / SPEC),
         "params_sha256": sha256_file(root / "params.yaml"),
