@@ -17,6 +17,10 @@ from canvas.scaffold import scaffold
 from canvas.spec import TASKS, UseCaseSpec
 
 SPECS = Path(__file__).parent / "fixtures" / "specs"
+ROOT = Path(__file__).resolve().parents[2]
+#: The worked examples' specs (examples/**/spec.yaml), scaffolded like the fixtures.
+EXAMPLES = sorted((ROOT / "examples").glob("**/spec.yaml")) + sorted(
+    (ROOT / "examples").glob("**/*.spec.yaml"))
 
 
 def load_spec(task: str) -> UseCaseSpec:
@@ -75,3 +79,17 @@ def test_dvc_repro_runs_the_pipeline(tmp_path: Path) -> None:
     again = run(["dvc", "repro"], out, timeout=600)
     assert again.returncode == 0
     assert "didn't change" in again.stdout or "up to date" in again.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", EXAMPLES, ids=[str(p.relative_to(ROOT)) for p in EXAMPLES])
+def test_every_example_spec_scaffolds_into_a_passing_project(path: Path, tmp_path: Path) -> None:
+    spec = UseCaseSpec.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    out = tmp_path / "project"
+    result = scaffold(spec, out)
+    tests = run([sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider"], out)
+    assert tests.returncode == 0, tests.stdout[-3000:] + tests.stderr[-3000:]
+    for command in pipeline_commands(result.package):
+        done = run(command, out)
+        assert done.returncode in (0, 1), done.stdout[-3000:] + done.stderr[-3000:]
+    assert (out / "reports" / "metrics.json").exists()
