@@ -89,7 +89,8 @@ def test_every_example_spec_scaffolds_into_a_passing_project(path: Path, tmp_pat
     result = scaffold(spec, out)
     tests = run([sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider"], out)
     assert tests.returncode == 0, tests.stdout[-3000:] + tests.stderr[-3000:]
-    for command in pipeline_commands(result.package):
-        done = run(command, out)
-        assert done.returncode in (0, 1), done.stdout[-3000:] + done.stderr[-3000:]
+    for step in ("prepare", "train", "evaluate"):
+        done = run([sys.executable, "-m", result.package, step], out)
+        allowed = (0, 1) if step == "evaluate" else (0,)  # 1: the bar is missed, said so
+        assert done.returncode in allowed, done.stdout[-3000:] + done.stderr[-3000:]
     assert (out / "reports" / "metrics.json").exists()
