@@ -199,6 +199,8 @@ def scaffold(spec: UseCaseSpec, out: Path, *, data: Path | None = None, update: 
     if package != spec.metadata.name.replace("-", "_"):
         notes.append(f"the package is named {package} ('{spec.metadata.name}' would shadow a "
                      f"module or keyword)")
+    if data is not None:
+        notes.append(data_check(out, spec))
     if data is None and source in generated and source not in kept:
         notes.append(f"{source}: a synthetic sample; pass --data FILE to use real data")
         notes.append(trial_run(out, spec))
@@ -234,3 +236,18 @@ def trial_run(out: Path, spec: UseCaseSpec) -> str:
     return (f"on the sample the baseline misses the acceptance bar: {checks}; "
             f"'evaluate' will exit 1 until a model meets it")
 
+
+
+def data_check(out: Path, spec: UseCaseSpec) -> str:
+    """Whether the copied data fits the spec's columns (what ``prepare`` will say)."""
+    from canvas.scaffold.runtime import data as runtime_data
+    from canvas.scaffold.runtime.project import required_columns
+
+    params = spec.model_dump(mode="json", by_alias=True, exclude_none=True)
+    try:
+        raw = runtime_data.read_table(out / spec.data.source)
+        runtime_data.coerce(raw, params["data"]["columns"], source=spec.data.source,
+                            required=required_columns(params, with_target=True))
+    except runtime_data.DataError as exc:
+        return f"the data does not fit the spec yet; 'prepare' will stop with: {exc}"
+    return f"{spec.data.source}: {len(raw)} rows fit the spec's columns"

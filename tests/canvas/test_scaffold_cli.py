@@ -67,7 +67,7 @@ def test_the_same_spec_gives_the_same_project(tmp_path: Path) -> None:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
 
 
-def test_data_is_copied(tmp_path: Path) -> None:
+def test_data_is_copied_and_checked(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     mine = tmp_path / "mine.csv"
     mine.write_text("merchant,amount,submitted_at,category\nShell,50,2024-01-02,fuel\n"
                     "Cafe Rio,9.5,2024-01-03,meals\n")
@@ -75,6 +75,14 @@ def test_data_is_copied(tmp_path: Path) -> None:
     assert main(["scaffold", str(SPECS / "classification.yaml"), str(out), "--data",
                  str(mine)]) == 0
     assert (out / "data/receipts.csv").read_text() == mine.read_text()
+    assert "2 rows fit the spec's columns" in capsys.readouterr().out
+    bad = tmp_path / "bad.csv"
+    bad.write_text("merchant,amount\nShell,lots\n")
+    assert main(["scaffold", str(SPECS / "classification.yaml"), str(tmp_path / "o2"),
+                 "--data", str(bad)]) == 0
+    report = capsys.readouterr().out
+    assert "column 'amount' (number)" in report and "line 2 ('lots')" in report
+    assert "column 'category' (category) is missing" in report
 
 
 def test_refusals_say_why(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
