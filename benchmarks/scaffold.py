@@ -104,6 +104,11 @@ def main() -> None:
               f"wall ({', '.join(f'{k} {v:.1f} s' for k, v in steps.items())}); "
               f"peak memory {peak:.0f} MB")
 
+        start = time.perf_counter()
+        done = pipeline.predict(big, big / spec.data.source, big / "scored.csv")
+        whole = time.perf_counter() - start
+        print(f"batch predict command (read CSV, check, features, rules, write CSV): "
+              f"{done['rows'] / whole:,.0f} rows/s ({whole:.1f} s)")
         params = yaml.safe_load((big / "params.yaml").read_text())
         _, typed = pipeline.load_table(big, Path(spec.data.source), params, with_target=False)
         n = len(typed)
