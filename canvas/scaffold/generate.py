@@ -226,8 +226,8 @@ def trial_run(out: Path, spec: UseCaseSpec) -> str:
             pipeline.prepare(root)
             pipeline.train(root)
             report = pipeline.evaluate(root)
-        except (ValueError, KeyError) as exc:
-            return f"the pipeline does not run on the sample yet: {exc}"
+        except Exception as exc:  # advisory: the scaffold is written either way
+            return f"the pipeline does not run on the sample yet: {type(exc).__name__}: {exc}"
     checks = ", ".join(f"{c['metric']} {c['value'] if c['value'] is None else round(c['value'], 3)}"
                        f" ({c['direction']} {c['bar']})" for c in report["acceptance"])
     if report["accepted"]:
