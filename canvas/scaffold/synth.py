@@ -163,7 +163,9 @@ def _with_noise(rng: np.random.Generator, values: np.ndarray, pool: list[Any]) -
 
 def _numeric_noise(rng: np.random.Generator, values: np.ndarray) -> np.ndarray:
     values = np.asarray(values, dtype=float)
-    scale = 0.03 * (float(np.nanstd(values)) + 0.1 * abs(float(np.nanmean(values))) + 1.0)
+    finite = values[np.isfinite(values)]
+    scale = 0.03 * (float(np.std(finite)) + 0.1 * abs(float(np.mean(finite))) + 1.0) \
+        if len(finite) else 1.0
     return np.round(values + rng.normal(0, scale, len(values)), 3)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import threading
 import time
 from pathlib import Path
@@ -24,9 +25,10 @@ MAX_RECORDS = 10_000
 
 
 def _plain(value: Any) -> Any:
+    """A prediction as JSON can carry it: NaN and infinities (JSON has neither) as null."""
     if hasattr(value, "item"):
         value = value.item()
-    if isinstance(value, float) and value != value:
+    if isinstance(value, float) and not math.isfinite(value):
         return None
     return value
 

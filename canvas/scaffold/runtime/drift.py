@@ -42,7 +42,7 @@ def _shares(counts: np.ndarray) -> list[float]:
 
 
 def _numeric_counts(values: np.ndarray, edges: list[float]) -> np.ndarray:
-    known = values[~np.isnan(values)]
+    known = values[np.isfinite(values)]
     inner = np.searchsorted(np.asarray(edges, dtype=float), known, side="right")
     counts = np.bincount(inner, minlength=len(edges) + 1).astype(float)
     return np.append(counts, float(np.isnan(values).sum()))
@@ -73,7 +73,7 @@ def profile_column(series: pd.Series) -> dict[str, Any]:
         series = series.astype(object).map(lambda v: len(v) if isinstance(v, str) else np.nan)
         series = series.astype(float)
     values = _numbers(series)
-    known = values[~np.isnan(values)]
+    known = values[np.isfinite(values)]
     edges = sorted(set(np.quantile(known, np.linspace(0, 1, BINS + 1)[1:-1]).tolist())) \
         if len(known) else []
     return {"kind": kind, "edges": [float(e) for e in edges],

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import yaml
 
 PARAMS = "params.yaml"
@@ -52,13 +54,27 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
+def plain_json(data: Any) -> Any:
+    """Data that standard JSON can hold: NaN and infinities become null."""
+    if isinstance(data, dict):
+        return {str(k): plain_json(v) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [plain_json(v) for v in data]
+    if isinstance(data, np.generic):
+        data = data.item()
+    if isinstance(data, float) and not math.isfinite(data):
+        return None
+    return data
+
+
 def write_json(path: Path, data: Any) -> None:
-    """Write JSON atomically (a crash leaves the previous file whole)."""
+    """Write standard JSON atomically (a crash leaves the previous file whole)."""
+    data = plain_json(data)
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(data, out, indent=2, sort_keys=True, default=str)
+            json.dump(data, out, indent=2, sort_keys=True, default=str, allow_nan=False)
             out.write("\n")
         os.replace(tmp, path)
     except BaseException:
