@@ -1,0 +1,1 @@
+"""Templates of the generated project (filled by canvas.scaffold.files)."""

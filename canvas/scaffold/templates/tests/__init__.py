@@ -1,0 +1,1 @@
+"""Test templates of the generated project (``*.py.tmpl``; only the package name is filled in)."""
