@@ -5,9 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
-from canvas.commands import load_board, user_errors, write_output
-from eventstorming.io import EXPORTERS, export_board
+from canvas.commands import UNREADABLE, CommandError, load_board, user_errors, write_output
+from eventstorming.importers.colors import parse_color_map
+from eventstorming.io import EXPORTERS, IMPORT_FORMATS, export_board, import_board, read_bytes
+from eventstorming.model import Kind
+from eventstorming.safeyaml import load_yaml
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -20,19 +24,29 @@ def register(sub: argparse._SubParsersAction) -> None:
     export = sub.add_parser("export", help="write a board in another format",
                             description="Write a board as .storm text, YAML or another "
                                         "format.")
-    export.add_argument("board", metavar="BOARD", help="a .storm or YAML board file")
+    export.add_argument("board", metavar="BOARD", help="a board file (.storm, YAML or a "
+                                                       "drawing mlcanvas imports)")
     export.add_argument("--format", "-f", required=True, choices=sorted(EXPORTERS),
-                        help="the format to write")
+                        help="the format to write: storm, yaml, mermaid (a flowchart for a "
+                             "README) or excalidraw (opens in Excalidraw)")
     export.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     export.set_defaults(func=cmd_export)
 
-    imp = sub.add_parser("import", help="bring a board in as mlcanvas YAML",
-                         description="Read a board file and write it as an mlcanvas YAML "
-                                     "board.")
+    imp = sub.add_parser(
+        "import", help="bring a board in from Excalidraw, Miro, draw.io or prooph board",
+        description="Read a board from Excalidraw (.excalidraw), Miro (REST API v2 items "
+                    "or Web SDK items, JSON), draw.io (.drawio/.xml, plain or compressed) "
+                    "or prooph board (XML), or a .storm/YAML board, and write it as an "
+                    "mlcanvas YAML board. Kinds come from colours where the tool has no "
+                    "types; the report says what was recognised and what was skipped.")
     imp.add_argument("input", metavar="INPUT", help="the board file to import")
     imp.add_argument("-o", "--output", metavar="BOARD.yaml", required=True,
                      help="where to write the YAML board")
-    imp.add_argument("--format", help="force the input format instead of detecting it")
+    imp.add_argument("--format", choices=IMPORT_FORMATS,
+                     help="force the input format instead of detecting it from the content")
+    imp.add_argument("--colors", metavar="MAP.yaml",
+                     help="a YAML mapping of colour to kind (\"#ffec99\": actor, "
+                          "light_yellow: aggregate, \"#cccccc\": skip) that comes first")
     imp.set_defaults(func=cmd_import)
 
 
@@ -60,11 +74,29 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _color_map(path: str) -> dict[str, Kind | None]:
+    """The ``--colors`` file: a YAML mapping of colour to kind."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not UTF-8"
+        raise CommandError(f"{path}: cannot read the colour map ({reason})",
+                           UNREADABLE) from None
+    with user_errors():
+        return parse_color_map(load_yaml(text, source=path), source=path)
+
+
 def cmd_import(args: argparse.Namespace) -> int:
-    board = load_board(args.input, args.format)
+    colors = _color_map(args.colors) if args.colors else None
+    with user_errors():
+        result = import_board(read_bytes(args.input), args.input, args.format, colors)
+    board = result.board
     write_output(export_board(board, "yaml"), args.output)
     to_stdout = args.output in (None, "-")
-    print(f"imported '{board.title}': {len(board.stickies)} stickies, {len(board.links)} "
-          f"links, {len(board.lanes)} lanes -> {'stdout' if to_stdout else args.output}",
-          file=sys.stderr if to_stdout else sys.stdout)
+    stream = sys.stderr if to_stdout else sys.stdout
+    print(f"imported '{board.title}' ({result.format}): {len(board.stickies)} stickies, "
+          f"{len(board.links)} links, {len(board.lanes)} lanes -> "
+          f"{'stdout' if to_stdout else args.output}", file=stream)
+    for line in result.report:
+        print(f"  {line}", file=stream)
     return 0

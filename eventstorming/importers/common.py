@@ -1,0 +1,525 @@
+"""What every importer shares: the drawing it reads, clean texts, checked fields, limits,
+and :func:`assemble`, which turns a drawing into a board and a report in words.
+
+Each tool's reader only translates its file into a :class:`Drawing` (shapes with text,
+colour and geometry; free texts; frames; connectors; what it skipped). Everything that
+decides what the drawing *means* lives here, once: kinds from colours, lanes from frames
+or horizontal bands, timeline order from x, which shape a free text belongs to, and the
+identity of stickies.
+
+Identity: the same kind and text is the same sticky (the rule of the ``.storm`` format),
+so an actor drawn five times along the timeline is one actor with five links. Hotspots
+and notes are the exception (``merge=False``): two "?" stickies are two questions about
+two different places.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+import statistics
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from eventstorming.builder import BoardBuilder
+from eventstorming.errors import BoardFormatError
+from eventstorming.importers.colors import Classifier, Look, to_hex
+from eventstorming.model import AttrValue, Board, Kind
+
+#: Most elements (items, cells) one imported file may hold.
+MAX_ELEMENTS = 20_000
+#: Longest sticky text kept; longer texts are shortened (and the report says so).
+MAX_TEXT_CHARS = 2_000
+#: Kinds whose stickies are never merged by text: each one is a remark about one place.
+UNMERGED_KINDS = frozenset({Kind.HOTSPOT, Kind.NOTE})
+
+_SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
+_BREAKS = re.compile(r"<\s*(br|/p|/div|/li|/h[1-6]|p|div|li)\b[^>]*>", re.I)
+_TAGS = re.compile(r"<[^>]*>")
+
+
+def clean_text(value: str, markup: bool = True) -> str:
+    """Plain text from a label: ``<br>``, ``</p>`` and friends become spaces, other tags
+    go, entities (``&nbsp;``, ``&amp;``, ``&#8217;``) are decoded, white space is folded.
+    With ``markup=False`` (Excalidraw, whose texts are plain) only white space is folded.
+    """
+    if markup:
+        value = _BREAKS.sub(" ", value)
+        value = _TAGS.sub("", value)
+        value = html.unescape(value)
+    value = value.replace("\u00a0", " ").replace("\u200b", "")
+    return " ".join(value.split())
+
+
+def safe_id(value: object) -> str | None:
+    """A tool's own id, kept when it is a short plain token; ``None`` otherwise."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, str) and _SAFE_ID.match(value):
+        return value
+    return None
+
+
+def load_json(text: str, source: str) -> Any:
+    """Parse JSON, turning every way it can fail into one :class:`BoardFormatError`."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise BoardFormatError("the JSON is nested too deeply to be a board",
+                               source=source) from None
+    except json.JSONDecodeError as exc:
+        cut = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
+        problem = ("the JSON ends too early (is the file cut off?)" if cut
+                   else f"not valid JSON: {exc.msg}")
+        raise BoardFormatError(problem, source=source, line=exc.lineno) from None
+
+
+class Fields:
+    """Typed access to one mapping of a file, with errors that name the path.
+
+    ``None`` (JSON ``null``) counts as missing; a value of the wrong type is an error
+    that says where (``elements[3].x must be a number, not a text``).
+    """
+
+    _TYPE_WORDS = {str: "a text", int: "a number", float: "a number", bool: "true or false",
+                   list: "a list", dict: "a mapping", type(None): "null"}
+
+    def __init__(self, data: Any, path: str, source: str) -> None:
+        if not isinstance(data, dict):
+            raise BoardFormatError(f"{path} must be a mapping, not {self._word(data)}",
+                                   source=source)
+        self.data, self.path, self.source = data, path, source
+
+    def _word(self, value: Any) -> str:
+        return self._TYPE_WORDS.get(type(value), type(value).__name__)
+
+    def _fail(self, key: str, expected: str, value: Any) -> BoardFormatError:
+        return BoardFormatError(f"{self.path}.{key} must be {expected}, not "
+                                f"{self._word(value)}", source=self.source)
+
+    def has(self, key: str) -> bool:
+        return self.data.get(key) is not None
+
+    def str(self, key: str, default: str | None = None) -> str | None:
+        value = self.data.get(key)
+        if value is None:
+            return default
+        if not isinstance(value, str):
+            raise self._fail(key, "a text", value)
+        return value
+
+    def num(self, key: str, default: float = 0.0) -> float:
+        value = self.data.get(key)
+        if value is None:
+            return default
+        if isinstance(value, str):
+            try:
+                value = float(value)
+            except ValueError:
+                raise self._fail(key, "a number", value) from None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self._fail(key, "a number", value)
+        if not math.isfinite(value) or abs(value) > 1e12:
+            raise BoardFormatError(f"{self.path}.{key} must be a finite number of "
+                                   f"reasonable size", source=self.source)
+        return float(value)
+
+    def bool(self, key: str, default: bool = False) -> bool:
+        value = self.data.get(key)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            raise self._fail(key, "true or false", value)
+        return value
+
+    def list(self, key: str) -> list[Any]:
+        value = self.data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self._fail(key, "a list", value)
+        return value
+
+    def obj(self, key: str) -> Fields | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            raise self._fail(key, "a mapping", value)
+        return Fields(value, f"{self.path}.{key}", self.source)
+
+    def id(self, key: str = "id") -> str | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
+        if not isinstance(value, str):
+            raise self._fail(key, "a text", value)
+        return value
+
+
+def check_count(count: int, what: str, source: str) -> None:
+    """Refuse files with more than :data:`MAX_ELEMENTS` elements, before reading them."""
+    if count > MAX_ELEMENTS:
+        raise BoardFormatError(f"the file has {count:,} {what}; the limit is "
+                               f"{MAX_ELEMENTS:,}", source=source)
+
+
+@dataclass
+class Shape:
+    """One shape of a drawing that may be a sticky: its text, look and centre."""
+
+    id: str
+    text: str
+    cx: float
+    cy: float
+    width: float = 0.0
+    height: float = 0.0
+    color: str | None = None
+    angle: float = 0.0
+    sticky_note: bool = False
+    kind: Kind | None = None  #: from a typed format (prooph board, our own export)
+    frame: str | None = None  #: id of the frame it belongs to
+    attrs: dict[str, AttrValue] = field(default_factory=dict)
+    tags: tuple[str, ...] = ()
+
+    def contains(self, x: float, y: float) -> bool:
+        return (abs(x - self.cx) <= self.width / 2 + 1e-6
+                and abs(y - self.cy) <= self.height / 2 + 1e-6)
+
+
+@dataclass
+class FreeText:
+    """A text on its own: a title, a lane label, or the text of the shape it lies on."""
+
+    id: str
+    text: str
+    cx: float
+    cy: float
+    frame: str | None = None
+
+
+@dataclass
+class Frame:
+    """A frame, container or swimlane: its name becomes a lane."""
+
+    id: str
+    name: str
+    cx: float = 0.0
+    cy: float = 0.0
+    parent: str | None = None  #: the frame this one sits in, if any
+
+
+@dataclass
+class Connection:
+    """A connector or arrow between two elements (by the tool's ids)."""
+
+    source: str | None
+    target: str | None
+    label: str | None = None
+
+
+@dataclass
+class Drawing:
+    """What a reader found in a file, before anything is decided about its meaning."""
+
+    format_label: str  #: the format in words, for the report ("Excalidraw")
+    title: str = ""  #: empty: the importer names the board after the file
+    shapes: list[Shape] = field(default_factory=list)
+    texts: list[FreeText] = field(default_factory=list)
+    frames: list[Frame] = field(default_factory=list)
+    connections: list[Connection] = field(default_factory=list)
+    skipped: Counter[str] = field(default_factory=Counter)
+    #: other ids that stand for a shape (a bound text stands for its container)
+    aliases: dict[str, str] = field(default_factory=dict)
+    metadata: dict[str, str] = field(default_factory=dict)
+    frame_words: str = "frames"  #: what the tool calls its frames, for the report
+
+
+#: Plurals of the things the report counts.
+_PLURALS = {
+    "free text": "free texts", "icon": "icons", "image": "images",
+    "freehand drawing": "freehand drawings", "empty shape": "empty shapes",
+    "line": "lines", "card": "cards", "embed": "embeds",
+    "document": "documents", "connector": "connectors", "deleted element": "deleted elements",
+    "connector without two stickies": "connectors without a sticky at both ends",
+    "element of unknown type": "elements of unknown types", "group": "groups",
+    "table": "tables", "mind map node": "mind map nodes", "shape without kind":
+    "shapes without a kind", "misc element": "misc elements", "edge label": "edge labels",
+    "shape in a colour mapped to skip": "shapes in colours mapped to skip",
+    "sticky": "stickies", "repeated sticky": "repeated stickies",
+}
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 icon``, ``18 icons``."""
+    if count == 1:
+        return f"1 {noun}"
+    return f"{count:,} {_PLURALS.get(noun, noun + 's')}"
+
+
+def words_list(parts: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _median(values: Iterable[float]) -> float:
+    values = [v for v in values if v > 0]
+    return statistics.median(values) if values else 0.0
+
+
+def _bands(shapes: list[Shape]) -> list[list[Shape]]:
+    """Shapes grouped into horizontal bands: a new band starts where the vertical gap
+    between one row and the next is larger than one and a half typical shapes."""
+    if not shapes:
+        return []
+    gap = 1.5 * max(_median(s.height for s in shapes), 1.0)
+    ordered = sorted(shapes, key=lambda s: s.cy)
+    bands: list[list[Shape]] = [[ordered[0]]]
+    bottom = ordered[0].cy + ordered[0].height / 2
+    for shape in ordered[1:]:
+        top = shape.cy - shape.height / 2
+        if top - bottom > gap:
+            bands.append([])
+        bands[-1].append(shape)
+        bottom = max(bottom, shape.cy + shape.height / 2)
+    return bands
+
+
+class _TextIndex:
+    """Shapes by grid cell, to find the shape a free text lies on without comparing
+    every text with every shape."""
+
+    CELL = 400.0
+    MAX_CELLS = 64
+
+    def __init__(self, shapes: list[Shape]) -> None:
+        self.cells: dict[tuple[int, int], list[Shape]] = {}
+        self.big: list[Shape] = []
+        for shape in shapes:
+            half_w, half_h = shape.width / 2, shape.height / 2
+            x0, x1 = self._cell(shape.cx - half_w), self._cell(shape.cx + half_w)
+            y0, y1 = self._cell(shape.cy - half_h), self._cell(shape.cy + half_h)
+            if (x1 - x0 + 1) * (y1 - y0 + 1) > self.MAX_CELLS:
+                self.big.append(shape)
+                continue
+            for cx in range(x0, x1 + 1):
+                for cy in range(y0, y1 + 1):
+                    self.cells.setdefault((cx, cy), []).append(shape)
+
+    def _cell(self, value: float) -> int:
+        return math.floor(value / self.CELL)
+
+    def at(self, x: float, y: float) -> Shape | None:
+        candidates = self.cells.get((self._cell(x), self._cell(y)), []) + self.big
+        hits = [s for s in candidates if s.contains(x, y)]
+        return min(hits, key=lambda s: s.width * s.height) if hits else None
+
+
+def assemble(drawing: Drawing, source: str,
+             colors: Mapping[str, Kind | None] | None = None) -> tuple[Board, tuple[str, ...]]:
+    """Turn what a reader found into a board, and say in words what was recognised
+    and what was skipped.
+
+    Raises:
+        BoardFormatError: the drawing holds no sticky with a kind (says why).
+    """
+    skipped = Counter(drawing.skipped)
+    notes: list[str] = []
+    taken: set[str] = set()
+    for number, shape in enumerate(drawing.shapes):
+        if shape.id in taken:  # two elements with one id: the first keeps it
+            shape.id = f"{shape.id}~{number}"
+        taken.add(shape.id)
+    frames = {f.id: f for f in drawing.frames}
+
+    # Free texts lying on a shape are that shape's text (Excalidraw, Miro, draw.io).
+    index = _TextIndex(drawing.shapes)
+    loose: list[FreeText] = []
+    for text in drawing.texts:
+        shape = index.at(text.cx, text.cy)
+        if shape is None:
+            loose.append(text)
+            continue
+        shape.text = f"{shape.text} {text.text}".strip()
+        drawing.aliases.setdefault(text.id, shape.id)
+
+    # Kinds: typed formats say so; otherwise the colour and shape tell.
+    typical = _median(s.width * s.height for s in drawing.shapes
+                      if s.kind is None and s.color is not None)
+    classifier = Classifier(colors, typical)
+    unknown_colors: Counter[str] = Counter()
+    kinds: dict[str, Kind] = {}
+    by_color: Counter[tuple[str, Kind]] = Counter()
+    for shape in drawing.shapes:
+        if not shape.text:
+            skipped["empty shape"] += 1
+            continue
+        kind = shape.kind
+        if kind is None:
+            named, override = classifier.overridden(shape.color)
+            kind = classifier.kind(Look(shape.color, shape.width, shape.height, shape.angle,
+                                        shape.sticky_note))
+            if kind is None:
+                if named:
+                    skipped["shape in a colour mapped to skip"] += 1
+                elif shape.color is None:
+                    skipped["shape without kind"] += 1
+                    unknown_colors["no fill"] += 1
+                else:
+                    unknown_colors[shape.color] += 1
+                continue
+            by_color[(shape.color or "no fill", kind)] += 1
+        kinds[shape.id] = kind
+
+    # Lanes: frames where there are any, otherwise horizontal bands.
+    lane_of: dict[str, str | None] = {}
+    lanes_in_order: list[str] = []
+    placed = [s for s in drawing.shapes if s.id in kinds]
+    framed = bool(frames)
+    frame_names = _frame_names(drawing.frames)
+    if framed:
+        # A frame is a lane unless it only holds other frames (a bounded context around
+        # its features): then the inner frames are the lanes.
+        used = {s.frame for s in placed}
+        outer = {f.parent for f in drawing.frames if f.parent}
+        for frame in sorted(drawing.frames, key=lambda f: (f.cy, f.cx)):
+            if frame.id in used or frame.id not in outer:
+                lanes_in_order.append(frame_names[frame.id])
+        for shape in placed:
+            lane_of[shape.id] = frame_names.get(shape.frame) if shape.frame else None
+        notes.append(f"lanes come from {drawing.frame_words}")
+    else:
+        bands = _bands(placed)
+        if len(bands) > 1:
+            labels = _band_labels(bands, loose)
+            for number, band in enumerate(bands, 1):
+                name = labels.get(number) or f"Lane {number}"
+                while name in lanes_in_order:
+                    name += f" ({number})"
+                lanes_in_order.append(name)
+                for shape in band:
+                    lane_of[shape.id] = name
+            used = set(labels.values())
+            loose = [t for t in loose if t.text not in used]
+            notes.append(f"no frames: {len(bands)} horizontal bands became lanes")
+    if loose:
+        skipped["free text"] += len(loose)
+
+    # Build, in timeline order (left to right, then top to bottom).
+    builder = BoardBuilder(drawing.title or "Untitled board")
+    builder.metadata.update(drawing.metadata)
+    for lane in lanes_in_order:
+        builder.lane(lane)
+    ids: dict[str, str] = {}
+    shortened = merged = 0
+    seen: set[str] = set()
+    for shape in sorted(placed, key=lambda s: (s.cx, s.cy)):
+        kind = kinds[shape.id]
+        text = shape.text
+        if len(text) > MAX_TEXT_CHARS:
+            text = text[:MAX_TEXT_CHARS - 1].rstrip() + "…"
+            shortened += 1
+        new_id = builder.sticky(kind, text, lane=lane_of.get(shape.id), attrs=shape.attrs,
+                                tags=shape.tags, id=safe_id(shape.id), x=shape.cx, y=shape.cy,
+                                merge=kind not in UNMERGED_KINDS)
+        if new_id in seen:
+            merged += 1
+        seen.add(new_id)
+        ids[shape.id] = new_id
+    for alias, target in drawing.aliases.items():
+        if target in ids:
+            ids.setdefault(alias, ids[target])
+
+    dropped = 0
+    for connection in drawing.connections:
+        start = ids.get(connection.source or "")
+        end = ids.get(connection.target or "")
+        if start is None or end is None:
+            dropped += 1
+            continue
+        if start != end:
+            builder.link(start, end, connection.label or None)
+    if dropped:
+        skipped["connector without two stickies"] += dropped
+
+    if not placed:
+        why = "it holds no shapes with text" if not drawing.shapes else (
+            "none of its shapes has a colour that means a kind")
+        raise BoardFormatError(f"no stickies found in this {drawing.format_label} file: {why}"
+                               + _color_hint(unknown_colors), source=source)
+
+    board = builder.build()
+    counts = ", ".join(f"{n} {k}" for k, n in board.counts().items())
+    report = [f"read {plural(len(board.stickies), 'sticky')} "
+              f"({counts}), {plural(len(board.links), 'link')} and "
+              f"{plural(len(board.lanes), 'lane')} from {drawing.format_label}"]
+    if by_color:
+        parts = [f"{color} as {kind.value} ({n})" for (color, kind), n in
+                 sorted(by_color.items(), key=lambda item: -item[1])[:8]]
+        report.append("kinds from colours: " + ", ".join(parts))
+    report.extend(notes)
+    if merged:
+        report.append(f"merged {plural(merged, 'repeated sticky')}"
+                      " (same kind and text) into the first of each")
+    if shortened:
+        report.append(f"shortened {plural(shortened, 'text')} longer than "
+                      f"{MAX_TEXT_CHARS:,} characters")
+    if skipped:
+        report.append("skipped " + words_list([plural(n, what) for what, n in
+                                               skipped.most_common()]))
+    for color, n in unknown_colors.most_common(5):
+        shown = color if color == "no fill" else f"colour {color}"
+        hint = "" if color == "no fill" else " — map it with --colors"
+        verb = "has" if n == 1 else "have"
+        report.append(f"{plural(n, 'shape')} in {shown} {verb} no kind{hint}")
+    return board, tuple(report)
+
+
+def _color_hint(unknown: Counter[str]) -> str:
+    named = [c for c, _ in unknown.most_common(3) if c != "no fill"]
+    if not named:
+        return ""
+    return f" (colours without a kind: {', '.join(named)} — map them with --colors)"
+
+
+def _frame_names(frames: list[Frame]) -> dict[str, str]:
+    """Frame names as lane names: cleaned, never empty, never two lanes of one name."""
+    names: dict[str, str] = {}
+    taken: set[str] = set()
+    for number, frame in enumerate(frames, 1):
+        name = clean_text(frame.name, markup=False)[:200] or f"Frame {number}"
+        candidate, n = name, 2
+        while candidate in taken:
+            candidate = f"{name} ({n})"
+            n += 1
+        taken.add(candidate)
+        names[frame.id] = candidate
+    return names
+
+
+def _band_labels(bands: list[list[Shape]], texts: list[FreeText]) -> dict[int, str]:
+    """Names for bands from free texts left of a band's first shape, at its height."""
+    labels: dict[int, str] = {}
+    for number, band in enumerate(bands, 1):
+        top = min(s.cy - s.height / 2 for s in band)
+        bottom = max(s.cy + s.height / 2 for s in band)
+        left = min(s.cx - s.width / 2 for s in band)
+        candidates = [t for t in texts if top <= t.cy <= bottom and t.cx < left and t.text]
+        if candidates:
+            label = max(candidates, key=lambda t: t.cx).text[:200]
+            if label not in labels.values():
+                labels[number] = label
+    return labels
+
+
+def fill_of(color: str | None) -> str | None:
+    """The hex fill of a colour, for exporters that need one."""
+    return to_hex(color) if color else None

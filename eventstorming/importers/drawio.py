@@ -1,0 +1,359 @@
+"""draw.io / diagrams.net files and prooph board exports: both are mxGraph models.
+
+draw.io (``.drawio``, ``.xml``): an ``<mxfile>`` with one ``<diagram>`` per page, whose
+model is either plain XML (``<mxGraphModel>`` inside) or compressed (the text of the
+``<diagram>`` is base64 of raw deflate of the URL-encoded XML); a bare ``<mxGraphModel>``
+works too. Vertices are stickies with ``fillColor`` in their ``style``; edges with
+``source`` and ``target`` are links; ``UserObject``/``object`` wrappers carry the label
+and custom properties (kept as attributes, ``tags`` as tags). Swimlanes and containers
+are lanes; with several pages and no containers, each page is a lane. A ``umlActor`` stick
+figure is an actor; ``mxgraph.*`` stencils are counted as icons and skipped.
+
+prooph board: the same model with typed elements, ``<event label="...">`` around the
+``mxCell``. Types map to kinds (``role`` -> actor, ``document``/``projection``/``ui`` ->
+read model, ``externalSystem`` -> system, ``hotSpot`` -> hotspot); ``boundedContext`` and
+``feature`` frames are lanes (the innermost one); ``icon`` and ``image`` are skipped.
+
+The XML is parsed with defusedxml: DTDs, entity declarations (entity expansion, "billion
+laughs") and external entities are refused. Compressed pages are inflated with a limit
+(:data:`MAX_INFLATED_BYTES` in total), so a decompression bomb is refused as well.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+import urllib.parse
+import zlib
+from xml.etree.ElementTree import Element, ParseError
+
+import defusedxml.ElementTree as SafeET
+from defusedxml import DefusedXmlException
+
+from eventstorming.errors import BoardFormatError
+from eventstorming.importers.colors import normalize_color
+from eventstorming.importers.common import (
+    MAX_ELEMENTS,
+    Connection,
+    Drawing,
+    Frame,
+    FreeText,
+    Shape,
+    check_count,
+    clean_text,
+)
+from eventstorming.model import AttrValue, Kind
+
+#: Largest total size of the compressed pages of one file once inflated, in bytes.
+MAX_INFLATED_BYTES = 20 * 1024 * 1024
+#: Most XML tags one file may hold (counted before parsing).
+MAX_XML_TAGS = 8 * MAX_ELEMENTS
+
+#: prooph board element types and the kinds they are.
+PROOPH_KINDS: dict[str, Kind] = {
+    "event": Kind.EVENT, "command": Kind.COMMAND, "role": Kind.ACTOR,
+    "aggregate": Kind.AGGREGATE, "document": Kind.READMODEL, "projection": Kind.READMODEL,
+    "ui": Kind.READMODEL, "policy": Kind.POLICY, "hotSpot": Kind.HOTSPOT,
+    "externalSystem": Kind.SYSTEM,
+}
+PROOPH_FRAMES = {"boundedContext", "feature"}
+PROOPH_TEXTS = {"freeText", "textCard"}
+PROOPH_SKIPPED = {"icon": "icon", "image": "image", "misc": "misc element"}
+PROOPH_TYPES = set(PROOPH_KINDS) | PROOPH_FRAMES | PROOPH_TEXTS | set(PROOPH_SKIPPED) | {
+    "edge", "layer"}
+_WRAPPERS = {"UserObject", "object"}
+_RESERVED = {"label", "id", "placeholders", "tooltip", "link", "tags", "metadata"}
+_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.S)
+_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+
+
+def looks_like_prooph(text: str) -> bool:
+    """Whether an mxGraph file uses prooph board's typed elements."""
+    head = text[:200_000]
+    return re.search(r"<(event|command|role|document|externalSystem|hotSpot|policy|"
+                     r"aggregate|boundedContext|feature)\s[^>]*\blabel=", head) is not None
+
+
+def _parse(text: str, source: str, what: str = "the XML") -> Element:
+    if text.count("<") > MAX_XML_TAGS:
+        raise BoardFormatError(f"{what} has more tags than the limit of {MAX_XML_TAGS:,}",
+                               source=source)
+    try:
+        return SafeET.fromstring(_DECLARATION.sub("", text, count=1), forbid_dtd=True)
+    except DefusedXmlException as exc:
+        raise BoardFormatError(f"{what} declares a DTD or entities, which are refused "
+                               f"(entity expansion and external entities are unsafe): "
+                               f"{type(exc).__name__}", source=source) from None
+    except ParseError as exc:
+        line = exc.position[0] if getattr(exc, "position", None) else None
+        message = str(exc).split(":")[0]
+        if "no element found" in message:
+            message = "the XML ends too early (is the file cut off?)"
+        else:
+            message = f"not well-formed XML ({message})"
+        raise BoardFormatError(message, source=source, line=line) from None
+    except RecursionError:
+        raise BoardFormatError(f"{what} is nested too deeply", source=source) from None
+
+
+def _inflate(text: str, source: str, page: str, budget: list[int]) -> str:
+    """The XML of a compressed page: base64, then raw deflate, then URL-encoding."""
+    compact = re.sub(r"\s+", "", text)
+    try:
+        raw = base64.b64decode(compact, validate=True)
+    except (binascii.Error, ValueError):
+        raise BoardFormatError(f"page {page!r} is neither XML nor base64 (a compressed "
+                               f"draw.io page)", source=source) from None
+    inflater = zlib.decompressobj(-15)
+    try:
+        data = inflater.decompress(raw, budget[0] + 1)
+    except zlib.error as exc:
+        raise BoardFormatError(f"page {page!r} cannot be inflated ({exc})",
+                               source=source) from None
+    if len(data) > budget[0] or inflater.unconsumed_tail:
+        raise BoardFormatError(
+            f"page {page!r} inflates to more than {MAX_INFLATED_BYTES:,} bytes in all "
+            f"(a decompression bomb?); the limit is {MAX_INFLATED_BYTES:,}", source=source)
+    if not inflater.eof:
+        raise BoardFormatError(f"page {page!r} is cut off (the compressed data ends early)",
+                               source=source)
+    budget[0] -= len(data)
+    try:
+        decoded = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BoardFormatError(f"page {page!r} does not inflate to text", source=source) \
+            from None
+    return decoded if decoded.lstrip().startswith("<") else urllib.parse.unquote(decoded)
+
+
+def _style(style: str) -> tuple[set[str], dict[str, str]]:
+    """Names (``text``, ``swimlane``) and ``key=value`` pairs of an mxGraph style."""
+    names: set[str] = set()
+    values: dict[str, str] = {}
+    for part in style.split(";"):
+        part = part.strip()
+        if not part:
+            continue
+        if "=" in part:
+            key, _, value = part.partition("=")
+            values[key.strip()] = value.strip()
+        else:
+            names.add(part)
+    return names, values
+
+
+def _number(cell_id: str, value: str | None, what: str, source: str) -> float:
+    if value is None or value == "":
+        return 0.0
+    try:
+        number = float(value)
+    except ValueError:
+        raise BoardFormatError(f"cell {cell_id[:60]!r}: {what} must be a number, not "
+                               f"{value[:30]!r}", source=source) from None
+    if number != number or abs(number) > 1e12:
+        raise BoardFormatError(f"cell {cell_id[:60]!r}: {what} is not a usable number",
+                               source=source)
+    return number
+
+
+def _attr_value(value: str) -> AttrValue:
+    if _NUMBER.match(value):
+        return float(value) if "." in value else int(value)
+    return value[:1000]
+
+
+class _Cell:
+    """One mxCell with what its wrapper (UserObject, object, prooph type) adds."""
+
+    def __init__(self, wrapper: Element | None, cell: Element, prefix: str) -> None:
+        own = wrapper if wrapper is not None else cell
+        raw_id = own.get("id") or cell.get("id") or ""
+        self.id = prefix + raw_id
+        self.type = wrapper.tag if wrapper is not None and wrapper.tag in PROOPH_TYPES else None
+        label = own.get("label") if wrapper is not None else cell.get("value")
+        self.label = label or ""
+        parent = cell.get("parent")
+        self.parent = prefix + parent if parent else None
+        self.source = prefix + cell.get("source", "") if cell.get("source") else None
+        self.target = prefix + cell.get("target", "") if cell.get("target") else None
+        self.vertex = cell.get("vertex") == "1"
+        self.edge = cell.get("edge") == "1"
+        self.names, self.style = _style(cell.get("style") or "")
+        self.geometry = next((g for g in cell if g.tag == "mxGeometry"), None)
+        self.attrs: dict[str, AttrValue] = {}
+        self.tags: tuple[str, ...] = ()
+        if wrapper is not None:
+            for key, value in list(wrapper.attrib.items())[:100]:
+                if key not in _RESERVED and value.strip():
+                    self.attrs[key[:100]] = _attr_value(value.strip())
+            tags = wrapper.get("tags") or ""
+            self.tags = tuple(t[:100] for t in re.split(r"[\s,]+", tags) if t)[:100]
+
+    @property
+    def html(self) -> bool:
+        return self.style.get("html") == "1" or self.type is not None
+
+    @property
+    def text(self) -> str:
+        return clean_text(self.label, markup=self.html)
+
+
+def _cells(model: Element, prefix: str) -> list[_Cell]:
+    root = model.find("root")
+    if root is None:
+        return []
+    cells = []
+    for child in root:
+        if child.tag == "mxCell":
+            cells.append(_Cell(None, child, prefix))
+        else:
+            inner = next((c for c in child if c.tag == "mxCell"), None)
+            if inner is not None:
+                cells.append(_Cell(child, inner, prefix))
+    return cells
+
+
+def _pages(root: Element, source: str) -> list[tuple[str, Element]]:
+    if root.tag == "mxGraphModel":
+        return [("Page-1", root)]
+    if root.tag != "mxfile":
+        raise BoardFormatError(f"the XML's root is <{root.tag[:40]}>, not <mxfile> or "
+                               f"<mxGraphModel> (a draw.io or prooph board file)",
+                               source=source)
+    pages = []
+    budget = [MAX_INFLATED_BYTES]
+    diagrams = root.findall("diagram")
+    check_count(len(diagrams), "pages", source)
+    for number, diagram in enumerate(diagrams, 1):
+        name = diagram.get("name") or f"Page-{number}"
+        model = diagram.find("mxGraphModel")
+        if model is None:
+            text = (diagram.text or "").strip()
+            if not text:
+                continue
+            model = _parse(_inflate(text, source, name, budget), source,
+                           f"page {name!r}")
+            if model.tag != "mxGraphModel":
+                raise BoardFormatError(f"page {name!r} holds <{model.tag[:40]}>, not "
+                                       f"<mxGraphModel>", source=source)
+        pages.append((name, model))
+    return pages
+
+
+def read_drawio(text: str, source: str) -> Drawing:
+    """A :class:`Drawing` from the text of a draw.io or prooph board file.
+
+    Raises:
+        BoardFormatError: not well-formed or unsafe XML, not an mxGraph model, a
+            compressed page that is broken or too large, or a geometry that is not a
+            number (names the cell).
+    """
+    root = _parse(text, source)
+    pages = _pages(root, source)
+    several = len(pages) > 1
+    cells: list[tuple[int, _Cell]] = []
+    for number, (_, model) in enumerate(pages, 1):
+        for cell in _cells(model, f"{number}:" if several else ""):
+            cells.append((number, cell))
+        check_count(len(cells), "cells", source)
+    typed = any(cell.type is not None for _, cell in cells)
+    drawing = Drawing("prooph board" if typed else "draw.io")
+    drawing.frame_words = ("bounded contexts and features" if typed
+                           else "swimlanes and containers")
+    by_id = {cell.id: cell for _, cell in cells}
+
+    def is_container(cell: _Cell) -> bool:
+        return cell.type in PROOPH_FRAMES or (cell.type is None and (
+            "swimlane" in cell.names or "swimlane" in cell.style
+            or cell.style.get("container") == "1" or "group" in cell.names))
+
+    def geometry(cell: _Cell) -> tuple[float, float, float, float]:
+        g = cell.geometry
+        if g is None:
+            return 0.0, 0.0, 0.0, 0.0
+        return (_number(cell.id, g.get("x"), "x", source),
+                _number(cell.id, g.get("y"), "y", source),
+                abs(_number(cell.id, g.get("width"), "width", source)),
+                abs(_number(cell.id, g.get("height"), "height", source)))
+
+    origins: dict[str, tuple[float, float, str | None]] = {}
+
+    def origin(cell: _Cell) -> tuple[float, float, str | None]:
+        """Where a cell's children are measured from on the page, and the innermost named
+        container at or above it (their lane). Remembered, so that deep nesting costs
+        each cell once; at most 50 levels are followed."""
+        chain: list[_Cell] = []
+        current: _Cell | None = cell
+        while (current is not None and current.id not in origins and len(chain) < 50
+               and current not in chain):
+            chain.append(current)
+            current = by_id.get(current.parent or "")
+        x, y, lane = origins.get(current.id, (0.0, 0.0, None)) if current else (0.0, 0.0, None)
+        for link in reversed(chain):
+            if link.vertex:
+                gx, gy, _, _ = geometry(link)
+                x, y = x + gx, y + gy
+                if is_container(link) and link.text:
+                    lane = link.id
+            origins[link.id] = (x, y, lane)
+        return origins[cell.id] if cell.id in origins else (x, y, lane)
+
+    def placed(cell: _Cell) -> tuple[float, float, float, float, str | None]:
+        """Top-left on the page, size and innermost named container (its lane)."""
+        x, y, width, height = geometry(cell)
+        parent = by_id.get(cell.parent or "")
+        if parent is None or parent is cell:
+            return x, y, width, height, None
+        px, py, lane = origin(parent)
+        return x + px, y + py, width, height, lane
+
+    page_frames = several and not any(is_container(c) and c.text for _, c in cells)
+    if page_frames:
+        drawing.frame_words = "pages"
+        for number, (name, _) in enumerate(pages, 1):
+            drawing.frames.append(Frame(f"page~{number}", name, 0.0, float(number)))
+    edge_labels: dict[str, list[str]] = {}
+    for page, cell in cells:
+        if cell.edge:
+            continue
+        if not cell.vertex:
+            continue  # the root cell and layers
+        parent = by_id.get(cell.parent or "")
+        if parent is not None and parent.edge:
+            if cell.text:
+                edge_labels.setdefault(parent.id, []).append(cell.text)
+            continue
+        x, y, width, height, lane = placed(cell)
+        lane = lane or (f"page~{page}" if page_frames else None)
+        cx, cy = x + width / 2, y + height / 2
+        shape_name = cell.style.get("shape", "")
+        if cell.type in PROOPH_SKIPPED:
+            drawing.skipped[PROOPH_SKIPPED[cell.type]] += 1
+        elif is_container(cell):
+            if cell.text:
+                drawing.frames.append(Frame(cell.id, cell.text, cx, cy, lane))
+        elif cell.type in PROOPH_TEXTS or (cell.type is None and "text" in cell.names):
+            if cell.text:
+                drawing.texts.append(FreeText(cell.id, cell.text, cx, cy, lane))
+        elif cell.type is None and ("image" in cell.names or shape_name == "image"
+                                    or "image" in cell.style):
+            drawing.skipped["image"] += 1
+        elif cell.type is None and shape_name.startswith("mxgraph."):
+            drawing.skipped["icon"] += 1
+        else:
+            kind = PROOPH_KINDS.get(cell.type or "")
+            if cell.type is None and shape_name == "umlActor":
+                kind = Kind.ACTOR
+            drawing.shapes.append(Shape(
+                id=cell.id, text=cell.text, cx=cx, cy=cy, width=width, height=height,
+                color=normalize_color(cell.style.get("fillColor")),
+                angle=_number(cell.id, cell.style.get("rotation"), "rotation", source),
+                sticky_note=shape_name == "note", kind=kind, frame=lane,
+                attrs=cell.attrs, tags=cell.tags))
+    for _, cell in cells:
+        if cell.edge:
+            label = " ".join([cell.text] + edge_labels.get(cell.id, [])).strip()
+            drawing.connections.append(Connection(cell.source, cell.target, label or None))
+    return drawing
+
