@@ -21,6 +21,7 @@ from canvas.commands import CommandError
 COMMAND_MODULES = [
     "canvas.commands.board",
     "canvas.commands.check",
+    "canvas.commands.opportunities",
 ]
 
 

@@ -7,6 +7,7 @@ hotspots and opportunity stickies concern it, and the timeline order.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -158,16 +159,27 @@ class BoardGraph:
         direct = self.successors(command_id, K.EVENT)
         if direct:
             return direct
-        command = self.stickies[command_id]
         found: list[Sticky] = []
         for handler in self.handlers(command_id):
-            commands = sorted(self.predecessors(handler.id, K.COMMAND), key=lambda s: s.order)
-            for event in self.successors(handler.id, K.EVENT):
-                before = [c for c in commands if c.order < event.order]
-                owner = before[-1] if before else commands[0]
-                if owner.id == command.id:
-                    found.append(event)
+            found += self._handler_events(handler.id).get(command_id, [])
         return sorted(_unique(found), key=lambda s: s.order)
+
+    def _handler_events(self, handler_id: str) -> dict[str, list[Sticky]]:
+        """Which of a handler's events belong to which of its commands (computed once per
+        handler, so that a large aggregate shared by many commands stays linear)."""
+        cache = self.__dict__.setdefault("_handler_cache", {})
+        if handler_id in cache:
+            return cache[handler_id]
+        commands = self.predecessors(handler_id, K.COMMAND)   # sorted by order
+        orders = [c.order for c in commands]
+        owned: dict[str, list[Sticky]] = {}
+        if commands:
+            for event in self.successors(handler_id, K.EVENT):
+                index = bisect_left(orders, event.order) - 1
+                owner = commands[index] if index >= 0 else commands[0]
+                owned.setdefault(owner.id, []).append(event)
+        cache[handler_id] = owned
+        return owned
 
     def upstream_events(self, command_id: str) -> list[Sticky]:
         """Events that lead to a command: those that trigger it or its policies, those that
@@ -193,3 +205,66 @@ class BoardGraph:
 
     def commands_issued_by(self, policy_id: str) -> list[Sticky]:
         return self.successors(policy_id, K.COMMAND)
+
+    # ------------------------------------------------------------------ local context
+    def actor_context(self, actor_id: str) -> dict[str, list[Sticky]]:
+        """What stands in front of an actor at each of their commands.
+
+        The read models, systems, events and policies linked to an actor are shared out
+        over the actor's commands along the timeline: each goes to the actor's next command
+        after it (or the last command). A command whose share holds no read model or system
+        keeps the ones of the command before it (the information is still in front of the
+        person). Computed once per actor, so an actor with hundreds of commands stays linear.
+        """
+        cache = self.__dict__.setdefault("_actor_cache", {})
+        if actor_id in cache:
+            return cache[actor_id]
+        commands = self.successors(actor_id, K.COMMAND)
+        windows: dict[str, list[Sticky]] = {c.id: [] for c in commands}
+        if commands:
+            orders = [c.order for c in commands]
+            for item in self.predecessors(actor_id, K.READMODEL, K.SYSTEM, K.EVENT, K.POLICY):
+                index = min(bisect_right(orders, item.order), len(commands) - 1)
+                windows[commands[index].id].append(item)
+            shown: list[Sticky] = []
+            for command in commands:
+                own = [s for s in windows[command.id] if s.kind in (K.READMODEL, K.SYSTEM)]
+                if own:
+                    shown = own
+                else:
+                    windows[command.id] = windows[command.id] + shown
+        cache[actor_id] = windows
+        return windows
+
+    def local_informers(self, command_id: str) -> list[Sticky]:
+        """Read models and systems in front of a command: linked to it, to the policies that
+        issue it, or in its actors' :meth:`actor_context` (unlike :meth:`informers`, an
+        actor's information for other commands is left out)."""
+        issuers = self.issuers(command_id)
+        found = self.predecessors(command_id, K.READMODEL, K.SYSTEM)
+        for policy in issuers.policies:
+            found += self.predecessors(policy.id, K.READMODEL, K.SYSTEM)
+        for actor in issuers.actors:
+            found += [s for s in self.actor_context(actor.id).get(command_id, [])
+                      if s.kind in (K.READMODEL, K.SYSTEM)]
+        for actor in issuers.policy_actors:
+            found += self.predecessors(actor.id, K.READMODEL, K.SYSTEM)
+        return sorted(_unique(found), key=lambda s: s.order)
+
+    def local_upstream_events(self, command_id: str) -> list[Sticky]:
+        """Events that lead to a command, like :meth:`upstream_events` but through its
+        actors' :meth:`actor_context` only."""
+        issuers = self.issuers(command_id)
+        found = self.predecessors(command_id, K.EVENT)
+        for policy in issuers.policies:
+            found += self.predecessors(policy.id, K.EVENT)
+        for actor in issuers.actors:
+            for item in self.actor_context(actor.id).get(command_id, []):
+                if item.kind == K.EVENT:
+                    found.append(item)
+                elif item.kind == K.POLICY:
+                    found += self.predecessors(item.id, K.EVENT)
+        for source in self.local_informers(command_id):
+            found += self.predecessors(source.id, K.EVENT)
+        own = {e.id for e in self.outcomes(command_id)}
+        return sorted((e for e in _unique(found) if e.id not in own), key=lambda s: s.order)

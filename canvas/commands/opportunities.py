@@ -1,0 +1,110 @@
+"""``mlcanvas opportunities BOARD [--json] [--lang en|de]``: the ML opportunities on a board.
+
+By default a readable list, best first: the task, the anchor sticky, who decides today and
+the evidence as sentences; automation ideas (optimisation and plain rules) are listed apart.
+``--json`` prints the list DESIGN.md specifies: one object per opportunity with ``id``,
+``title``, ``task``, ``anchor`` ``{id, kind, text}``, ``actor``, ``inputs``, ``outcomes``,
+``evidence`` ``[{rule, stickies, explanation}]``, ``high_stakes``, ``score`` and more.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from canvas.commands import load_board, write_output
+from eventstorming.opportunities import TASK_PHRASES, Detection, detect
+from eventstorming.opportunity import Opportunity
+
+HEADINGS = {
+    "en": {"none": "No ML opportunities found.", "who": "who decides today",
+           "task": "task", "alt": "or", "anchor": "anchor", "inputs": "inputs",
+           "outcomes": "outcomes", "classes": "classes", "stakes": "HIGH STAKES",
+           "automation": "Automation ideas (not ML)", "optimisation": "optimisation",
+           "rule_automation": "rule automation", "score": "score", "why": "why",
+           "volume": "per day", "minutes": "min each"},
+    "de": {"none": "Keine ML-Chancen gefunden.", "who": "wer entscheidet heute",
+           "task": "Aufgabe", "alt": "oder", "anchor": "Anker", "inputs": "Eingaben",
+           "outcomes": "Ergebnisse", "classes": "Klassen", "stakes": "HOHES RISIKO",
+           "automation": "Automatisierungsideen (kein ML)", "optimisation": "Optimierung",
+           "rule_automation": "Regelautomatisierung", "score": "Score", "why": "warum",
+           "volume": "pro Tag", "minutes": "Min. je Fall"},
+}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "opportunities", help="find the ML opportunities on a board",
+        description="Point at the places on a board where a prediction could replace or "
+                    "support a human judgment, best first, with the evidence behind each.")
+    parser.add_argument("board", metavar="BOARD", help="a .storm or YAML board file")
+    parser.add_argument("--json", action="store_true",
+                        help="print the opportunities as a JSON list")
+    parser.add_argument("--lang", choices=("en", "de"),
+                        help="language of the sentences (default: the board's)")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    parser.set_defaults(func=cmd_opportunities)
+
+
+def opportunity_json(opp: Opportunity, lang: str | None = None) -> dict[str, Any]:
+    """One opportunity as JSON; with ``lang``, explanations in that language."""
+    data = opp.to_json()
+    if lang:
+        for item in data["evidence"]:
+            item["explanation"] = item["explanations"].get(lang, item["explanation"])
+    return data
+
+
+def render_text(detection: Detection, title: str, lang: str) -> str:
+    """The readable list: opportunities best first, then automation ideas apart."""
+    h = HEADINGS[lang]
+    lines = [title, ""]
+    if not detection.opportunities:
+        lines.append(h["none"])
+    for n, opp in enumerate(detection.opportunities, 1):
+        task = TASK_PHRASES[opp.task][lang]
+        alt = f" ({h['alt']} {', '.join(opp.alternative_tasks)})" if opp.alternative_tasks else ""
+        stakes = f"  [{h['stakes']}: {', '.join(opp.risk_flags)}]" if opp.high_stakes else ""
+        lines.append(f"{n}. {opp.title}  —  {opp.task}{alt}, {h['score']} {opp.score:.2f}"
+                     f"{stakes}")
+        lines.append(f"   {h['task']}: {task}")
+        lines.append(f"   {h['anchor']}: {opp.anchor.kind} '{opp.anchor.text}' ({opp.anchor.id})")
+        lines.append(f"   {h['who']}: {opp.actor or '-'}")
+        figures = []
+        if opp.volume_per_day is not None:
+            figures.append(f"{opp.volume_per_day:g} {h['volume']}")
+        if opp.minutes is not None:
+            figures.append(f"{opp.minutes:g} {h['minutes']}")
+        if opp.inputs:
+            lines.append(f"   {h['inputs']}: " + "; ".join(i.text for i in opp.inputs))
+        if opp.outcomes:
+            lines.append(f"   {h['outcomes']}: " + "; ".join(o.text for o in opp.outcomes)
+                         + (f"  ({' / '.join(figures)})" if figures else ""))
+        elif figures:
+            lines.append("   " + " / ".join(figures))
+        if opp.classes:
+            lines.append(f"   {h['classes']}: " + ", ".join(opp.classes))
+        lines.append(f"   {h['why']}:")
+        for item in opp.evidence:
+            lines.append(f"   - {item.explanations.get(lang, item.explanation)}")
+        lines.append("")
+    if detection.automation:
+        lines.append(h["automation"] + ":")
+        for idea in detection.automation:
+            lines.append(f"- [{h[idea.kind]}] {idea.title}")
+            lines.append(f"  {idea.explanations.get(lang, idea.explanation)}")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def cmd_opportunities(args: argparse.Namespace) -> int:
+    board = load_board(args.board)
+    detection = detect(board)
+    lang = args.lang or (board.lang if board.lang in HEADINGS else "en")
+    if args.json:
+        text = json.dumps([opportunity_json(o, args.lang) for o in detection.opportunities],
+                          ensure_ascii=False, indent=2)
+    else:
+        text = render_text(detection, board.title, lang)
+    write_output(text, args.output)
+    return 0

@@ -1,0 +1,43 @@
+"""Detection on the labeled benchmark boards: shared ones and the held-out ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventstorming.model import fold
+from eventstorming.opportunities import detect
+from eventstorming.safeyaml import load_yaml
+from eventstorming.storm import read_storm
+
+ROOT = Path(__file__).resolve().parents[2]
+FOLDERS = [ROOT / "benchmarks" / "boards",
+           ROOT.parent / "shared" / "benchmarks" / "opportunities",
+           ROOT.parent.parent / "shared" / "benchmarks" / "opportunities"]
+BOARDS = sorted({p.resolve() for f in FOLDERS if f.is_dir() for p in f.glob("*.storm")})
+
+
+@pytest.mark.parametrize("path", BOARDS, ids=[p.stem for p in BOARDS])
+def test_negatives_are_never_flagged_and_evidence_names_its_stickies(path):
+    board = read_storm(path)
+    labels = load_yaml(path.with_suffix("").with_suffix(".labels.yaml").read_text("utf-8"),
+                       str(path))
+    detection = detect(board)
+    found = {fold(o.anchor.text) for o in detection.opportunities}
+    for text in labels.get("not_opportunities") or []:
+        assert fold(text) not in found
+    stickies = board.by_id()
+    for opp in detection.opportunities:
+        assert opp.evidence
+        for evidence in opp.evidence:
+            assert evidence.explanation == evidence.explanations[board.lang]
+            for lang in ("en", "de"):
+                for sticky_id in evidence.stickies:
+                    assert stickies[sticky_id].text in evidence.explanations[lang]
+    for idea in detection.automation:
+        assert idea.anchor.text in idea.explanation
+
+
+def test_the_held_out_boards_are_there():
+    assert len([p for p in BOARDS if p.parent.name == "boards"]) >= 4
