@@ -22,6 +22,9 @@ COMMAND_MODULES = [
     "canvas.commands.board",
     "canvas.commands.check",
     "canvas.commands.opportunities",
+    "canvas.commands.prioritize",
+    "canvas.commands.canvas",
+    "canvas.commands.spec",
 ]
 
 

@@ -21,6 +21,7 @@ from pydantic import (
     Discriminator,
     Field,
     Tag,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -28,6 +29,9 @@ from pydantic import (
 API_VERSION = "mlcanvas/v1"
 KIND = "UseCaseSpec"
 SCHEMA_ID = "https://mlcanvas.dev/schemas/mlcanvas-spec-v1.json"
+#: Validation context key: validate the fields only and leave :func:`cross_check` to the
+#: caller, which then reports each cross-field problem with its own path (``mlcanvas validate``).
+SKIP_CROSS_CHECK = "skip_cross_check"
 
 Task = Literal["classification", "regression", "forecasting", "ranking",
                "anomaly_detection", "extraction", "clustering"]
@@ -131,6 +135,9 @@ class Feature(_Strict):
 class FeatureCondition(_Strict):
     """``{feature: F, OP: value}`` with exactly one operator."""
 
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True,
+                              json_schema_extra={"minProperties": 2, "maxProperties": 2})
+
     feature: Identifier
     eq: Scalar | None = None
     ne: Scalar | None = None
@@ -223,6 +230,11 @@ class Rule(_Strict):
 
 
 class Baseline(_Strict):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True,
+                              json_schema_extra={
+                                  "if": {"properties": {"method": {"const": "rules"}}},
+                                  "then": {"required": ["rules", "default"]}})
+
     method: BaselineMethod
     rules: list[Rule] | None = None
     default: Scalar | None = None
@@ -308,7 +320,9 @@ class UseCaseSpec(_Strict):
     governance: Governance = Field(default_factory=Governance)
 
     @model_validator(mode="after")
-    def _cross_checks(self) -> UseCaseSpec:
+    def _cross_checks(self, info: ValidationInfo) -> UseCaseSpec:
+        if (info.context or {}).get(SKIP_CROSS_CHECK):
+            return self
         problems = cross_check(self)
         if problems:
             raise ValueError("; ".join(f"{path}: {msg}" for path, msg in problems))
