@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "canvas.commands.prioritize",
     "canvas.commands.canvas",
     "canvas.commands.spec",
+    "canvas.commands.scaffold",
 ]
 
 

@@ -88,6 +88,8 @@ class Prediction(_Strict):
     classes: list[Scalar] | None = None
     wait: str = "immediate"
     horizon: int | None = Field(default=None, ge=1, description="Forecasting: steps ahead.")
+    group: Identifier | None = Field(default=None, description="Ranking: the column whose rows "
+                                     "are ranked together (a query, a visit, a session).")
 
     @model_validator(mode="after")
     def _target_needed(self) -> Prediction:
@@ -348,6 +350,9 @@ def cross_check(spec: UseCaseSpec) -> list[tuple[str, str]]:
     target = spec.prediction.target
     if target and target not in columns:
         problems.append(("prediction.target", f"'{target}' is not a column in data.columns"))
+    group = spec.prediction.group
+    if group and group not in columns:
+        problems.append(("prediction.group", f"'{group}' is not a column in data.columns"))
     names = [f.name for f in spec.features]
     if len(set(names)) != len(names):
         problems.append(("features", "two features share a name"))

@@ -1,0 +1,236 @@
+"""Writing a project: names, checks, data, the manifest and ``--update``."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import keyword
+import os
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from canvas.scaffold.files import project_files
+from canvas.scaffold.synth import synthetic_sample
+from canvas.spec import LinearPrediction, UseCaseSpec
+
+MANIFEST = ".mlcanvas/manifest.json"
+#: Names the package must not take: they would shadow what it imports.
+RESERVED = {"pandas", "numpy", "yaml", "fastapi", "uvicorn", "pytest", "httpx", "starlette",
+            "pydantic", "pyarrow", "tests", "test", "models", "data", "reports", "logs"}
+#: Which baselines make sense for which task.
+METHODS_FOR_TASK = {
+    "classification": {"rules", "majority"},
+    "regression": {"rules", "mean", "median"},
+    "forecasting": {"rules", "mean", "median", "seasonal_naive"},
+    "ranking": {"rules", "popularity"},
+    "anomaly_detection": {"rules", "zscore", "majority"},
+    "extraction": {"rules", "majority"},
+    "clustering": {"rules"},
+}
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+NUMERIC_TASKS = {"regression", "forecasting", "ranking"}
+
+
+class ScaffoldError(ValueError):
+    """The spec or the output folder does not allow a scaffold; the message says why."""
+
+
+@dataclass(frozen=True)
+class ScaffoldResult:
+    """What a scaffold wrote: paths relative to ``out``."""
+
+    out: Path
+    package: str
+    added: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    kept: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    obsolete: tuple[str, ...] = ()
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def report(self) -> str:
+        lines = [f"scaffolded {self.package} in {self.out}"]
+        for label, paths in (("added", self.added), ("updated", self.updated),
+                             ("kept (you changed them; new version beside as .new)",
+                              self.kept), ("unchanged", self.unchanged),
+                            ("no longer generated (left in place)", self.obsolete)):
+            if paths:
+                lines.append(f"{label}: {len(paths)}")
+                if label != "unchanged" and (label != "added" or self.updated or self.kept):
+                    lines += [f"  {p}" for p in paths]
+        lines += [f"note: {n}" for n in self.notes]
+        return "\n".join(lines)
+
+
+def package_name(spec: UseCaseSpec) -> str:
+    """The package: ``metadata.name`` with dashes as underscores (``_uc`` appended when that
+    would be a keyword or shadow a module the project imports)."""
+    name = spec.metadata.name.replace("-", "_")
+    if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in RESERVED \
+            or name in sys.stdlib_module_names:
+        name += "_uc"
+    return name
+
+
+def scaffold_problems(spec: UseCaseSpec) -> list[str]:
+    """Why this spec cannot be scaffolded (an empty list when it can)."""
+    problems = []
+    task, method = spec.prediction.task, spec.baseline.method
+    if method not in METHODS_FOR_TASK[task]:
+        problems.append(f"baseline.method: '{method}' does not fit a {task} task; use one of "
+                        f"{', '.join(sorted(METHODS_FOR_TASK[task]))}")
+    if method == "popularity" and spec.features[0].from_ == spec.prediction.target:
+        problems.append("features[0]: popularity ranks the items of the first feature")
+    outcomes = [r.predict for r in spec.baseline.rules or []] + (
+        [spec.baseline.default] if spec.baseline.default is not None else [])
+    if task in NUMERIC_TASKS and method == "rules":
+        for i, value in enumerate(outcomes):
+            if not isinstance(value, LinearPrediction) and (
+                    isinstance(value, bool) or not isinstance(value, int | float)):
+                where = f"baseline.rules[{i}].predict" if i < len(outcomes) - 1 or \
+                    spec.baseline.default is None else "baseline.default"
+                problems.append(f"{where}: a {task} baseline predicts numbers, not {value!r}")
+    target = spec.column(spec.prediction.target) if spec.prediction.target else None
+    if target is not None and target.type in ("number", "integer") and method == "rules":
+        for value in outcomes:
+            if not isinstance(value, LinearPrediction) and (
+                    isinstance(value, bool) or not isinstance(value, int | float)):
+                problems.append(f"prediction.target: column '{target.name}' is a {target.type} "
+                                f"column, but the rules predict {value!r}")
+                break
+    return problems
+
+
+def _hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _inside(out: Path, relative: str) -> Path:
+    """``out / relative``, refusing anything that would land outside ``out``."""
+    target = (out / relative).resolve()
+    if not target.is_relative_to(out.resolve()):
+        raise ScaffoldError(f"{relative}: would be written outside {out}")
+    return target
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(tmp, 0o666 & ~_UMASK)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _data_bytes(spec: UseCaseSpec, data: Path | None, rows: int) -> bytes:
+    if data is not None:
+        if not data.is_file():
+            raise ScaffoldError(f"{data}: no such data file")
+        return data.read_bytes()
+    try:
+        frame = synthetic_sample(spec, rows=rows)
+    except (ValueError, KeyError) as exc:
+        raise ScaffoldError(f"cannot make a synthetic sample: {exc}") from None
+    if spec.data.source.lower().endswith(".parquet"):
+        buffer = io.BytesIO()
+        frame.to_parquet(buffer, index=False)
+        return buffer.getvalue()
+    return frame.to_csv(index=False).encode("utf-8")
+
+
+def scaffold(spec: UseCaseSpec, out: Path, *, data: Path | None = None, update: bool = False,
+             rows: int = 1000) -> ScaffoldResult:
+    """Write the project for ``spec`` into ``out`` (see the module docstring)."""
+    problems = scaffold_problems(spec)
+    if problems:
+        raise ScaffoldError("cannot scaffold this spec:\n  - " + "\n  - ".join(problems))
+    out = Path(out)
+    manifest_path = out / MANIFEST
+    if out.exists() and not out.is_dir():
+        raise ScaffoldError(f"{out}: exists and is not a folder")
+    if not update and out.exists() and any(out.iterdir()):
+        raise ScaffoldError(f"{out}: the folder is not empty; pass --update to regenerate a "
+                            f"scaffold in place")
+    if update and out.exists() and any(out.iterdir()) and not manifest_path.exists():
+        raise ScaffoldError(f"{out}: no {MANIFEST}, so this is not a scaffold to update")
+    package = package_name(spec)
+    texts = project_files(spec, package)
+    generated = {path: text.encode("utf-8") for path, text in texts.items()}
+    old = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() \
+        else {"files": {}}
+    known = old.get("files", {})
+    source = spec.data.source
+    if data is not None or source not in known or not _inside(out, source).exists() or (
+            update and _hash(_inside(out, source).read_bytes()) == known.get(source)):
+        generated[source] = _data_bytes(spec, data, rows)
+    out.mkdir(parents=True, exist_ok=True)
+    added, updated, kept, unchanged = [], [], [], []
+    hashes: dict[str, str] = {}
+    for relative, content in sorted(generated.items()):
+        target = _inside(out, relative)
+        new_hash = _hash(content)
+        hashes[relative] = new_hash
+        if not target.exists():
+            _write(target, content)
+            added.append(relative)
+            continue
+        current = _hash(target.read_bytes())
+        if current == new_hash:
+            unchanged.append(relative)
+        elif current == known.get(relative) or (relative == source and data is not None):
+            _write(target, content)
+            updated.append(relative)
+        else:
+            _write(_inside(out, relative + ".new"), content)
+            kept.append(relative)
+            hashes[relative] = known.get(relative, new_hash)
+    if source not in generated and source in known:
+        hashes[source] = known[source]
+    obsolete = sorted(set(known) - set(hashes))
+    notes = []
+    if package != spec.metadata.name.replace("-", "_"):
+        notes.append(f"the package is named {package} ('{spec.metadata.name}' would shadow a "
+                     f"module or keyword)")
+    if data is None and source in generated and source not in kept:
+        notes.append(f"{source}: a synthetic sample; pass --data FILE to use real data")
+        notes.append(trial_run(out, spec))
+    _write(manifest_path, (json.dumps({"generator": "mlcanvas scaffold", "package": package,
+                                       "files": dict(sorted(hashes.items()))}, indent=2)
+                           + "\n").encode("utf-8"))
+    return ScaffoldResult(out=out, package=package, added=tuple(added), updated=tuple(updated),
+                          kept=tuple(kept), unchanged=tuple(unchanged),
+                          obsolete=tuple(obsolete), notes=tuple(notes))
+
+
+def trial_run(out: Path, spec: UseCaseSpec) -> str:
+    """Run prepare, train and evaluate on a copy of the new project's settings and data, and
+    say how the baseline scores against the acceptance bar."""
+    from canvas.scaffold.runtime import pipeline
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for name in ("params.yaml", "spec.yaml", spec.data.source):
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / name).write_bytes((out / name).read_bytes())
+        try:
+            pipeline.prepare(root)
+            pipeline.train(root)
+            report = pipeline.evaluate(root)
+        except (ValueError, KeyError) as exc:
+            return f"the pipeline does not run on the sample yet: {exc}"
+    checks = ", ".join(f"{c['metric']} {c['value'] if c['value'] is None else round(c['value'], 3)}"
+                       f" ({c['direction']} {c['bar']})" for c in report["acceptance"])
+    if report["accepted"]:
+        return "on the sample the baseline meets the acceptance bar" + (
+            f": {checks}" if checks else " (none set)")
+    return (f"on the sample the baseline misses the acceptance bar: {checks}; "
+            f"'evaluate' will exit 1 until a model meets it")
+

@@ -1,0 +1,7 @@
+"""``python -m <package> STEP``."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())
