@@ -1,13 +1,20 @@
-"""mlcanvas workshop app (placeholder until the app issue lands): lists the workspace."""
+"""mlcanvas workshop app: ``streamlit run app.py``.
+
+Builds the navigation; each page is a module under ``ui/``. The workspace is the folder
+``MLCANVAS_WORKSPACE`` points at (default ``./workspace``), seeded with the examples on first
+start.
+"""
 
 import streamlit as st
 
-from canvas.store import Workspace
+from ui.common import seed_workspace
 
-st.set_page_config(page_title="mlcanvas", layout="wide")
-workspace = Workspace()
-workspace.ensure_seeded()
-st.title("mlcanvas")
-st.caption("The workshop app is being built; these are the workshops in the workspace.")
-for info in workspace.list_workshops():
-    st.write(f"**{info.title}** — {info.stickies} stickies (revision {info.revision})")
+st.set_page_config(page_title="mlcanvas", page_icon="🟧", layout="wide")
+st.html("<style>[data-testid='stMainBlockContainer']{padding-top:3.2rem}</style>")
+seed_workspace()
+navigation = st.navigation([
+    st.Page("ui/workshops.py", title="Workshops", icon=":material/groups:",
+            url_path="workshops", default=True),
+    st.Page("ui/board.py", title="Board", icon=":material/view_timeline:", url_path="board"),
+], position="top")
+navigation.run()

@@ -103,3 +103,24 @@ class BoardBuilder:
             stickies=stickies,
             links=tuple(self._links.values()),
         )
+
+    @classmethod
+    def from_board(cls, board: Board) -> BoardBuilder:
+        """A builder holding everything of ``board``, to add to it with the usual identity rules.
+
+        Stickies keep their ids, lanes, attributes, tags and positions; their timeline
+        order is kept (renumbered from 0). A board with two stickies of the same kind and
+        text (possible after importing a drawing) keeps both; new additions merge into the
+        first.
+        """
+        builder = cls(board.title)
+        builder.metadata = dict(board.metadata)
+        builder.lanes = list(board.lanes)
+        for sticky in sorted(board.stickies, key=lambda s: s.order):
+            duplicate = (sticky.kind, sticky.folded) in builder._by_key
+            builder.sticky(sticky.kind, sticky.text, lane=sticky.lane, attrs=sticky.attrs,
+                           tags=sticky.tags, id=sticky.id, x=sticky.x, y=sticky.y,
+                           merge=not duplicate)
+        for link in board.links:
+            builder.link(link.source, link.target, link.label)
+        return builder

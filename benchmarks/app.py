@@ -1,0 +1,135 @@
+"""How fast is the Board page? Prints measured figures.
+
+1. Script-run time of the Board page (AppTest, in-process) for boards of 0, 100 and 500
+   stickies: the median of several reruns after a first warm-up run. Aim: <= 0.5 s.
+2. Time until the board picture is visible in headless Chromium for a 500-sticky board,
+   from navigation to the first drawn sticky text: the median of several page loads.
+   Aim: <= 3 s. Skipped with a message when /usr/bin/chromium is missing.
+
+Run from the repository root: ``python benchmarks/app.py [--runs 7] [--loads 3]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from canvas.store import Workspace  # noqa: E402
+from eventstorming.builder import BoardBuilder  # noqa: E402
+from eventstorming.model import Board  # noqa: E402
+
+LANES = ["Customer", "Sales", "Accounting", "Warehouse", "Shipping", "Support"]
+WORDS = ["order", "invoice", "receipt", "parcel", "refund", "claim", "ticket", "payment",
+         "delivery", "contract", "reminder", "quote"]
+
+
+def synthetic_board(stickies: int) -> Board:
+    """A board of ``stickies`` stickies in chains of actor → command → event → policy,
+    spread over six lanes, each policy triggering the next chain's command."""
+    builder = BoardBuilder(f"Synthetic board ({stickies} stickies)")
+    builder.metadata["lang"] = "en"
+    previous_policy = None
+    n = 0
+    chain = 0
+    while n < stickies:
+        lane = LANES[chain % len(LANES)]
+        word = f"{WORDS[chain % len(WORDS)]} {chain}"
+        parts = [("actor", f"{lane} clerk {chain}"), ("command", f"Check {word} details"),
+                 ("event", f"{word.capitalize()} checked and filed"),
+                 ("policy", f"Whenever a {word} is checked, notify the team")]
+        ids = []
+        for kind, text in parts[: stickies - n]:
+            ids.append(builder.sticky(kind, text, lane=lane, attrs={"minutes": 2}))
+            n += 1
+        for a, b in zip(ids, ids[1:], strict=False):
+            builder.link(a, b)
+        if previous_policy and len(ids) > 1:
+            builder.link(previous_policy, ids[1])
+        previous_policy = ids[3] if len(ids) == 4 else None
+        chain += 1
+    return builder.build()
+
+
+def page_run_times(sizes: list[int], runs: int) -> dict[int, float]:
+    from streamlit.testing.v1 import AppTest
+
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "workspace"
+        os.environ["MLCANVAS_WORKSPACE"] = str(root)
+        workspace = Workspace(root)
+        root.mkdir(parents=True)
+        for size in sizes:
+            workshop = workspace.create_from_board(synthetic_board(size))
+            at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+            at.switch_page("ui/board.py")
+            at.query_params["workshop"] = workshop
+            at.run()
+            assert not at.exception, at.exception
+            times = []
+            for _ in range(runs):
+                start = time.perf_counter()
+                at.run()
+                times.append(time.perf_counter() - start)
+            results[size] = statistics.median(times)
+    return results
+
+
+def picture_visible_time(stickies: int, loads: int) -> float | None:
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        print("browser figure skipped: no Chromium at /usr/bin/chromium")
+        return None
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(ROOT))
+    from tests.app.conftest import CHROMIUM_ARGS, start_server
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "workspace"
+        root.mkdir(parents=True)
+        workshop = Workspace(root).create_from_board(synthetic_board(stickies))
+        server = start_server(root, log_dir=Path(tmp))
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=str(chromium),
+                                                     headless=True, args=CHROMIUM_ARGS)
+                times = []
+                for _ in range(loads + 1):          # the first load warms the server up
+                    page = browser.new_page(viewport={"width": 1600, "height": 1000})
+                    start = time.perf_counter()
+                    page.goto(f"{server.url}/board?workshop={workshop}")
+                    page.wait_for_selector("[data-testid='stPlotlyChart'] g.textpoint text",
+                                           timeout=60_000)
+                    times.append(time.perf_counter() - start)
+                    page.close()
+                browser.close()
+        finally:
+            server.stop()
+    return statistics.median(times[1:])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="AppTest reruns per size")
+    parser.add_argument("--loads", type=int, default=3, help="browser page loads")
+    args = parser.parse_args()
+    print(f"Board page script run (AppTest, median of {args.runs} reruns; aim <= 0.5 s)")
+    for size, seconds in page_run_times([0, 100, 500], args.runs).items():
+        print(f"  {size:4d} stickies: {seconds:.3f} s")
+    seconds = picture_visible_time(500, args.loads)
+    if seconds is not None:
+        print(f"Board picture visible in Chromium, 500 stickies (median of {args.loads} "
+              f"loads; aim <= 3 s): {seconds:.2f} s")
+
+
+if __name__ == "__main__":
+    main()

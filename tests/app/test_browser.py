@@ -1,0 +1,201 @@
+"""The facilitator's journey in headless Chromium against a real ``streamlit run app.py``.
+
+Nothing may be lost on reload, on a server restart, in two tabs, or when the server is
+killed in the middle of a burst of edits.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from canvas.store import Workspace
+from eventstorming.io import read_board
+from tests.app.conftest import screenshot, seed_workspace, wait_for_app
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+JOURNEY = [
+    "a: Traveller -> c: Submit expense report -> e: Expense report submitted",
+    "p: Whenever a report is submitted",
+    "h: Receipts go missing",
+]
+JOURNEY_TEXTS = ["Traveller", "Submit expense report", "Expense report submitted",
+                 "Whenever a report is submitted", "Receipts go missing"]
+
+
+def capture_box(page):
+    return page.get_by_role("textbox", name="Quick capture")
+
+
+def type_line(page, line: str, wait: bool = True) -> None:
+    """Type a line into the focused quick capture box and press Enter (keyboard only)."""
+    page.keyboard.type(line)
+    page.keyboard.press("Enter")
+    if wait:
+        wait_for_app(page)
+        page.wait_for_function(
+            "() => document.querySelector('input[aria-label=\"Quick capture\"]').value === ''")
+
+
+def picture_texts(page) -> str:
+    page.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg", timeout=30_000)
+    return " | ".join(page.evaluate("""() => Array.from(
+        document.querySelectorAll("[data-testid='stPlotlyChart'] g.textpoint text")).map(t => {
+            const lines = Array.from(t.querySelectorAll('tspan.line')).map(s => s.textContent);
+            return lines.length ? lines.join(' ') : t.textContent;
+        })"""))
+
+
+def test_facilitator_journey(server_factory, page, tmp_path, examples_dir):
+    workspace = tmp_path / "workspace"
+    server = server_factory(workspace, examples=examples_dir)
+    page.goto(server.url)
+    wait_for_app(page)
+    for board_file in examples_dir.glob("*/board.storm"):
+        title = read_board(board_file).title
+        assert page.get_by_role("button", name=title).is_visible(), title
+    screenshot(page, "01-workshops-first-start")
+
+    page.get_by_label("Workshop title").fill("Travel expenses live")
+    page.get_by_role("button", name="Create workshop").click()
+    page.wait_for_url("**/board?workshop=travel-expenses-live")
+    wait_for_app(page)
+    assert page.get_by_role("heading", name="Travel expenses live").is_visible()
+
+    capture_box(page).click()
+    type_line(page, "## Traveller")
+    for line in JOURNEY:
+        type_line(page, line)
+        focused = page.evaluate("document.activeElement.getAttribute('aria-label')")
+        assert focused == "Quick capture", "focus stays in the capture box"
+    page.keyboard.type("evnt: Typo here")
+    page.keyboard.press("Enter")
+    wait_for_app(page)
+    assert page.get_by_text("unknown kind 'evnt'").is_visible()
+    assert capture_box(page).input_value() == "evnt: Typo here"
+    capture_box(page).fill("")
+
+    shown = picture_texts(page)
+    for text in JOURNEY_TEXTS:
+        assert text in shown.replace("\n", " "), text
+    screenshot(page, "02-board-after-capture")
+
+    page.reload()
+    wait_for_app(page)
+    shown = picture_texts(page)
+    assert all(t in shown.replace("\n", " ") for t in JOURNEY_TEXTS)
+
+    server.stop()
+    server = server_factory(workspace, port=server.port)
+    page.goto(f"{server.url}/board?workshop=travel-expenses-live")
+    wait_for_app(page)
+    shown = picture_texts(page)
+    assert all(t in shown.replace("\n", " ") for t in JOURNEY_TEXTS)
+    board = Workspace(workspace).load_board("travel-expenses-live").data
+    assert len(board.stickies) == 5 and len(board.links) == 2
+
+
+def test_click_a_sticky_to_edit_it(server_factory, page, tmp_path):
+    workspace = tmp_path / "workspace"
+    workshop = seed_workspace(workspace)
+    server = server_factory(workspace)
+    page.goto(f"{server.url}/board?workshop={workshop}")
+    wait_for_app(page)
+    picture_texts(page)
+    point = page.locator("[data-testid='stPlotlyChart'] g.textpoint",
+                         has_text="Categorize").first
+    box = point.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    wait_for_app(page)
+    page.wait_for_selector("text=Save sticky")
+    text = page.get_by_label("Text", exact=True)
+    assert text.input_value() == "Categorize receipt"
+    screenshot(page, "03-sticky-selected")
+    text.fill("Categorize receipt by merchant")
+    page.get_by_role("button", name="Save sticky").click()
+    wait_for_app(page)
+    board = Workspace(workspace).load_board(workshop).data
+    assert board.sticky("c-categorize-receipt").text == "Categorize receipt by merchant"
+    assert "Categorize receipt by" in picture_texts(page).replace("\n", " ")
+
+
+def test_two_tabs_get_a_conflict_and_a_reload(server_factory, context, tmp_path):
+    workspace = tmp_path / "workspace"
+    workshop = seed_workspace(workspace)
+    server = server_factory(workspace)
+    tab_a, tab_b = context.new_page(), context.new_page()
+    for tab in (tab_a, tab_b):
+        tab.goto(f"{server.url}/board?workshop={workshop}")
+        wait_for_app(tab)
+    capture_box(tab_a).click()
+    type_line(tab_a, "e: Written in tab A")
+    capture_box(tab_b).click()
+    tab_b.keyboard.type("e: Written in tab B")
+    tab_b.keyboard.press("Enter")
+    wait_for_app(tab_b)
+    assert tab_b.get_by_text("Not saved — this workshop was changed in another tab").is_visible()
+    assert capture_box(tab_b).input_value() == "e: Written in tab B"
+    screenshot(tab_b, "04-conflict")
+    tab_b.get_by_role("button", name="Reload the latest version").click()
+    wait_for_app(tab_b)
+    assert "Written in tab A" in picture_texts(tab_b).replace("\n", " ")
+    capture_box(tab_b).click()
+    tab_b.keyboard.press("End")
+    tab_b.keyboard.type(" ")
+    tab_b.keyboard.press("Enter")
+    wait_for_app(tab_b)
+    board = Workspace(workspace).load_board(workshop).data
+    assert board.find("event", "Written in tab A") and board.find("event", "Written in tab B")
+
+
+def test_sigkill_in_a_burst_of_edits_loses_at_most_the_edit_in_flight(
+        server_factory, page, tmp_path):
+    workspace = tmp_path / "workspace"
+    workshop = seed_workspace(workspace)
+    server = server_factory(workspace)
+    page.goto(f"{server.url}/board?workshop={workshop}")
+    wait_for_app(page)
+    capture_box(page).click()
+    confirmed = []
+    for n in range(8):
+        type_line(page, f"e: Burst event {n}")
+        confirmed.append(f"Burst event {n}")
+    # the next edit is in flight when the server dies
+    killer = threading.Timer(0.05, server.kill)
+    killer.start()
+    type_line(page, "e: Burst event in flight", wait=False)
+    killer.join()
+    assert server.process.poll() is not None
+
+    board = Workspace(workspace).load_board(workshop).data   # still loads
+    for text in confirmed:
+        assert board.find("event", text), f"{text} was confirmed and must survive"
+    restarted = server_factory(workspace)
+    page.goto(f"{restarted.url}/board?workshop={workshop}")
+    wait_for_app(page)
+    shown = picture_texts(page).replace("\n", " ")
+    assert all(text in shown for text in confirmed[:3])   # the first columns are in view
+    assert not page.locator("[data-testid='stException']").count()
+
+
+def test_a_200_sticky_board_is_drawn_and_every_view_renders(server_factory, page, tmp_path):
+    from benchmarks.app import synthetic_board
+
+    workspace = tmp_path / "workspace"
+    workshop = Workspace(workspace).create_from_board(synthetic_board(200))
+    server = server_factory(workspace)
+    page.goto(f"{server.url}/board?workshop={workshop}")
+    wait_for_app(page)
+    texts = [t for t in picture_texts(page).split(" | ") if t != "!"]   # "!": grammar hints
+    assert len(texts) == 200
+    screenshot(page, "05-board-200-stickies")
+    page.get_by_text("Text", exact=True).click()
+    wait_for_app(page)
+    assert page.get_by_role("button", name="Apply text").is_visible()
+    screenshot(page, "06-text-mode")
+    page.get_by_text("Table", exact=True).click()
+    wait_for_app(page)
+    page.wait_for_selector("[data-testid='stDataFrame'], [data-testid='stDataFrameResizable']")
+    screenshot(page, "07-table-mode")

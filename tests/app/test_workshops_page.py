@@ -1,0 +1,107 @@
+"""AppTest: every action of the Workshops page."""
+
+from __future__ import annotations
+
+from canvas.store import Workspace
+from eventstorming import parse_storm
+from eventstorming.io import read_board
+from tests.app.conftest import SAMPLE_STORM, SUPPORT_STORM
+
+
+def titles(at) -> list[str]:
+    return [b.label.strip("*") for b in at.button if b.key and b.key.startswith("open_")]
+
+
+def test_first_start_seeds_the_examples_and_lists_them(make_app, app_env, examples_dir):
+    at = make_app().run()
+    assert not at.exception
+    expected = sorted(read_board(p).title for p in examples_dir.glob("*/board.storm"))
+    assert expected and sorted(titles(at)) == expected
+    assert at.title[0].value == "Workshops"
+    assert f"{len(expected)} workshops" in [s.value for s in at.subheader]
+
+
+def test_create_opens_the_new_workshop_on_the_board_page(make_app, app_env):
+    at = make_app().run()
+    at.text_input(key="new_title").set_value("Claims handling")
+    at.button_group(key="new_lang").set_value("de")
+    next(b for b in at.button if b.label == "Create workshop").click().run()
+    assert not at.exception
+    assert at.title[0].value == "Claims handling"
+    assert at.query_params["workshop"] == "claims-handling"
+    board = Workspace(app_env).load_board("claims-handling").data
+    assert board.lang == "de" and board.stickies == ()
+
+
+def test_create_without_a_title_says_so(make_app):
+    at = make_app().run()
+    next(b for b in at.button if b.label == "Create workshop").click().run()
+    assert "needs a title" in at.error[0].value
+    assert at.title[0].value == "Workshops"
+
+
+def test_title_button_opens_the_workshop(make_app, app_env):
+    at = make_app().run()
+    first = next(b for b in at.button if b.key and b.key.startswith("open_"))
+    first.click().run()
+    assert not at.exception
+    workshop = first.key.removeprefix("open_")
+    assert at.title[0].value == Workspace(app_env).load_board(workshop).data.title
+    assert at.text_input(key=f"capture_{workshop}").label == "Quick capture"
+    assert at.query_params["workshop"] == workshop
+
+
+def test_rename_duplicate_delete(make_app, app_env):
+    ws = Workspace(app_env)
+    at = make_app().run()
+    workshop = ws.list_workshops()[0].id
+    at.text_input(key=f"title_{workshop}").set_value("Renamed board")
+    at.button(key=f"rename_{workshop}").click().run()
+    assert "Renamed board" in titles(at)
+    assert ws.load_board(workshop).data.title == "Renamed board"
+
+    at.button(key=f"duplicate_{workshop}").click().run()
+    assert "Renamed board (copy)" in titles(at)
+    copy = next(i.id for i in ws.list_workshops() if i.title == "Renamed board (copy)")
+
+    at.button(key=f"delete_{copy}").click().run()
+    assert "Delete “Renamed board (copy)”?" in at.warning[0].value
+    at.button(key=f"cancel_delete_{copy}").click().run()
+    assert ws.exists(copy) and not at.warning
+    at.button(key=f"delete_{copy}").click().run()
+    at.button(key=f"really_delete_{copy}").click().run()
+    assert not ws.exists(copy)
+    assert "Renamed board (copy)" not in titles(at)
+    assert list((app_env / ".trash").iterdir())
+
+
+def test_download_zip_is_offered_per_workshop(make_app, app_env):
+    at = make_app().run()
+    for info in Workspace(app_env).list_workshops():
+        assert at.get("download_button")
+        assert any(d.proto.label == "Download zip" and d.key == f"zip_{info.id}"
+                   for d in at.get("download_button"))
+
+
+def test_upload_shows_the_import_report_and_adds_the_workshop(make_app, app_env):
+    at = make_app().run()
+    data = SUPPORT_STORM.encode()
+    at.file_uploader(key="upload").set_value(("support.storm", data, "text/plain")).run()
+    assert not at.exception
+    report = " ".join(c.value for c in at.caption)
+    assert "read " in report and "stickies" in report
+    assert "stickies" in at.success[0].value
+    next(b for b in at.button if b.label == "Add as workshop").click().run()
+    expected = parse_storm(SUPPORT_STORM)
+    assert at.title[0].value == expected.title
+    workshop = at.query_params["workshop"]
+    assert Workspace(app_env).load_board(workshop).data.stickies == expected.stickies
+
+
+def test_upload_of_a_bad_file_says_where(make_app):
+    at = make_app().run()
+    at.file_uploader(key="upload").set_value(
+        ("bad.storm", b"# Bad\nthis is not a sticky\n", "text/plain")).run()
+    assert "Cannot import this file" in at.error[0].value
+    assert "bad.storm, line 2" in at.error[0].value
+    assert SAMPLE_STORM  # the seed board is unaffected

@@ -1,0 +1,156 @@
+"""What both pages share: the workspace, the open workshop, and the board a tab shows.
+
+A tab keeps the board it shows, with the revision it was read at, in its session. Every
+edit is saved through :func:`save` (which calls :func:`canvas.boardstate.commit` with that
+revision) before the page shows it; a save refused because another tab saved first leaves a
+conflict message for the page to show with a "Reload" choice.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+import streamlit as st
+
+from canvas.boardstate import commit, hints_by_sticky
+from canvas.store import ConflictError, StoreError, Versioned, Workspace, default_root
+from eventstorming.grammar import check_board
+from eventstorming.model import Board
+
+BOARD_PAGE = "ui/board.py"
+WORKSHOPS_PAGE = "ui/workshops.py"
+_BOARDS = "_boards"          # session: workshop id -> Versioned board this tab shows
+_CONFLICT = "_conflict"      # session: workshop id -> conflict message
+_FLASH = "_flash"            # session: one message to show after the next rerun
+
+
+def workspace() -> Workspace:
+    return Workspace(default_root())
+
+
+@st.cache_resource(show_spinner=False)
+def _seeded(root: str) -> list[str]:
+    return Workspace(root).ensure_seeded()
+
+
+def seed_workspace() -> None:
+    """Seed the workspace with the examples once per server process and workspace folder."""
+    _seeded(str(default_root().resolve()))
+
+
+# --------------------------------------------------------------------------- open workshop
+
+def open_workshop_id() -> str | None:
+    """The workshop this tab has open: the ``workshop`` query parameter, else the session's."""
+    workshop = st.query_params.get("workshop") or st.session_state.get("workshop")
+    if workshop and workspace().exists(workshop):
+        st.session_state["workshop"] = workshop
+        return workshop
+    return None
+
+
+def go_to_board(workshop: str) -> None:
+    """Open ``workshop`` on the Board page (the URL carries it, so a reload reopens it)."""
+    st.session_state["workshop"] = workshop
+    st.switch_page(BOARD_PAGE, query_params={"workshop": workshop})
+
+
+def flash(message: str, icon: str = "✅") -> None:
+    st.session_state[_FLASH] = (message, icon)
+
+
+def show_flash() -> None:
+    if message := st.session_state.pop(_FLASH, None):
+        st.toast(message[0], icon=message[1])
+
+
+# --------------------------------------------------------------------------- the board
+
+def _signature(workshop: str) -> tuple:
+    path = workspace().root / workshop / "board.yaml"
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return (str(path), None)
+    return (str(path), stat.st_mtime_ns, stat.st_size, stat.st_ino)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _load(root: str, workshop: str, signature: tuple) -> Versioned:
+    return Workspace(root).load_board(workshop)
+
+
+def disk_board(workshop: str) -> Versioned:
+    """The board as saved now (parsed once per saved revision, shared by all sessions;
+    boards are immutable)."""
+    return _load(str(workspace().root.resolve()), workshop, _signature(workshop))
+
+
+def shown_board(workshop: str) -> Versioned:
+    """The board this tab shows and edits, with the revision it was read at."""
+    boards = st.session_state.setdefault(_BOARDS, {})
+    if workshop not in boards:
+        boards[workshop] = disk_board(workshop)
+    return boards[workshop]
+
+
+def saved_elsewhere(workshop: str) -> int | None:
+    """The saved revision when another tab saved since this one read the board, else None."""
+    try:
+        disk = disk_board(workshop).revision
+    except StoreError:
+        return None
+    return disk if disk != shown_board(workshop).revision else None
+
+
+def reload_board(workshop: str) -> None:
+    """Show the latest saved board (the "Reload" answer to a conflict)."""
+    st.session_state.setdefault(_BOARDS, {})[workshop] = disk_board(workshop)
+    st.session_state.setdefault(_CONFLICT, {}).pop(workshop, None)
+
+
+def forget_board(workshop: str) -> None:
+    st.session_state.setdefault(_BOARDS, {}).pop(workshop, None)
+
+
+def conflict(workshop: str) -> str | None:
+    return st.session_state.get(_CONFLICT, {}).get(workshop)
+
+
+def save(workshop: str, board: Board) -> bool:
+    """Save ``board`` as this tab's next revision; False (and a conflict message for the
+    page) when another tab saved first. Nothing is overwritten either way."""
+    shown = shown_board(workshop)
+    try:
+        st.session_state[_BOARDS][workshop] = commit(workspace(), workshop, shown, board)
+    except ConflictError as exc:
+        st.session_state.setdefault(_CONFLICT, {})[workshop] = str(exc)
+        return False
+    st.session_state.setdefault(_CONFLICT, {}).pop(workshop, None)
+    return True
+
+
+def edit(workshop: str, change: Callable[[Board], Board]) -> str | None:
+    """Apply ``change`` to the shown board and save; the error message or None."""
+    try:
+        board = change(shown_board(workshop).data)
+    except ValueError as exc:
+        return str(exc)
+    if not save(workshop, board):
+        return conflict(workshop)
+    return None
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _hints(root: str, workshop: str, revision: int, saved_at: str | None,
+           _board: Board) -> dict[str, list[str]]:
+    return hints_by_sticky(check_board(_board))
+
+
+def grammar_hints(workshop: str) -> dict[str, list[str]]:
+    """Grammar hints (``mlcanvas check``) by sticky id for the shown board; computed once
+    per saved revision."""
+    shown = shown_board(workshop)
+    return _hints(str(workspace().root.resolve()), workshop, shown.revision, shown.saved_at,
+                  shown.data)
