@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 from canvas.prioritize import QUADRANT_SPLIT
 from canvas.prioritytable import QUADRANT_LABELS, ChartPoint
 from eventstorming.layout import BoardLayout
-from ui.picture import board_figure
+from ui.picture import COLUMNS_SHOWN, board_figure
 
 ANCHOR_BORDER = "#2F9E44"
 TASK_COLORS = {
@@ -55,9 +55,7 @@ def anchors_figure(layout: BoardLayout, anchors: Sequence[tuple[str, str]],
             hovertext=[escape(c.text) for c in cards],
             hovertemplate="%{hovertext}<extra>opportunity</extra>", showlegend=False,
             name="opportunity numbers"))
-        first = cards[0]
-        fig.update_xaxes(range=[max(first.x0 - 1.5, layout.x_range(1)[0]),
-                                first.x0 - 1.5 + (layout.x_range(8)[1] - layout.x_range(8)[0])])
+        fig.update_xaxes(range=list(layout.x_range(COLUMNS_SHOWN + 3)))
     return fig
 
 

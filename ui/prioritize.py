@@ -113,9 +113,9 @@ st.dataframe(table, hide_index=True, width="stretch", key="ranking", column_conf
     "feasibility": st.column_config.NumberColumn("Feasibility", format="%.2f",
                                                  width="small"),
     "quadrant": st.column_config.TextColumn("Quadrant", width="small"),
-    "hours_per_year": st.column_config.NumberColumn("Hours/year", format="%d",
-                                                    help="Hours of work a year the board "
-                                                    "shows (volume × minutes)"),
+    "hours_per_year": st.column_config.NumberColumn(
+        "Hours saved/yr", format="%d", help="Rough estimate: half of today's minutes saved "
+        "(volume × minutes × 365 ÷ 60 ÷ 2)"),
     "overrides": st.column_config.NumberColumn("Changed", format="%d", width="small",
                                                help="Scores changed by a person"),
     **labels,
@@ -143,12 +143,12 @@ edited = st.data_editor(
     pd.DataFrame(rows), key=f"scores_{picked}_{settings_doc.revision}", hide_index=True,
     width="stretch", disabled=["criterion", "suggested", "reason", "override"],
     column_config={
-        "criterion": st.column_config.TextColumn("Criterion", width="medium"),
-        "suggested": st.column_config.NumberColumn("Suggested", width="small", format="%d"),
-        "score": st.column_config.NumberColumn("Score", min_value=1, max_value=5, step=1,
-                                               required=True, width="small", format="%d"),
-        "reason": st.column_config.TextColumn("Reason (from the board)", width="large"),
-        "override": st.column_config.TextColumn("Changed by", width="medium"),
+        "criterion": st.column_config.TextColumn("Criterion", width=210),
+        "suggested": st.column_config.NumberColumn("Suggested", width=85, format="%d"),
+        "score": st.column_config.NumberColumn("Score ✎", min_value=1, max_value=5, step=1,
+                                               required=True, width=80, format="%d"),
+        "reason": st.column_config.TextColumn("Reason (from the board)", width=760),
+        "override": st.column_config.TextColumn("Changed by", width=200),
     })
 try:
     changes = score_changes(priority, edited.to_dict("records"))
