@@ -3,9 +3,10 @@
 A form edits each box as text, one sentence a line; a line starting with ``?`` is a guess
 (mlcanvas inferred it; remove the ``?`` once the team agrees). Error costs are lines
 ``kind of error: what it costs``; outcomes are a comma-separated list; features are rows
-``{name, type, source}``. :func:`edit_canvas` applies what the form holds to a canvas and
-returns either the new canvas or, for each field that is wrong, a message under that
-field's key, so a page can show every problem beside its input before anything is saved.
+``{name, type, source}`` (the field ``feature_table``; ``features`` is the box).
+:func:`edit_canvas` applies what the form holds to a canvas and returns either the new
+canvas or, for each field that is wrong, a message under that field's key, so a page can
+show every problem beside its input before anything is saved.
 """
 
 from __future__ import annotations
@@ -136,7 +137,7 @@ class CanvasEdit:
 
 #: Form fields (besides the ten boxes, keyed by box key) that :func:`edit_canvas` reads.
 FORM_FIELDS = ("title", "owner", "entity", "target", "outcomes", "wait", "heuristic",
-               "error_costs", "features", "serving", "human_review", "fairness_check",
+               "error_costs", "feature_table", "serving", "human_review", "fairness_check",
                "monitoring_metric")
 
 
@@ -149,7 +150,8 @@ def form_values(canvas: MLCanvas) -> dict[str, Any]:
         "title": canvas.title, "owner": canvas.owner or "", "entity": pred.entity,
         "target": pred.target or "", "outcomes": ", ".join(pred.outcomes),
         "wait": pred.wait, "heuristic": pred.heuristic.text,
-        "error_costs": costs_to_text(pred.error_costs), "features": feature_rows(canvas),
+        "error_costs": costs_to_text(pred.error_costs),
+        "feature_table": feature_rows(canvas),
         "serving": canvas.serving, "human_review": canvas.human_review,
         "fairness_check": canvas.fairness_check or "",
         "monitoring_metric": canvas.monitoring_metric or "",
@@ -202,12 +204,12 @@ def edit_canvas(canvas: MLCanvas, values: Mapping[str, Any]) -> CanvasEdit:
             pred["error_costs"] = costs_from_text(values["error_costs"])
         except ValueError as exc:
             problems["error_costs"] = str(exc)
-    if "features" in values:
+    if "feature_table" in values:
         try:
             data["features"] = [f.model_dump(mode="json")
-                                for f in features_from_rows(values["features"])]
+                                for f in features_from_rows(values["feature_table"])]
         except ValueError as exc:
-            problems["features"] = str(exc)
+            problems["feature_table"] = str(exc)
     if "serving" in values:
         if values["serving"] not in ("batch", "realtime"):
             problems["serving"] = "serving is batch or realtime"
@@ -226,7 +228,9 @@ def edit_canvas(canvas: MLCanvas, values: Mapping[str, Any]) -> CanvasEdit:
     except ValueError as exc:
         for line in str(exc).splitlines():
             where, _, message = line.removeprefix("canvas: ").partition(": ")
-            key = where.split(".")[-2] if where.startswith("boxes.") else where.split(".")[-1]
+            parts = where.split(".")
+            key = parts[1] if parts[0] == "boxes" and len(parts) > 1 else \
+                "feature_table" if parts[0] == "features" else parts[-1]
             problems[key if key in FORM_FIELDS or key in BOX_BY_KEY else "canvas"] = \
                 message or line
         return CanvasEdit(None, problems)

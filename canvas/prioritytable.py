@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from canvas.prioritize import (
@@ -85,8 +85,9 @@ def apply_score_changes(settings: PrioritySettings, opportunity_id: str,
 
 
 def ranking_rows(priorities: Iterable[Priority]) -> list[dict[str, Any]]:
-    """The ranked list: rank, title, task, combined score, value, feasibility, quadrant,
-    hours a year, and each criterion's score."""
+    """The ranked list: rank, title, task, combined score, value (the value criterion's
+    score), feasibility, quadrant, hours saved a year, the other criteria's scores, and how
+    many scores a person changed."""
     rows = []
     for p in priorities:
         row: dict[str, Any] = {
@@ -95,7 +96,8 @@ def ranking_rows(priorities: Iterable[Priority]) -> list[dict[str, Any]]:
             "quadrant": p.quadrant,
             "hours_per_year": round(p.roi.hours_per_year) if p.roi else None,
         }
-        row.update({name: p.score_of(name).score for name in CRITERION_NAMES})
+        row.update({name: p.score_of(name).score for name in CRITERION_NAMES
+                    if name != "value"})   # the value score is the value criterion
         row["overrides"] = sum(1 for s in p.scores if s.override)
         rows.append(row)
     return rows
@@ -114,6 +116,7 @@ class ChartPoint:
     volume_per_day: float | None
     quadrant: str
     rank: int
+    label_above: bool = False
 
 
 #: Bubble diameters in pixels: the smallest (no volume known) and the largest.
@@ -124,7 +127,8 @@ def chart_points(priorities: Sequence[Priority]) -> list[ChartPoint]:
     """The bubbles of the value-versus-feasibility chart. Area grows with volume (the
     diameter with its square root), scaled to the largest volume; an opportunity without
     a volume gets the smallest bubble. Points that would sit on each other are spread a
-    little around their place, so every bubble stays visible."""
+    little around their place, so every bubble stays visible. Labels of neighbours at about
+    the same value alternate below and above their bubbles, so they do not overlap."""
     volumes = [p.opportunity.volume_per_day or 0.0 for p in priorities]
     top = max(volumes, default=0.0)
     points = []
@@ -142,6 +146,14 @@ def chart_points(priorities: Sequence[Priority]) -> list[ChartPoint]:
         points.append(ChartPoint(p.id, p.opportunity.title, p.opportunity.task,
                                  p.value + dy, p.feasibility + dx, round(size, 1),
                                  p.opportunity.volume_per_day, p.quadrant, p.rank))
+    rows: dict[int, list[int]] = {}
+    for index, point in enumerate(points):
+        rows.setdefault(round(point.value), []).append(index)
+    for indexes in rows.values():
+        indexes.sort(key=lambda i: points[i].feasibility)
+        for n, i in enumerate(indexes):
+            if n % 2 == 1:
+                points[i] = replace(points[i], label_above=True)
     return points
 
 

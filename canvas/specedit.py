@@ -127,6 +127,22 @@ def features_for_columns(features: Iterable[Mapping[str, Any]],
     return kept
 
 
+def column_roles(data: Mapping[str, Any]) -> dict[str, str]:
+    """What each data column of spec ``data`` is for: ``target``, ``timestamp``,
+    ``feature`` (a feature reads it) or ``unused``."""
+    target = (data.get("prediction") or {}).get("target")
+    timestamp = (data.get("data") or {}).get("timestamp")
+    read = {f.get("from") for f in data.get("features") or [] if isinstance(f, dict)}
+    roles = {}
+    for column in (data.get("data") or {}).get("columns") or []:
+        name = column.get("name") if isinstance(column, dict) else None
+        if name is None:
+            continue
+        roles[name] = ("target" if name == target else "timestamp" if name == timestamp
+                       else "feature" if name in read else "unused")
+    return roles
+
+
 # --------------------------------------------------------------------------- checking
 
 @dataclass(frozen=True)
@@ -273,6 +289,6 @@ def save_spec_edits(workspace: Any, workshop: str, opportunity_id: str, edits: S
 
 
 __all__ = ["SPECS_DOC", "ScaffoldError", "SpecCheck", "SpecEdits", "baseline_from_text",
-           "baseline_to_text", "check_spec", "columns_from_rows", "features_for_columns",
-           "load_spec_edits", "project_tree", "save_spec_edits", "scaffold_zip", "spec_data",
-           "tree_text"]
+           "baseline_to_text", "check_spec", "column_roles", "columns_from_rows",
+           "features_for_columns", "load_spec_edits", "project_tree", "save_spec_edits",
+           "scaffold_zip", "spec_data", "tree_text"]

@@ -91,13 +91,13 @@ def apply(field: str, value: object) -> None:
 
 def on_features() -> None:
     state = st.session_state[prefix + "features_table"]
-    rows = [dict(r) for r in values["features"]]
+    rows = [dict(r) for r in values["feature_table"]]
     for index, change in state.get("edited_rows", {}).items():
         rows[int(index)].update(change)
     for index in sorted(state.get("deleted_rows", []), reverse=True):
         rows.pop(int(index))
     rows += [dict(r) for r in state.get("added_rows", [])]
-    apply("features", rows)
+    apply("feature_table", rows)
 
 
 def on_reset() -> None:
@@ -124,7 +124,8 @@ saved_note = (f"Saved · revision {doc.revision}" if opp_id in doc.data
               else "Prefilled from the board (saved with your first change)")
 bar = st.columns([2.2, 1, 1, 1], vertical_alignment="center")
 bar[0].markdown(f":green-badge[:material/check_circle: {saved_note}] "
-                f"&nbsp; {len(lints)} open points · {canvas.guesses()} guesses")
+                f"&nbsp; {len(lints)} open point{'s' if len(lints) != 1 else ''} · "
+                f"{canvas.guesses()} guess{'es' if canvas.guesses() != 1 else ''} to confirm")
 bar[1].download_button("Markdown", data=canvas_to_markdown(canvas, lints),
                        file_name=f"{canvas.name}-canvas.md", mime="text/markdown",
                        icon=":material/download:", on_click="ignore", key="canvas_md",
@@ -136,7 +137,7 @@ bar[2].download_button("HTML poster", data=canvas_to_html(canvas, lints),
 bar[3].button("Prefill again", icon=":material/restart_alt:", on_click=on_reset,
               help="Replace this canvas with a fresh one from the board", width="stretch")
 
-form_col, preview_col = st.columns([1.1, 1], gap="medium")
+form_col, preview_col = st.columns([1, 1.15], gap="medium")
 with form_col:
     boxes_tab, details_tab = st.tabs(["The ten boxes", "Prediction details & features"])
     with boxes_tab:
@@ -202,7 +203,7 @@ with form_col:
         st.markdown("**Features** (the columns a model reads; they become the spec's data "
                     "columns)")
         st.data_editor(
-            pd.DataFrame(values["features"], columns=["name", "type", "source"]),
+            pd.DataFrame(values["feature_table"], columns=["name", "type", "source"]),
             key=prefix + "features_table", num_rows="dynamic", hide_index=True,
             width="stretch",
             on_change=on_features, column_config={
@@ -211,15 +212,15 @@ with form_col:
                                                          required=True),
                 "source": st.column_config.TextColumn("Comes from", width="medium"),
             })
-        problem("features")
+        problem("feature_table")
         for lint in lint_by_box.get("features", []):
             st.caption(f"{LINT_ICONS[lint.level]} {lint.message}")
 
 with preview_col:
     st.markdown("**Poster preview** (as the HTML download prints)")
     poster = canvas_to_html(canvas, lints).replace(
-        "</style>", ".poster{height:auto;min-height:0} body{zoom:.62}</style>", 1)
-    st.iframe(poster, height=760)
+        "</style>", ".poster{height:auto;min-height:0} body{zoom:.74}</style>", 1)
+    st.iframe(poster, height=740)
     st.page_link("ui/export.py", label="Make the spec and the project",
                  icon=":material/arrow_forward:",
                  query_params={"workshop": workshop, "opportunity": opp_id})

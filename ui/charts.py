@@ -72,7 +72,7 @@ def bubble_chart(points: Sequence[ChartPoint]) -> go.Figure:
                            line=dict(width=0), layer="below"))
         right, top = x1 == 5.0, y1 == 5.0
         annotations.append(dict(
-            x=5.45 if right else 0.55, y=5.45 if top else 0.55,
+            x=5.55 if right else 0.45, y=5.75 if top else 0.35,
             xanchor="right" if right else "left", yanchor="top" if top else "bottom",
             text=f"<b>{QUADRANT_TEXT[quadrant]}</b>", showarrow=False,
             font=dict(size=14, color="#52606D")))
@@ -99,21 +99,21 @@ def bubble_chart(points: Sequence[ChartPoint]) -> go.Figure:
             hovertemplate=("<b>%{customdata[0]}</b><br>value %{y:.1f} · feasibility "
                            "%{x:.2f}<br>%{customdata[1]} · volume %{customdata[2]}"
                            "<extra></extra>")))
+        # titles below (or, for a close neighbour, above) each bubble: ~80 px a unit
         fig.add_trace(go.Scatter(
-            x=[p.feasibility for p in group], y=[p.value for p in group], mode="text",
-            text=[escape(_short(p.title)) for p in group], textposition="bottom center",
+            x=[p.feasibility for p in group],
+            y=[p.value + (1 if p.label_above else -1) * (p.size / 2 + 10) / 80 for p in group],
+            mode="text", text=[escape(_short(p.title)) for p in group],
             textfont=dict(size=12, color="#1F2933"), hoverinfo="skip", showlegend=False,
             cliponaxis=False))
-        # push labels below the bubble
-        fig.data[-1].update(y=[p.value - (p.size / 2 + 4) / 80 for p in group])
     fig.update_layout(
-        height=520, margin=dict(l=10, r=10, t=40, b=10), plot_bgcolor="white",
+        height=540, margin=dict(l=10, r=10, t=40, b=10), plot_bgcolor="white",
         paper_bgcolor="white", shapes=shapes, annotations=annotations,
         legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0,
                     title_text="Task "),
         xaxis=dict(title="Feasibility →  (data, labels, tolerance, complexity, risk)",
-                   range=[0.5, 5.5], dtick=1, gridcolor="#EEF1F4", zeroline=False),
-        yaxis=dict(title="Business value →", range=[0.5, 5.5], dtick=1,
+                   range=[0.4, 5.6], dtick=1, gridcolor="#EEF1F4", zeroline=False),
+        yaxis=dict(title="Business value →", range=[0.3, 5.8], dtick=1,
                    gridcolor="#EEF1F4", zeroline=False),
         font=dict(family="Inter, system-ui, sans-serif"),
     )

@@ -18,6 +18,7 @@ from canvas.specedit import (
     baseline_from_text,
     baseline_to_text,
     check_spec,
+    column_roles,
     load_spec_edits,
     project_tree,
     save_spec_edits,
@@ -74,7 +75,9 @@ check = check_spec(canvas, edits)
 drafts_key = f"_export_drafts_{workshop}_{opp_id}"
 drafts: dict[str, list[Problem]] = st.session_state.setdefault(drafts_key, {})
 prefix = f"spec_{opp_id}_{specs_doc.revision}_"
-columns = list(check.data["data"]["columns"]) if check.data else []
+roles = column_roles(check.data) if check.data else {}
+columns = [{**c, "role": roles.get(c.get("name"), "")}
+           for c in (check.data["data"]["columns"] if check.data else [])]
 baseline = dict(check.data["baseline"]) if check.data else {}
 
 
@@ -136,12 +139,16 @@ with edit_col:
         st.caption("Name each column as in your data; the target and features must be "
                    "among them. New columns become features.")
         st.data_editor(
-            pd.DataFrame(columns, columns=["name", "type"]), key=prefix + "columns",
+            pd.DataFrame(columns, columns=["name", "type", "role"]), key=prefix + "columns",
             num_rows="dynamic", hide_index=True, width="stretch", on_change=on_columns,
             column_config={
                 "name": st.column_config.TextColumn("Column", required=True),
                 "type": st.column_config.SelectboxColumn("Type", options=list(COLUMN_TYPES),
-                                                         required=True)})
+                                                         required=True),
+                "role": st.column_config.TextColumn("Role", disabled=True,
+                                                    help="target: the truth to learn; "
+                                                         "feature: a model input; timestamp: "
+                                                         "for the time split and drift")})
         show_problems(drafts.get("columns", []))
         if "columns" not in drafts:
             show_problems(check.problems_at("data", "features", "prediction"), saved=True)
@@ -152,7 +159,7 @@ with edit_col:
                    "a `default`. Example rule: `- when: {feature: merchant, contains_any: "
                    "[shell, aral]}` / `predict: fuel`.")
         st.text_area("Baseline (YAML)", value=baseline_to_text(baseline),
-                     key=prefix + "baseline", height=220, on_change=on_baseline,
+                     key=prefix + "baseline", height=170, on_change=on_baseline,
                      label_visibility="collapsed")
         show_problems(drafts.get("baseline", []))
         if "baseline" not in drafts:
@@ -193,7 +200,7 @@ with spec_col:
                              "`make pipeline` and `make test` run at once.")
     spec_tab, tree_tab = st.tabs(["spec.yaml", "Generated project"])
     with spec_tab:
-        st.code(check.yaml, language="yaml", height=560)
+        st.code(check.yaml, language="yaml", height=560, wrap_lines=True)
     with tree_tab:
         if spec is not None:
             st.code(tree_text(project_tree(spec), f"{name}/"), language=None, height=560)

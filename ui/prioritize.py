@@ -102,7 +102,7 @@ table = pd.DataFrame(ranking_rows(ranked))
 labels = {c.name: st.column_config.NumberColumn(c.label.split(" ")[0] if c.name != "tolerance"
                                                 else "Tolerance", help=c.question,
                                                 format="%d", width="small")
-          for c in CRITERIA}
+          for c in CRITERIA if c.name != "value"}
 st.dataframe(table, hide_index=True, width="stretch", key="ranking", column_config={
     "rank": st.column_config.NumberColumn("#", width="small"),
     "title": st.column_config.TextColumn("Opportunity", width="medium"),
