@@ -94,8 +94,11 @@ def feature_rows(canvas: MLCanvas) -> list[dict[str, Any]]:
     return [{"name": f.name, "type": f.type, "source": f.source} for f in canvas.features]
 
 
-def features_from_rows(rows: Iterable[Mapping[str, Any]]) -> tuple[CanvasFeature, ...]:
-    """Features from table rows (rows without a name are skipped).
+def features_from_rows(rows: Iterable[Mapping[str, Any]],
+                       previous: Iterable[CanvasFeature] = ()) -> tuple[CanvasFeature, ...]:
+    """Features from table rows (rows without a name are skipped). A row that is exactly
+    one of the ``previous`` features keeps whether it was a guess; any other row is a
+    person's word.
 
     Raises:
         ValueError: a bad name or type, or a name twice; the message names the row.
@@ -119,7 +122,9 @@ def features_from_rows(rows: Iterable[Mapping[str, Any]]) -> tuple[CanvasFeature
         names.add(name)
         source = row.get("source")
         source = "" if source is None or str(source).lower() == "nan" else str(source)
-        features.append(CanvasFeature(name=name, type=kind, source=source, guess=False))
+        guess = any(f.guess and (f.name, f.type, f.source) == (name, kind, source)
+                    for f in previous)
+        features.append(CanvasFeature(name=name, type=kind, source=source, guess=guess))
     return tuple(features)
 
 
@@ -207,7 +212,8 @@ def edit_canvas(canvas: MLCanvas, values: Mapping[str, Any]) -> CanvasEdit:
     if "feature_table" in values:
         try:
             data["features"] = [f.model_dump(mode="json")
-                                for f in features_from_rows(values["feature_table"])]
+                                for f in features_from_rows(values["feature_table"],
+                                                            canvas.features)]
         except ValueError as exc:
             problems["feature_table"] = str(exc)
     if "serving" in values:
