@@ -90,6 +90,21 @@ def outcomes_from_text(text: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
+def clean_rows(rows: Iterable[Mapping[str, Any]], fields: Iterable[str]
+               ) -> list[dict[str, str]]:
+    """Table rows as plain text in ``fields`` (empty cells, ``None`` and NaN become ``""``),
+    so a table read back from an editor compares equal to the rows it was given."""
+    fields = tuple(fields)
+    cleaned = []
+    for row in rows:
+        item = {}
+        for name in fields:
+            value = row.get(name)
+            item[name] = "" if value is None or value != value else str(value).strip()
+        cleaned.append(item)
+    return cleaned
+
+
 def feature_rows(canvas: MLCanvas) -> list[dict[str, Any]]:
     return [{"name": f.name, "type": f.type, "source": f.source} for f in canvas.features]
 

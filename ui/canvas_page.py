@@ -11,6 +11,7 @@ import streamlit as st
 from canvas.canvasform import (
     COLUMN_TYPES,
     canvas_for,
+    clean_rows,
     edit_canvas,
     form_values,
     load_canvas_doc,
@@ -60,6 +61,7 @@ if st.session_state.get(key_pick) not in by_id:
 opp_id = st.selectbox("Opportunity", list(by_id), key=key_pick,
                       format_func=lambda i: by_id[i].title)
 st.query_params["opportunity"] = opp_id
+st.session_state["_canvas_wanted"] = opp_id     # the URL follows the choice, not the other way
 opp = by_id[opp_id]
 
 doc = flow.shown_doc(workshop, CANVASES_DOC, load_canvas_doc)
@@ -74,30 +76,19 @@ def on_change(field: str) -> None:
     apply(field, st.session_state[prefix + field])
 
 
-def apply(field: str, value: object) -> None:
-    """Apply one field's new value; save when the canvas stays valid."""
+def apply(field: str, value: object) -> bool:
+    """Apply one field's new value; save when the canvas stays valid (True when saved)."""
     current = flow.shown_doc(workshop, CANVASES_DOC, load_canvas_doc).data
     base = canvas_for(opp, board, current)
     result = edit_canvas(base, {field: value})
     if not result.ok:
         problems.update(result.problems)
-        return
+        return False
     problems.pop(field, None)
     assert result.canvas is not None
     new = {**current, opp_id: result.canvas}
-    flow.save_doc(workshop, CANVASES_DOC, new, lambda rev: save_canvas_doc(
+    return flow.save_doc(workshop, CANVASES_DOC, new, lambda rev: save_canvas_doc(
         common.workspace(), workshop, opp_id, result.canvas, rev, flow.author()))
-
-
-def on_features() -> None:
-    state = st.session_state[prefix + "features_table"]
-    rows = [dict(r) for r in values["feature_table"]]
-    for index, change in state.get("edited_rows", {}).items():
-        rows[int(index)].update(change)
-    for index in sorted(state.get("deleted_rows", []), reverse=True):
-        rows.pop(int(index))
-    rows += [dict(r) for r in state.get("added_rows", [])]
-    apply("feature_table", rows)
 
 
 def on_reset() -> None:
@@ -202,16 +193,22 @@ with form_col:
                       placeholder="needed for high-stakes decisions about people")
         st.markdown("**Features** (the columns a model reads; they become the spec's data "
                     "columns)")
-        st.data_editor(
-            pd.DataFrame(values["feature_table"], columns=["name", "type", "source"]),
+        fields = ["name", "type", "source"]
+        edited = st.data_editor(
+            pd.DataFrame(values["feature_table"], columns=fields),
             key=prefix + "features_table", num_rows="dynamic", hide_index=True,
-            width="stretch",
-            on_change=on_features, column_config={
+            width="stretch", column_config={
                 "name": st.column_config.TextColumn("Name", required=True),
                 "type": st.column_config.SelectboxColumn("Type", options=list(COLUMN_TYPES),
                                                          required=True),
                 "source": st.column_config.TextColumn("Comes from", width="medium"),
             })
+        rows = clean_rows(edited.to_dict("records"), fields)
+        if rows != clean_rows(values["feature_table"], fields):
+            if apply("feature_table", rows):
+                st.rerun()
+        else:
+            problems.pop("feature_table", None)
         problem("feature_table")
         for lint in lint_by_box.get("features", []):
             st.caption(f"{LINT_ICONS[lint.level]} {lint.message}")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from canvas.canvasform import canvas_for, load_canvas_doc
+from canvas.canvasform import canvas_for, clean_rows, load_canvas_doc
 from canvas.decisions import DECISIONS_DOC, accepted_opportunities, load_decisions
 from canvas.mlcanvas import CANVASES_DOC
 from canvas.specedit import (
@@ -19,6 +19,7 @@ from canvas.specedit import (
     baseline_to_text,
     check_spec,
     column_roles,
+    columns_from_rows,
     load_spec_edits,
     project_tree,
     save_spec_edits,
@@ -65,6 +66,7 @@ if st.session_state.get(key_pick) not in by_id:
 opp_id = st.selectbox("Opportunity", list(by_id), key=key_pick,
                       format_func=lambda i: by_id[i].title)
 st.query_params["opportunity"] = opp_id
+st.session_state["_export_wanted"] = opp_id     # the URL follows the choice, not the other way
 opp = by_id[opp_id]
 
 canvases = flow.shown_doc(workshop, CANVASES_DOC, load_canvas_doc).data
@@ -81,30 +83,16 @@ columns = [{**c, "role": roles.get(c.get("name"), "")}
 baseline = dict(check.data["baseline"]) if check.data else {}
 
 
-def try_save(field: str, new: SpecEdits, prefixes: tuple[str, ...]) -> None:
+def try_save(field: str, new: SpecEdits, prefixes: tuple[str, ...]) -> bool:
     """Save ``new`` when the spec it makes is valid; else keep the problems for ``field``."""
     result = check_spec(canvas, new)
     if not result.ok:
         drafts[field] = result.problems_at(*prefixes) or list(result.problems)
-        return
+        return False
     drafts.pop(field, None)
     current = flow.shown_doc(workshop, SPECS_DOC, load_spec_edits).data
-    flow.save_doc(workshop, SPECS_DOC, {**current, opp_id: new}, lambda rev: save_spec_edits(
+    return flow.save_doc(workshop, SPECS_DOC, {**current, opp_id: new}, lambda rev: save_spec_edits(
         common.workspace(), workshop, opp_id, new, rev, flow.author()))
-
-
-def on_columns() -> None:
-    state = st.session_state[prefix + "columns"]
-    rows = [dict(c) for c in columns]
-    for index, change in state.get("edited_rows", {}).items():
-        rows[int(index)].update(change)
-    for index in sorted(state.get("deleted_rows", []), reverse=True):
-        rows.pop(int(index))
-    rows += [dict(r) for r in state.get("added_rows", [])]
-    from canvas.specedit import columns_from_rows
-
-    new = SpecEdits(columns_from_rows(rows), edits.baseline)
-    try_save("columns", new, ("data", "features", "prediction.target"))
 
 
 def on_baseline() -> None:
@@ -138,9 +126,9 @@ with edit_col:
         st.markdown("**Data columns** — the table the project reads (CSV or Parquet)")
         st.caption("Name each column as in your data; the target and features must be "
                    "among them. New columns become features.")
-        st.data_editor(
+        edited = st.data_editor(
             pd.DataFrame(columns, columns=["name", "type", "role"]), key=prefix + "columns",
-            num_rows="dynamic", hide_index=True, width="stretch", on_change=on_columns,
+            num_rows="dynamic", hide_index=True, width="stretch",
             column_config={
                 "name": st.column_config.TextColumn("Column", required=True),
                 "type": st.column_config.SelectboxColumn("Type", options=list(COLUMN_TYPES),
@@ -149,6 +137,13 @@ with edit_col:
                                                     help="target: the truth to learn; "
                                                          "feature: a model input; timestamp: "
                                                          "for the time split and drift")})
+        rows = clean_rows(edited.to_dict("records"), ["name", "type"])
+        if rows != clean_rows(columns, ["name", "type"]):
+            new = SpecEdits(columns_from_rows(rows), edits.baseline)
+            if try_save("columns", new, ("data", "features", "prediction.target")):
+                st.rerun()
+        else:
+            drafts.pop("columns", None)
         show_problems(drafts.get("columns", []))
         if "columns" not in drafts:
             show_problems(check.problems_at("data", "features", "prediction"), saved=True)
