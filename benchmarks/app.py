@@ -1,10 +1,13 @@
-"""How fast is the Board page? Prints measured figures.
+"""How fast are the app's pages? Prints measured figures.
 
 1. Script-run time of the Board page (AppTest, in-process) for boards of 0, 100 and 500
    stickies: the median of several reruns after a first warm-up run. Aim: <= 0.5 s.
 2. Time until the board picture is visible in headless Chromium for a 500-sticky board,
    from navigation to the first drawn sticky text: the median of several page loads.
    Aim: <= 3 s. Skipped with a message when /usr/bin/chromium is missing.
+3. Script-run time of every page (Workshops, Board, Opportunities, Prioritize, Canvas,
+   Export) for a 500-sticky board with its best five opportunities accepted: the median of
+   several reruns after a warm-up run. Aim: <= 0.5 s.
 
 Run from the repository root: ``python benchmarks/app.py [--runs 7] [--loads 3]``.
 """
@@ -83,6 +86,48 @@ def page_run_times(sizes: list[int], runs: int) -> dict[int, float]:
     return results
 
 
+PAGES = {"Workshops": "ui/workshops.py", "Board": "ui/board.py",
+         "Opportunities": "ui/opportunities.py", "Prioritize": "ui/prioritize.py",
+         "Canvas": "ui/canvas_page.py", "Export": "ui/export.py"}
+
+
+def every_page_run_times(stickies: int, runs: int, accept: int = 5) -> tuple[dict, int]:
+    """Script-run time of every page for a board of ``stickies`` stickies whose best
+    ``accept`` opportunities are accepted (median of ``runs`` reruns after a warm-up);
+    also returns how many opportunities the board has."""
+    from streamlit.testing.v1 import AppTest
+
+    from canvas.decisions import Decisions, save_decisions
+    from eventstorming.opportunities import detect
+
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "workspace"
+        os.environ["MLCANVAS_WORKSPACE"] = str(root)
+        workspace = Workspace(root)
+        root.mkdir(parents=True)
+        board = synthetic_board(stickies)
+        workshop = workspace.create_from_board(board)
+        found = detect(board).opportunities
+        decisions = Decisions()
+        for opp in found[:accept]:
+            decisions = decisions.accept(opp.id, "benchmark")
+        save_decisions(workspace, workshop, decisions, 0)
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+        for name, page in PAGES.items():
+            at.switch_page(page)
+            at.query_params["workshop"] = workshop
+            at.run()
+            assert not at.exception, (name, at.exception)
+            times = []
+            for _ in range(runs):
+                start = time.perf_counter()
+                at.run()
+                times.append(time.perf_counter() - start)
+            results[name] = statistics.median(times)
+    return results, len(found)
+
+
 def picture_visible_time(stickies: int, loads: int) -> float | None:
     chromium = Path("/usr/bin/chromium")
     if not chromium.exists():
@@ -125,6 +170,11 @@ def main() -> None:
     print(f"Board page script run (AppTest, median of {args.runs} reruns; aim <= 0.5 s)")
     for size, seconds in page_run_times([0, 100, 500], args.runs).items():
         print(f"  {size:4d} stickies: {seconds:.3f} s")
+    pages, found = every_page_run_times(500, args.runs)
+    print(f"Every page, 500 stickies, {min(found, 5)} of {found} opportunities accepted "
+          f"(AppTest, median of {args.runs} reruns; aim <= 0.5 s)")
+    for name, seconds in pages.items():
+        print(f"  {name:13s} {seconds:.3f} s")
     seconds = picture_visible_time(500, args.loads)
     if seconds is not None:
         print(f"Board picture visible in Chromium, 500 stickies (median of {args.loads} "

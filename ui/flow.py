@@ -18,6 +18,7 @@ from typing import Any
 import streamlit as st
 
 from canvas.store import ConflictError, StoreError, Versioned
+from eventstorming.layout import BoardLayout, layout_board
 from eventstorming.model import Board
 from eventstorming.opportunities import Detection, detect
 from ui import common
@@ -60,6 +61,19 @@ def board_and_detection(workshop: str) -> tuple[Versioned, Detection]:
     detection = _detect(str(common.workspace().root.resolve()), workshop, shown.revision,
                         shown.saved_at, shown.data)
     return shown, detection
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _layout(root: str, workshop: str, revision: int, saved_at: str | None,
+            _board: Board) -> BoardLayout:
+    return layout_board(_board)
+
+
+def board_layout(workshop: str) -> BoardLayout:
+    """The picture geometry of the board this tab shows (computed once per revision)."""
+    shown = common.shown_board(workshop)
+    return _layout(str(common.workspace().root.resolve()), workshop, shown.revision,
+                   shown.saved_at, shown.data)
 
 
 # --------------------------------------------------------------------------- documents

@@ -16,7 +16,6 @@ from canvas.decisions import (
     opportunity_cards,
     save_decisions,
 )
-from eventstorming.layout import layout_board
 from eventstorming.opportunity import ML_TASKS, Opportunity
 from ui import common, flow
 from ui.charts import anchors_figure
@@ -29,8 +28,12 @@ TASK_BADGE = {"classification": "blue", "regression": "orange", "forecasting": "
               "ranking": "green", "anomaly_detection": "red", "extraction": "orange",
               "clustering": "gray"}
 
+#: Cards shown at first (and added by "Show more"): a 500-sticky board has 100+ candidates.
+PAGE_SIZE = 15
+
 common.show_flash()
 workshop = flow.require_workshop("Opportunities")
+EDITING, SHOWN = f"_editing_{workshop}", f"_shown_{workshop}"
 shown, detection = flow.board_and_detection(workshop)
 board = shown.data
 lang = flow.lang_of(board)
@@ -78,7 +81,17 @@ def on_save_manual(prefix: str, base_id: str | None) -> None:
     new = current.with_manual(opp)
     if base_id is None:
         new = new.accept(opp.id, flow.author())
+    else:
+        s[EDITING] = None
     save(new, f"Saved “{opp.title}”" + (" and accepted it." if base_id is None else "."))
+
+
+def on_edit(opp_id: str | None) -> None:
+    st.session_state[EDITING] = opp_id
+
+
+def on_more() -> None:
+    st.session_state[SHOWN] = st.session_state.get(SHOWN, PAGE_SIZE) + PAGE_SIZE
 
 
 def on_revert(opp_id: str) -> None:
@@ -167,7 +180,14 @@ def show_card(number: int, card: OpportunityCard) -> None:
                 right.button("Dismiss", key=f"dismiss_{opp.id}", icon=":material/close:",
                              on_click=on_mark, args=(opp.id, opp.title, "dismissed"),
                              width="stretch")
-            with more.popover("", icon=":material/edit:", help="Edit by hand"):
+            editing = st.session_state.get(EDITING) == opp.id
+            more.button("", key=f"edit_{opp.id}", icon=":material/edit:",
+                        help="Edit by hand", on_click=on_edit,
+                        args=(None if editing else opp.id,), width="stretch",
+                        type="primary" if editing else "secondary")
+        if editing:
+            with st.container(border=True):
+                st.markdown("**Edit by hand**")
                 manual_form(f"edit_{opp.id}_", opp)
                 if card.edited and card.detected:
                     st.button("Back to the detected version", key=f"revert_{opp.id}",
@@ -219,7 +239,7 @@ numbers = {c.id: i for i, c in enumerate(cards, start=1)}
 with st.expander("Where they are on the board", icon=":material/view_timeline:",
                  expanded=False):
     anchors = [(c.opportunity.anchor.id, str(numbers[c.id])) for c in live]
-    figure = anchors_figure(layout_board(board), anchors, revision=str(shown.revision))
+    figure = anchors_figure(flow.board_layout(workshop), anchors, revision=str(shown.revision))
     st.plotly_chart(figure, config=PLOT_CONFIG, key=f"anchors_{workshop}")
     st.caption("Green outlines: the anchor stickies of the opportunities, numbered like "
                "their cards. Scroll to zoom, drag to pan.")
@@ -229,12 +249,18 @@ with cards_col:
     if not live:
         st.info("No ML opportunities to review. Add one by hand on the right, or restore a "
                 "dismissed one below.", icon=":material/lightbulb:")
-    for card in live:
+    limit = st.session_state.get(SHOWN, PAGE_SIZE)
+    for card in live[:limit]:
         show_card(numbers[card.id], card)
+    if len(live) > limit:
+        st.button(f"Show {min(PAGE_SIZE, len(live) - limit)} more (of {len(live) - limit} "
+                  "left)", icon=":material/expand_more:", on_click=on_more, key="show_more")
     if dismissed:
         with st.expander(f"Dismissed ({len(dismissed)})", icon=":material/delete:"):
-            for card in dismissed:
+            for card in dismissed[:limit]:
                 show_card(numbers[card.id], card)
+            if len(dismissed) > limit:
+                st.caption(f"… and {len(dismissed) - limit} more.")
 
 with side:
     if accepted:

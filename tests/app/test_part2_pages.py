@@ -134,6 +134,7 @@ def test_a_hand_made_opportunity_without_title_is_refused(app, ws):
 def test_edit_a_detected_opportunity_and_go_back(app, ws):
     at = open_page(app, "ui/opportunities.py")
     prefix = f"edit_{FIRST}_"
+    click(at, f"edit_{FIRST}")
     at.text_input(key=f"{prefix}title").set_value("Suggest the expense category")
     at.selectbox(key=f"{prefix}task").set_value("ranking")
     at.button(key=f"FormSubmitter:{prefix}form-Save opportunity").click().run()
