@@ -142,6 +142,7 @@ def test_edit_a_detected_opportunity_and_go_back(app, ws):
     edited = decided(ws).manual[FIRST]
     assert edited.title == "Suggest the expense category" and edited.task == "ranking"
     assert "edited by hand" in texts(at)
+    click(at, f"edit_{FIRST}")          # the edit panel closed on save; open it again
     click(at, f"revert_{FIRST}")
     assert FIRST not in decided(ws).manual
 
