@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from canvas.prioritize import (
@@ -116,7 +116,6 @@ class ChartPoint:
     volume_per_day: float | None
     quadrant: str
     rank: int
-    label_above: bool = False
 
 
 #: Bubble diameters in pixels: the smallest (no volume known) and the largest.
@@ -127,8 +126,7 @@ def chart_points(priorities: Sequence[Priority]) -> list[ChartPoint]:
     """The bubbles of the value-versus-feasibility chart. Area grows with volume (the
     diameter with its square root), scaled to the largest volume; an opportunity without
     a volume gets the smallest bubble. Points that would sit on each other are spread a
-    little around their place, so every bubble stays visible. Labels of neighbours at about
-    the same value alternate below and above their bubbles, so they do not overlap."""
+    little around their place, so every bubble stays visible."""
     volumes = [p.opportunity.volume_per_day or 0.0 for p in priorities]
     top = max(volumes, default=0.0)
     points = []
@@ -146,14 +144,6 @@ def chart_points(priorities: Sequence[Priority]) -> list[ChartPoint]:
         points.append(ChartPoint(p.id, p.opportunity.title, p.opportunity.task,
                                  p.value + dy, p.feasibility + dx, round(size, 1),
                                  p.opportunity.volume_per_day, p.quadrant, p.rank))
-    rows: dict[int, list[int]] = {}
-    for index, point in enumerate(points):
-        rows.setdefault(round(point.value), []).append(index)
-    for indexes in rows.values():
-        indexes.sort(key=lambda i: points[i].feasibility)
-        for n, i in enumerate(indexes):
-            if n % 2 == 1:
-                points[i] = replace(points[i], label_above=True)
     return points
 
 

@@ -61,7 +61,8 @@ def anchors_figure(layout: BoardLayout, anchors: Sequence[tuple[str, str]],
 
 def bubble_chart(points: Sequence[ChartPoint]) -> go.Figure:
     """Value (up) against feasibility (right): quadrants shaded and labelled, bubble size
-    by volume, colour by task, each bubble labelled with its rank."""
+    by volume, colour by task, each bubble numbered with its rank (the page lists the
+    numbers with their titles; hovering shows the title too)."""
     fig = go.Figure()
     shapes = []
     annotations = []
@@ -82,30 +83,24 @@ def bubble_chart(points: Sequence[ChartPoint]) -> go.Figure:
                               if axis == "x" else
                               {"y0": QUADRANT_SPLIT, "y1": QUADRANT_SPLIT, "x0": 0.5,
                                "x1": 5.5})))
-    for task in TASK_COLORS:
-        group = [p for p in points if p.task == task]
-        if not group:
-            continue
+    # one trace a bubble, largest first, so a small bubble is never hidden under a big one;
+    # the rank stands in the bubble, the title in the hover and the key below the chart
+    legend_done: set[str] = set()
+    for p in sorted(points, key=lambda p: -p.size):
+        volume = f"{p.volume_per_day:,.0f}/day" if p.volume_per_day else "unknown"
         fig.add_trace(go.Scatter(
-            x=[p.feasibility for p in group], y=[p.value for p in group],
-            mode="markers+text", name=task.replace("_", " "),
-            text=[str(p.rank) for p in group], textposition="middle center",
+            x=[p.feasibility], y=[p.value], mode="markers+text",
+            name=p.task.replace("_", " "), legendgroup=p.task,
+            showlegend=p.task not in legend_done, text=[str(p.rank)],
+            textposition="middle center",
             textfont=dict(color="white", size=13, family="Arial Black"),
-            marker=dict(size=[p.size for p in group], color=TASK_COLORS[task], opacity=0.85,
+            marker=dict(size=[p.size], color=TASK_COLORS.get(p.task, "#868E96"), opacity=0.88,
                         line=dict(color="white", width=2)),
-            customdata=[[escape(p.title), p.quadrant,
-                         f"{p.volume_per_day:,.0f}/day" if p.volume_per_day else "unknown"]
-                        for p in group],
+            customdata=[[escape(p.title), p.quadrant, volume]],
             hovertemplate=("<b>%{customdata[0]}</b><br>value %{y:.1f} · feasibility "
                            "%{x:.2f}<br>%{customdata[1]} · volume %{customdata[2]}"
                            "<extra></extra>")))
-        # titles below (or, for a close neighbour, above) each bubble: ~80 px a unit
-        fig.add_trace(go.Scatter(
-            x=[p.feasibility for p in group],
-            y=[p.value + (1 if p.label_above else -1) * (p.size / 2 + 10) / 80 for p in group],
-            mode="text", text=[escape(_short(p.title)) for p in group],
-            textfont=dict(size=12, color="#1F2933"), hoverinfo="skip", showlegend=False,
-            cliponaxis=False))
+        legend_done.add(p.task)
     fig.update_layout(
         height=540, margin=dict(l=10, r=10, t=40, b=10), plot_bgcolor="white",
         paper_bgcolor="white", shapes=shapes, annotations=annotations,
@@ -120,5 +115,3 @@ def bubble_chart(points: Sequence[ChartPoint]) -> go.Figure:
     return fig
 
 
-def _short(title: str, limit: int = 28) -> str:
-    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"

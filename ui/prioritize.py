@@ -86,6 +86,7 @@ with weights_col, st.container(border=True):
     for crit in CRITERIA:
         key = f"weight_{crit.name}_{settings_doc.revision}"
         st.slider(crit.label, 0.0, 3.0, float(settings.weights[crit.name]), 0.5, key=key,
+                  format="%.1f",
                   help=crit.question, on_change=on_weight, args=(crit.name, key))
     st.button("Equal weights", icon=":material/restart_alt:", on_click=on_reset_weights,
               disabled=all(w == 1.0 for w in settings.weights.values()))
@@ -96,6 +97,7 @@ with chart_col, st.container(border=True):
     st.plotly_chart(bubble_chart(chart_points(ranked)), key=f"bubbles_{workshop}",
                     config={"displaylogo": False, "modeBarButtonsToRemove":
                             ["select2d", "lasso2d"]})
+    st.caption("  ·  ".join(f"**{p.rank}** {p.opportunity.title}" for p in ranked))
 
 st.subheader("Ranking", anchor=False)
 table = pd.DataFrame(ranking_rows(ranked))
