@@ -129,7 +129,8 @@ def manual_form(prefix: str, opp: Opportunity | None) -> None:
 
 
 def refs(items, limit: int = 6) -> str:
-    texts = [f"“{r.text}”" for r in items]
+    opening, closing = ("„", "“") if lang == "de" else ("“", "”")
+    texts = [f"{opening}{r.text}{closing}" for r in items]
     more = f" and {len(texts) - limit} more" if len(texts) > limit else ""
     return ", ".join(texts[:limit]) + more if texts else "—"
 
@@ -195,7 +196,7 @@ def show_card(number: int, card: OpportunityCard) -> None:
         facts, context = st.columns(2)
         with facts:
             st.markdown(f"**Anchor** · {KIND_WORDS.get(opp.anchor.kind, opp.anchor.kind)} "
-                        f"“{opp.anchor.text}”  \n"
+                        f"{refs([opp.anchor])}  \n"
                         f"**Who decides today** · {opp.actor or 'no person (automatic)'}  \n"
                         f"**Volume** · {volume_text(opp)}")
         with context:
@@ -236,7 +237,8 @@ m3.metric("Dismissed", len(dismissed))
 m4.metric("Automation, not ML", len(detection.automation))
 
 numbers = {c.id: i for i, c in enumerate(cards, start=1)}
-with st.expander("Where they are on the board", icon=":material/view_timeline:",
+with st.expander("Where they are on the board — anchors outlined in green",
+                 icon=":material/view_timeline:",
                  expanded=False):
     anchors = [(c.opportunity.anchor.id, str(numbers[c.id])) for c in live]
     figure = anchors_figure(flow.board_layout(workshop), anchors, revision=str(shown.revision))

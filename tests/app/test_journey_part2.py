@@ -61,7 +61,7 @@ def test_board_to_running_project(server_factory, page, tmp_path: Path) -> None:
     decisions, _ = load_decisions(workspace, WS)
     assert decisions.status(FIRST) == decisions.status(SECOND) == "accepted"
     page.locator(f".st-key-undo_{SECOND}").wait_for()
-    page.get_by_text("Where they are on the board").click()
+    page.get_by_text("Where they are on the board").first.click()
     page.locator("[data-testid='stPlotlyChart'] g.textpoint text").first.wait_for()
     page.wait_for_timeout(500)
     shot(page, "p2-2-opportunities-accepted")

@@ -160,6 +160,28 @@ def test_a_stale_tab_gets_a_conflict_and_can_reload(app, ws):
     assert decided(ws).status(FIRST) == decided(ws).status(SECOND) == "accepted"
 
 
+def test_stale_weights_and_canvas_saves_are_refused_with_a_reload(app, ws):
+    accept(ws, FIRST)
+    at = open_page(app, "ui/prioritize.py")
+    settings, revision = load_settings(ws, WS)
+    save_settings(ws, WS, settings.with_weights({"data": 2.0}), revision, "Ben")
+    at.slider(key="weight_risk_0").set_value(2.0).run()
+    assert "changed in another tab" in at.error[0].value
+    assert load_settings(ws, WS)[0].weights == {**settings.weights, "data": 2.0}
+    click(at, "reload_doc_conflict")
+    assert at.slider(key="weight_data_1").value == 2.0
+
+    at = open_page(at, "ui/canvas_page.py")
+    other = open_page(type(at).from_file(str(ROOT / "app.py"), default_timeout=60).run(),
+                      "ui/canvas_page.py")
+    other.text_area(key=f"cv_{FIRST}_0_decisions").set_value("Ben's decision").run()
+    at.text_area(key=f"cv_{FIRST}_0_decisions").set_value("Ana's decision").run()
+    assert "changed in another tab" in at.error[0].value
+    assert load_canvas_doc(ws, WS)[0][FIRST].box("decisions")[0].text == "Ben's decision"
+    click(at, "reload_doc_conflict")
+    assert at.text_area(key=f"cv_{FIRST}_1_decisions").value == "Ben's decision"
+
+
 def test_without_an_open_workshop_the_page_offers_a_choice(app):
     app.switch_page("ui/opportunities.py")
     app.run()
