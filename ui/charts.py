@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 from canvas.prioritize import QUADRANT_SPLIT
 from canvas.prioritytable import QUADRANT_LABELS, ChartPoint
 from eventstorming.layout import BoardLayout
-from ui.picture import COLUMNS_SHOWN, board_figure
+from ui.picture import board_figure
 
 ANCHOR_BORDER = "#2F9E44"
 TASK_COLORS = {
@@ -55,7 +55,13 @@ def anchors_figure(layout: BoardLayout, anchors: Sequence[tuple[str, str]],
             hovertext=[escape(c.text) for c in cards],
             hovertemplate="%{hovertext}<extra>opportunity</extra>", showlegend=False,
             name="opportunity numbers"))
-        fig.update_xaxes(range=list(layout.x_range(COLUMNS_SHOWN + 3)))
+        # show the columns around the anchors, as many as stay readable (pan for the rest)
+        first = min(c.column for c in cards)
+        last = max(c.column for c in cards)
+        width = min(max(last - first + 3, 10), 12)
+        start = max(0, min(first - 1, layout.columns - width))
+        fig.update_xaxes(range=[(start - 0.6) * layout.column_width,
+                                (start + width - 0.4) * layout.column_width])
     return fig
 
 
