@@ -68,7 +68,7 @@ doc = flow.shown_doc(workshop, CANVASES_DOC, load_canvas_doc)
 canvas = canvas_for(opp, board, doc.data)
 problems_key = f"_canvas_problems_{workshop}_{opp_id}"
 problems: dict[str, str] = st.session_state.setdefault(problems_key, {})
-prefix = f"cv_{opp_id}_{doc.revision}_"
+prefix = f"cv_{opp_id}_{flow.generation()}_"     # kept across saves: fields keep focus
 values = form_values(canvas)
 
 
@@ -96,6 +96,7 @@ def on_reset() -> None:
     fresh = prefill_canvas(opp, board)
     new = {**current, opp_id: fresh}
     problems.clear()
+    flow.bump_generation()
     if flow.save_doc(workshop, CANVASES_DOC, new, lambda rev: save_canvas_doc(
             common.workspace(), workshop, opp_id, fresh, rev, flow.author())):
         common.flash("Canvas prefilled again from the board.", "↩️")
@@ -196,7 +197,7 @@ with form_col:
         fields = ["name", "type", "source"]
         edited = st.data_editor(
             pd.DataFrame(values["feature_table"], columns=fields),
-            key=prefix + "features_table", num_rows="dynamic", hide_index=True,
+            key=f"cvt_{opp_id}_{doc.revision}", num_rows="dynamic", hide_index=True,
             width="stretch", column_config={
                 "name": st.column_config.TextColumn("Name", required=True),
                 "type": st.column_config.SelectboxColumn("Type", options=list(COLUMN_TYPES),

@@ -76,7 +76,7 @@ edits: SpecEdits = specs_doc.data.get(opp_id, SpecEdits())
 check = check_spec(canvas, edits)
 drafts_key = f"_export_drafts_{workshop}_{opp_id}"
 drafts: dict[str, list[Problem]] = st.session_state.setdefault(drafts_key, {})
-prefix = f"spec_{opp_id}_{specs_doc.revision}_"
+prefix = f"spec_{opp_id}_{flow.generation()}_"
 roles = column_roles(check.data) if check.data else {}
 columns = [{**c, "role": roles.get(c.get("name"), "")}
            for c in (check.data["data"]["columns"] if check.data else [])]
@@ -106,6 +106,7 @@ def on_baseline() -> None:
 
 def on_reset() -> None:
     drafts.clear()
+    flow.bump_generation()
     current = flow.shown_doc(workshop, SPECS_DOC, load_spec_edits).data
     flow.save_doc(workshop, SPECS_DOC, {**current, opp_id: SpecEdits()},
                   lambda rev: save_spec_edits(common.workspace(), workshop, opp_id,
@@ -127,7 +128,8 @@ with edit_col:
         st.caption("Name each column as in your data; the target and features must be "
                    "among them. New columns become features.")
         edited = st.data_editor(
-            pd.DataFrame(columns, columns=["name", "type", "role"]), key=prefix + "columns",
+            pd.DataFrame(columns, columns=["name", "type", "role"]),
+            key=f"cols_{opp_id}_{specs_doc.revision}",
             num_rows="dynamic", hide_index=True, width="stretch",
             column_config={
                 "name": st.column_config.TextColumn("Column", required=True),

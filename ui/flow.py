@@ -25,6 +25,7 @@ from ui import common
 
 _DOCS = "_docs"            # session: (workshop, name) -> Versioned(parsed value, revision)
 _DOC_CONFLICT = "_doc_conflict"   # session: workshop -> message
+_GENERATION = "_doc_generation"
 AUTHOR = "author"
 DEFAULT_AUTHOR = "Product owner"
 
@@ -112,8 +113,20 @@ def save_doc(workshop: str, name: str, value: Any,
     return True
 
 
+def generation() -> int:
+    """Part of the keys of text inputs that show saved documents. Saving keeps it, so a
+    field keeps focus while another one saves; a reload (or a reset) bumps it, so every
+    field shows the saved text again."""
+    return int(st.session_state.get(_GENERATION, 0))
+
+
+def bump_generation() -> None:
+    st.session_state[_GENERATION] = generation() + 1
+
+
 def reload_docs(workshop: str) -> None:
     """Read every document of ``workshop`` again (the "Reload" answer to a conflict)."""
+    bump_generation()
     docs = st.session_state.setdefault(_DOCS, {})
     for key in [k for k in docs if k[0] == workshop]:
         docs.pop(key)

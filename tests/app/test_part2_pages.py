@@ -175,11 +175,11 @@ def test_stale_weights_and_canvas_saves_are_refused_with_a_reload(app, ws):
     other = open_page(type(at).from_file(str(ROOT / "app.py"), default_timeout=60).run(),
                       "ui/canvas_page.py")
     other.text_area(key=f"cv_{FIRST}_0_decisions").set_value("Ben's decision").run()
-    at.text_area(key=f"cv_{FIRST}_0_decisions").set_value("Ana's decision").run()
+    at.text_area(key=f"cv_{FIRST}_1_decisions").set_value("Ana's decision").run()
     assert "changed in another tab" in at.error[0].value
     assert load_canvas_doc(ws, WS)[0][FIRST].box("decisions")[0].text == "Ben's decision"
     click(at, "reload_doc_conflict")
-    assert at.text_area(key=f"cv_{FIRST}_1_decisions").value == "Ben's decision"
+    assert at.text_area(key=f"cv_{FIRST}_2_decisions").value == "Ben's decision"
 
 
 def test_without_an_open_workshop_the_page_offers_a_choice(app):
@@ -290,7 +290,7 @@ def test_editing_a_box_saves_at_once(app, ws):
     canvases, revision = load_canvas_doc(ws, WS)
     assert revision == 1
     assert canvases[FIRST].box("decisions")[0].text.startswith("Suggest the category")
-    assert at.text_area(key=f"cv_{FIRST}_1_decisions").value.startswith("Suggest the")
+    assert at.text_area(key=f"cv_{FIRST}_0_decisions").value.startswith("Suggest the")
     assert "Saved · revision 1" in texts(at)
 
 
@@ -309,10 +309,10 @@ def test_details_outcomes_costs_review_and_features(app, ws):
     accept(ws, FIRST)
     at = open_page(app, "ui/canvas_page.py")
     at.text_input(key=f"cv_{FIRST}_0_outcomes").set_value("fuel, hotel, other").run()
-    at.text_area(key=f"cv_{FIRST}_1_error_costs").set_value(
+    at.text_area(key=f"cv_{FIRST}_0_error_costs").set_value(
         "fuel as hotel: the report is wrong").run()
-    at.toggle(key=f"cv_{FIRST}_2_human_review").set_value(False).run()
-    at.session_state[f"cv_{FIRST}_3_features_table"] = {
+    at.toggle(key=f"cv_{FIRST}_0_human_review").set_value(False).run()
+    at.session_state[f"cvt_{FIRST}_3"] = {
         "edited_rows": {0: {"type": "text"}},
         "added_rows": [{"name": "amount", "type": "number", "source": "Receipt"}],
         "deleted_rows": []}
@@ -328,7 +328,7 @@ def test_details_outcomes_costs_review_and_features(app, ws):
 def test_a_bad_feature_row_is_shown_and_not_saved(app, ws):
     accept(ws, FIRST)
     at = open_page(app, "ui/canvas_page.py")
-    at.session_state[f"cv_{FIRST}_0_features_table"] = {
+    at.session_state[f"cvt_{FIRST}_0"] = {
         "edited_rows": {}, "added_rows": [{"name": "2 bad", "type": "text"}],
         "deleted_rows": []}
     at.run()
@@ -399,12 +399,12 @@ def test_a_bad_rule_is_shown_against_its_field_and_not_saved(app, ws):
 def test_columns_are_edited_with_problems_before_saving(app, ws):
     accept(ws, FIRST)
     at = open_page(app, "ui/export.py")
-    at.session_state[f"spec_{FIRST}_0_columns"] = {
+    at.session_state[f"cols_{FIRST}_0"] = {
         "edited_rows": {0: {"name": "line items"}}, "added_rows": [], "deleted_rows": []}
     at.run()
     assert any("`data.columns[0].name`" in e.value for e in at.error)
     assert load_spec_edits(ws, WS)[1] == 0
-    at.session_state[f"spec_{FIRST}_0_columns"] = {
+    at.session_state[f"cols_{FIRST}_0"] = {
         "edited_rows": {0: {"type": "text"}},
         "added_rows": [{"name": "amount", "type": "number"}], "deleted_rows": []}
     at.run()
@@ -421,7 +421,7 @@ def test_columns_are_edited_with_problems_before_saving(app, ws):
 def test_export_reports_a_canvas_that_cannot_make_a_spec(app, ws):
     accept(ws, FIRST)
     at = open_page(app, "ui/canvas_page.py")
-    at.session_state[f"cv_{FIRST}_0_features_table"] = {
+    at.session_state[f"cvt_{FIRST}_0"] = {
         "edited_rows": {}, "added_rows": [], "deleted_rows": [0, 1]}
     at.run()
     assert load_canvas_doc(ws, WS)[0][FIRST].features == ()
