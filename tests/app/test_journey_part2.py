@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from canvas.canvasform import load_canvas_doc
 from canvas.decisions import load_decisions
 from canvas.prioritize import load_settings
 from canvas.store import Workspace
@@ -84,11 +85,27 @@ def test_board_to_running_project(server_factory, page, tmp_path: Path) -> None:
     page.get_by_text("Poster preview").wait_for()
     page.wait_for_timeout(800)
     shot(page, "p2-4-canvas")
+    decisions = page.locator(f".st-key-cv_{SECOND}_0_decisions textarea")
+    decisions.fill("Suggest the receipt fields; the clerk confirms or corrects them.")
+    impact = page.locator(f".st-key-cv_{SECOND}_0_impact_simulation textarea")
+    impact.click()                        # leaving the box saves it
+    page.wait_for_timeout(400)
+    wait_for_app(page)
+    canvases, _ = load_canvas_doc(workspace, WS)
+    assert canvases[SECOND].box("decisions")[0].text.startswith("Suggest the receipt")
+    assert impact.evaluate("el => el === document.activeElement"), \
+        "the next box keeps focus while the previous one saves"
+    page.get_by_role("tab", name="Prediction details & features").click()
+    page.wait_for_timeout(500)
+    shot(page, "p2-4b-canvas-details")
 
     # Export: the valid spec, its project tree, both downloads
     go(page, server, f"export?workshop={WS}&opportunity={SECOND}")
     page.get_by_text("Valid spec").wait_for()
     shot(page, "p2-5-export")
+    page.get_by_role("tab", name="Generated project").click()
+    page.wait_for_timeout(300)
+    shot(page, "p2-5b-export-project")
     with page.expect_download() as spec_download:
         page.get_by_role("button", name="Download spec").click()
     spec_path = tmp_path / "spec.yaml"
