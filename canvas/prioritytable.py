@@ -72,15 +72,18 @@ def score_changes(priority: Priority, rows: Sequence[Mapping[str, Any]]
 
 def apply_score_changes(settings: PrioritySettings, opportunity_id: str,
                         changes: Iterable[tuple[str, int | None]], author: str,
-                        at: str | None = None) -> PrioritySettings:
-    """``settings`` with the overrides of ``changes`` recorded for ``author`` (``None``
-    drops the override)."""
+                        at: str | None = None, reason: str | None = None
+                        ) -> PrioritySettings:
+    """``settings`` with the overrides of ``changes`` recorded for ``author``, with
+    ``reason`` when given (``None`` as a score drops the override)."""
+    reason = " ".join(str(reason or "").split()) or None
     for name, value in changes:
         criterion(name)
         if value is None:
             settings = settings.without_override(opportunity_id, name)
         else:
-            settings = settings.with_override(opportunity_id, name, value, author, at=at)
+            settings = settings.with_override(opportunity_id, name, value, author,
+                                              reason=reason, at=at)
     return settings
 
 

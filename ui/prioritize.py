@@ -138,8 +138,12 @@ if st.session_state.get(picked_key) not in titles:
 picked = st.segmented_control("Opportunity", list(titles), format_func=titles.get,
                               key=picked_key, required=True)
 priority = next(p for p in ranked if p.id == picked)
-st.caption("Edit the **Score** column to override a suggestion; set it back to the "
-           "suggested score to drop your override.")
+note, why = st.columns([2, 1.4], vertical_alignment="bottom")
+note.caption("Edit the **Score** column to override a suggestion; set it back to the "
+             "suggested score to drop your override. Your name, the time and the reason on "
+             "the right are recorded with it.")
+why.text_input("Why (recorded with your next change)", key="override_reason",
+               placeholder="e.g. finance confirmed the volume")
 rows = criteria_rows(priority)
 edited = st.data_editor(
     pd.DataFrame(rows), key=f"scores_{picked}_{settings_doc.revision}", hide_index=True,
@@ -158,6 +162,7 @@ except ValueError as exc:
     st.error(str(exc), icon=":material/error:")
 else:
     if changes:
-        updated = apply_score_changes(settings, priority.id, changes, flow.author())
+        updated = apply_score_changes(settings, priority.id, changes, flow.author(),
+                                      reason=st.session_state.get("override_reason"))
         save(updated, f"Scores of “{priority.opportunity.title}” saved.")
         st.rerun()

@@ -237,6 +237,7 @@ def test_overriding_a_score_records_the_author(app, ws):
     accept(ws, FIRST, SECOND)
     at = open_page(app, "ui/prioritize.py")
     at.text_input(key="_author_input").set_value("Ana").run()
+    at.text_input(key="override_reason").set_value("no receipt archive yet").run()
     at.session_state[f"scores_{FIRST}_0"] = {
         "edited_rows": {1: {"score": 1}}, "added_rows": [], "deleted_rows": []}
     at.run()
@@ -244,8 +245,10 @@ def test_overriding_a_score_records_the_author(app, ws):
     settings, revision = load_settings(ws, WS)
     override = settings.overrides[FIRST]["data"]
     assert override.score == 1 and override.author == "Ana" and revision == 1
+    assert override.reason == "no receipt archive yet"
     row = at.data_editor[0].value.iloc[1]
     assert row["score"] == 1 and row["override"].startswith("Ana, ")
+    assert row["override"].endswith(": no receipt archive yet")
     assert ranking(at).iloc[0]["overrides"] in (0, 1)
 
 
