@@ -16,5 +16,12 @@ navigation = st.navigation([
     st.Page("ui/workshops.py", title="Workshops", icon=":material/groups:",
             url_path="workshops", default=True),
     st.Page("ui/board.py", title="Board", icon=":material/view_timeline:", url_path="board"),
+    st.Page("ui/opportunities.py", title="Opportunities", icon=":material/lightbulb:",
+            url_path="opportunities"),
+    st.Page("ui/prioritize.py", title="Prioritize", icon=":material/leaderboard:",
+            url_path="prioritize"),
+    st.Page("ui/canvas_page.py", title="Canvas", icon=":material/dashboard:",
+            url_path="canvas"),
+    st.Page("ui/export.py", title="Export", icon=":material/download:", url_path="export"),
 ], position="top")
 navigation.run()

@@ -1,4 +1,4 @@
-"""How fast is the Board page? Prints measured figures.
+"""How fast are the app's pages? Prints measured figures.
 
 1. Script-run time of the Board page (AppTest, in-process) for boards of 0, 100 and 500
    stickies: the median of several reruns after a first warm-up run. Aim: <= 0.5 s.
@@ -7,6 +7,9 @@
    bundle), from navigation to the first drawn sticky text: the median of several page
    loads. Aim: <= 3 s. Skipped with a message when /usr/bin/chromium is missing. The load
    average is printed too: on a busy machine the browser figures grow with it.
+3. Script-run time of every page (Workshops, Board, Opportunities, Prioritize, Canvas,
+   Export) for a 500-sticky board with its best five opportunities accepted: the median of
+   several reruns after a warm-up run. Aim: <= 0.5 s.
 
 Run from the repository root: ``python benchmarks/app.py [--runs 7] [--loads 3]``.
 """
@@ -85,6 +88,47 @@ def page_run_times(sizes: list[int], runs: int) -> dict[int, float]:
     return results
 
 
+PAGES = {"Workshops": "ui/workshops.py", "Board": "ui/board.py",
+         "Opportunities": "ui/opportunities.py", "Prioritize": "ui/prioritize.py",
+         "Canvas": "ui/canvas_page.py", "Export": "ui/export.py"}
+
+
+def every_page_run_times(board: Board, runs: int, accept: int = 5) -> tuple[dict, int]:
+    """Script-run time of every page for ``board`` with its best ``accept`` opportunities
+    accepted (median of ``runs`` reruns after a warm-up); also returns how many
+    opportunities the board has."""
+    from streamlit.testing.v1 import AppTest
+
+    from canvas.decisions import Decisions, save_decisions
+    from eventstorming.opportunities import detect
+
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "workspace"
+        os.environ["MLCANVAS_WORKSPACE"] = str(root)
+        workspace = Workspace(root)
+        root.mkdir(parents=True)
+        workshop = workspace.create_from_board(board)
+        found = detect(board).opportunities
+        decisions = Decisions()
+        for opp in found[:accept]:
+            decisions = decisions.accept(opp.id, "benchmark")
+        save_decisions(workspace, workshop, decisions, 0)
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+        for name, page in PAGES.items():
+            at.switch_page(page)
+            at.query_params["workshop"] = workshop
+            at.run()
+            assert not at.exception, (name, at.exception)
+            times = []
+            for _ in range(runs):
+                start = time.perf_counter()
+                at.run()
+                times.append(time.perf_counter() - start)
+            results[name] = statistics.median(times)
+    return results, len(found)
+
+
 def picture_visible_time(stickies: int, loads: int) -> float | None:
     chromium = Path("/usr/bin/chromium")
     if not chromium.exists():
@@ -127,6 +171,19 @@ def main() -> None:
     print(f"Board page script run (AppTest, median of {args.runs} reruns; aim <= 0.5 s)")
     for size, seconds in page_run_times([0, 100, 500], args.runs).items():
         print(f"  {size:4d} stickies: {seconds:.3f} s")
+    from eventstorming.storm import read_storm
+
+    boards = [("synthetic board", synthetic_board(500))]
+    example = ROOT / "examples" / "travel_expenses" / "board.storm"
+    if example.exists():   # its opportunities have features, so Export makes a valid spec
+        boards.append(("travel expense example", read_storm(example)))
+    for label, board in boards:
+        pages, found = every_page_run_times(board, args.runs)
+        print(f"Every page, {label} ({len(board.stickies)} stickies, {min(found, 5)} of "
+              f"{found} opportunities accepted; AppTest, median of {args.runs} reruns; "
+              f"aim <= 0.5 s)")
+        for name, seconds in pages.items():
+            print(f"  {name:13s} {seconds:.3f} s")
     print(f"Board picture visible in Chromium (median of {args.loads} page loads; aim <= 3 s "
           "for 500; 10 stickies shows the fixed cost of loading Streamlit and plotly)")
     for size in (10, 500):

@@ -1,0 +1,224 @@
+"""Canvas page: the ML Canvas of an accepted opportunity as a form (ten boxes with their
+guiding questions, prediction details and error costs), lint messages beside the boxes they
+concern, a live poster preview, Markdown and HTML downloads. Every valid change is saved
+(``canvases`` document) at once; a wrong field shows its problem and nothing is saved."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from canvas.canvasform import (
+    COLUMN_TYPES,
+    canvas_for,
+    clean_rows,
+    edit_canvas,
+    form_values,
+    load_canvas_doc,
+    save_canvas_doc,
+)
+from canvas.decisions import DECISIONS_DOC, accepted_opportunities, load_decisions
+from canvas.mlcanvas import CANVASES_DOC, boxes_for, lint_canvas, prefill_canvas
+from canvas.render import canvas_to_html, canvas_to_markdown
+from ui import common, flow
+
+LINT_ICONS = {"missing": ":material/error:", "risky": ":material/warning:",
+              "guess": ":material/help:"}
+
+common.show_flash()
+workshop = flow.require_workshop("Canvas")
+shown, detection = flow.board_and_detection(workshop)
+board = shown.data
+st.set_page_config(page_title=f"Canvas · {board.title} · mlcanvas")
+decisions = flow.shown_doc(workshop, DECISIONS_DOC, load_decisions).data
+accepted = accepted_opportunities(detection.opportunities, decisions)
+
+head, who = st.columns([4, 1.2], vertical_alignment="bottom")
+with head:
+    st.title("ML Canvas", anchor=False)
+    st.caption(f"**{board.title}** — one page per accepted opportunity: what the prediction "
+               "is worth, what it predicts, from which data, and how it is checked. Prefilled "
+               "from the board; lines starting with **?** are guesses to confirm. Every "
+               "change is saved at once.")
+with who:
+    flow.author_input()
+flow.conflict_banner(workshop)
+
+if not accepted:
+    st.info("Accept an opportunity first: its canvas opens here.", icon=":material/lightbulb:")
+    st.page_link("ui/opportunities.py", label="Go to Opportunities",
+                 icon=":material/arrow_forward:", query_params={"workshop": workshop})
+    st.stop()
+
+by_id = {o.id: o for o in accepted}
+wanted = st.query_params.get("opportunity")
+key_pick = f"canvas_of_{workshop}"
+if wanted in by_id and st.session_state.get("_canvas_wanted") != wanted:
+    st.session_state[key_pick] = wanted
+    st.session_state["_canvas_wanted"] = wanted
+if st.session_state.get(key_pick) not in by_id:
+    st.session_state[key_pick] = accepted[0].id
+opp_id = st.selectbox("Opportunity", list(by_id), key=key_pick,
+                      format_func=lambda i: by_id[i].title)
+st.query_params["opportunity"] = opp_id
+st.session_state["_canvas_wanted"] = opp_id     # the URL follows the choice, not the other way
+opp = by_id[opp_id]
+
+doc = flow.shown_doc(workshop, CANVASES_DOC, load_canvas_doc)
+canvas = canvas_for(opp, board, doc.data)
+problems_key = f"_canvas_problems_{workshop}_{opp_id}"
+problems: dict[str, str] = st.session_state.setdefault(problems_key, {})
+prefix = f"cv_{opp_id}_{flow.generation()}_"     # kept across saves: fields keep focus
+values = form_values(canvas)
+
+
+def on_change(field: str) -> None:
+    apply(field, st.session_state[prefix + field])
+
+
+def apply(field: str, value: object) -> bool:
+    """Apply one field's new value; save when the canvas stays valid (True when saved)."""
+    current = flow.shown_doc(workshop, CANVASES_DOC, load_canvas_doc).data
+    base = canvas_for(opp, board, current)
+    result = edit_canvas(base, {field: value})
+    if not result.ok:
+        problems.update(result.problems)
+        return False
+    problems.pop(field, None)
+    assert result.canvas is not None
+    new = {**current, opp_id: result.canvas}
+    return flow.save_doc(workshop, CANVASES_DOC, new, lambda rev: save_canvas_doc(
+        common.workspace(), workshop, opp_id, result.canvas, rev, flow.author()))
+
+
+def on_reset() -> None:
+    current = flow.shown_doc(workshop, CANVASES_DOC, load_canvas_doc).data
+    fresh = prefill_canvas(opp, board)
+    new = {**current, opp_id: fresh}
+    problems.clear()
+    flow.bump_generation()
+    if flow.save_doc(workshop, CANVASES_DOC, new, lambda rev: save_canvas_doc(
+            common.workspace(), workshop, opp_id, fresh, rev, flow.author())):
+        common.flash("Canvas prefilled again from the board.", "↩️")
+
+
+def problem(field: str) -> None:
+    if message := problems.get(field):
+        st.error(f"Not saved — {message}", icon=":material/error:")
+
+
+lints = lint_canvas(canvas)
+lint_by_box: dict[str, list] = {}
+for lint in lints:
+    lint_by_box.setdefault(lint.box, []).append(lint)
+
+saved_note = (f"Saved · revision {doc.revision}" if opp_id in doc.data
+              else "Prefilled from the board (saved with your first change)")
+bar = st.columns([2.2, 1, 1, 1], vertical_alignment="center")
+bar[0].markdown(f":green-badge[:material/check_circle: {saved_note}] "
+                f"&nbsp; {len(lints)} open point{'s' if len(lints) != 1 else ''} · "
+                f"{canvas.guesses()} guess{'es' if canvas.guesses() != 1 else ''} to confirm")
+bar[1].download_button("Markdown", data=canvas_to_markdown(canvas, lints),
+                       file_name=f"{canvas.name}-canvas.md", mime="text/markdown",
+                       icon=":material/download:", on_click="ignore", key="canvas_md",
+                       width="stretch")
+bar[2].download_button("HTML poster", data=canvas_to_html(canvas, lints),
+                       file_name=f"{canvas.name}-canvas.html", mime="text/html",
+                       icon=":material/download:", on_click="ignore", key="canvas_html",
+                       width="stretch")
+bar[3].button("Prefill again", icon=":material/restart_alt:", on_click=on_reset,
+              help="Replace this canvas with a fresh one from the board", width="stretch")
+
+form_col, preview_col = st.columns([1, 1.15], gap="medium")
+with form_col:
+    boxes_tab, details_tab = st.tabs(["The ten boxes", "Prediction details & features"])
+    with boxes_tab:
+        pairs = list(boxes_for(canvas.lang))
+        for row in range(0, len(pairs), 2):
+            cols = st.columns(2)
+            for col, box in zip(cols, pairs[row:row + 2], strict=False):
+                with col, st.container(border=True):
+                    number = pairs.index(box) + 1
+                    st.markdown(f"**{number}. {box.title}**")
+                    st.caption(box.question)
+                    st.text_area(box.title, value=values[box.key], key=prefix + box.key,
+                                 height=150, label_visibility="collapsed",
+                                 on_change=on_change, args=(box.key,),
+                                 help="One sentence a line; a line starting with ? is a "
+                                      "guess.")
+                    problem(box.key)
+                    for lint in lint_by_box.get(box.key, []):
+                        st.caption(f"{LINT_ICONS[lint.level]} {lint.message}")
+    with details_tab:
+        pred = canvas.prediction
+        st.markdown(f"**Task:** {pred.task.replace('_', ' ')} · **risk:** {canvas.risk}"
+                    + (" · **high stakes**" if canvas.high_stakes else ""))
+        a, b = st.columns(2)
+        a.text_input("Title", value=values["title"], key=prefix + "title",
+                     on_change=on_change, args=("title",))
+        b.text_input("Owner", value=values["owner"], key=prefix + "owner",
+                     on_change=on_change, args=("owner",), placeholder="who answers for it")
+        problem("title")
+        a, b = st.columns(2)
+        a.text_input("Entity (what each prediction is about)", value=values["entity"],
+                     key=prefix + "entity", on_change=on_change, args=("entity",))
+        b.text_input("Target column", value=values["target"], key=prefix + "target",
+                     on_change=on_change, args=("target",))
+        problem("target")
+        st.text_input("Possible outcomes (comma-separated)", value=values["outcomes"],
+                      key=prefix + "outcomes", on_change=on_change, args=("outcomes",))
+        for lint in lint_by_box.get("prediction_task", []):
+            if lint.level != "guess":
+                st.caption(f"{LINT_ICONS[lint.level]} {lint.message}")
+        a, b = st.columns(2)
+        a.text_input("Outcome known", value=values["wait"], key=prefix + "wait",
+                     on_change=on_change, args=("wait",))
+        b.text_input("Heuristic to beat", value=values["heuristic"], key=prefix + "heuristic",
+                     on_change=on_change, args=("heuristic",))
+        st.text_area("Cost of each kind of error (one `kind: cost` a line)",
+                     value=values["error_costs"], key=prefix + "error_costs", height=100,
+                     on_change=on_change, args=("error_costs",))
+        problem("error_costs")
+        a, b, c = st.columns([1, 1, 1.4])
+        a.segmented_control("Serving", ["batch", "realtime"], default=values["serving"],
+                            key=prefix + "serving", on_change=on_change, args=("serving",),
+                            required=True)
+        b.toggle("Human review", value=values["human_review"], key=prefix + "human_review",
+                 on_change=on_change, args=("human_review",))
+        c.text_input("Monitoring metric", value=values["monitoring_metric"],
+                     key=prefix + "monitoring_metric", on_change=on_change,
+                     args=("monitoring_metric",))
+        st.text_input("Fairness check", value=values["fairness_check"],
+                      key=prefix + "fairness_check", on_change=on_change,
+                      args=("fairness_check",),
+                      placeholder="needed for high-stakes decisions about people")
+        st.markdown("**Features** (the columns a model reads; they become the spec's data "
+                    "columns)")
+        fields = ["name", "type", "source"]
+        edited = st.data_editor(
+            pd.DataFrame(values["feature_table"], columns=fields),
+            key=f"cvt_{opp_id}_{doc.revision}", num_rows="dynamic", hide_index=True,
+            width="stretch", column_config={
+                "name": st.column_config.TextColumn("Name", required=True),
+                "type": st.column_config.SelectboxColumn("Type", options=list(COLUMN_TYPES),
+                                                         required=True),
+                "source": st.column_config.TextColumn("Comes from", width="medium"),
+            })
+        rows = clean_rows(edited.to_dict("records"), fields)
+        if rows != clean_rows(values["feature_table"], fields):
+            if apply("feature_table", rows):
+                st.rerun()
+        else:
+            problems.pop("feature_table", None)
+        problem("feature_table")
+        for lint in lint_by_box.get("features", []):
+            st.caption(f"{LINT_ICONS[lint.level]} {lint.message}")
+
+with preview_col:
+    st.markdown("**Poster preview** (as the HTML download prints)")
+    poster = canvas_to_html(canvas, lints).replace(
+        "</style>", ".poster{height:auto;min-height:0} body{zoom:.74}</style>", 1)
+    st.iframe(poster, height=740)
+    st.page_link("ui/export.py", label="Make the spec and the project",
+                 icon=":material/arrow_forward:",
+                 query_params={"workshop": workshop, "opportunity": opp_id})

@@ -1,0 +1,207 @@
+"""Export page: the spec made from a canvas, as YAML with its validation result; editing of
+the data columns and the baseline rules, each problem shown against its field before
+anything is saved (``specs`` document); Download spec, Download scaffold (a zip of the
+generated project) and the project's file tree."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from canvas.canvasform import canvas_for, clean_rows, load_canvas_doc
+from canvas.decisions import DECISIONS_DOC, accepted_opportunities, load_decisions
+from canvas.mlcanvas import CANVASES_DOC
+from canvas.specedit import (
+    COLUMN_TYPES,
+    SPECS_DOC,
+    SpecEdits,
+    baseline_from_text,
+    baseline_to_text,
+    check_spec,
+    column_roles,
+    columns_from_rows,
+    load_spec_edits,
+    project_tree,
+    save_spec_edits,
+    scaffold_zip,
+    tree_text,
+)
+from canvas.validate import Problem
+from ui import common, flow
+
+common.show_flash()
+workshop = flow.require_workshop("Export")
+shown, detection = flow.board_and_detection(workshop)
+board = shown.data
+st.set_page_config(page_title=f"Export · {board.title} · mlcanvas")
+decisions = flow.shown_doc(workshop, DECISIONS_DOC, load_decisions).data
+accepted = accepted_opportunities(detection.opportunities, decisions)
+
+head, who = st.columns([4, 1.2], vertical_alignment="bottom")
+with head:
+    st.title("Export", anchor=False)
+    st.caption(f"**{board.title}** — the use-case spec made from the canvas, validated as "
+               "`mlcanvas validate` does, and the baseline project generated from it. Correct "
+               "the data columns and the baseline rules here; a change is saved only when "
+               "the spec stays valid.")
+with who:
+    flow.author_input()
+flow.conflict_banner(workshop)
+
+if not accepted:
+    st.info("Accept an opportunity and describe it on a canvas first.",
+            icon=":material/lightbulb:")
+    st.page_link("ui/opportunities.py", label="Go to Opportunities",
+                 icon=":material/arrow_forward:", query_params={"workshop": workshop})
+    st.stop()
+
+by_id = {o.id: o for o in accepted}
+wanted = st.query_params.get("opportunity")
+key_pick = f"export_of_{workshop}"
+if wanted in by_id and st.session_state.get("_export_wanted") != wanted:
+    st.session_state[key_pick] = wanted
+    st.session_state["_export_wanted"] = wanted
+if st.session_state.get(key_pick) not in by_id:
+    st.session_state[key_pick] = accepted[0].id
+opp_id = st.selectbox("Opportunity", list(by_id), key=key_pick,
+                      format_func=lambda i: by_id[i].title)
+st.query_params["opportunity"] = opp_id
+st.session_state["_export_wanted"] = opp_id     # the URL follows the choice, not the other way
+opp = by_id[opp_id]
+
+canvases = flow.shown_doc(workshop, CANVASES_DOC, load_canvas_doc).data
+canvas = canvas_for(opp, board, canvases)
+specs_doc = flow.shown_doc(workshop, SPECS_DOC, load_spec_edits)
+edits: SpecEdits = specs_doc.data.get(opp_id, SpecEdits())
+check = check_spec(canvas, edits)
+drafts_key = f"_export_drafts_{workshop}_{opp_id}"
+drafts: dict[str, list[Problem]] = st.session_state.setdefault(drafts_key, {})
+prefix = f"spec_{opp_id}_{flow.generation()}_"
+roles = column_roles(check.data) if check.data else {}
+columns = [{**c, "role": roles.get(c.get("name"), "")}
+           for c in (check.data["data"]["columns"] if check.data else [])]
+baseline = dict(check.data["baseline"]) if check.data else {}
+
+
+def try_save(field: str, new: SpecEdits, prefixes: tuple[str, ...]) -> bool:
+    """Save ``new`` when the spec it makes is valid; else keep the problems for ``field``."""
+    result = check_spec(canvas, new)
+    if not result.ok:
+        drafts[field] = result.problems_at(*prefixes) or list(result.problems)
+        return False
+    drafts.pop(field, None)
+    current = flow.shown_doc(workshop, SPECS_DOC, load_spec_edits).data
+    return flow.save_doc(workshop, SPECS_DOC, {**current, opp_id: new}, lambda rev: save_spec_edits(
+        common.workspace(), workshop, opp_id, new, rev, flow.author()))
+
+
+def on_baseline() -> None:
+    try:
+        parsed = baseline_from_text(st.session_state[prefix + "baseline"])
+    except ValueError as exc:
+        drafts["baseline"] = [Problem("baseline", str(exc))]
+        return
+    try_save("baseline", SpecEdits(edits.columns, parsed), ("baseline",))
+
+
+def on_reset() -> None:
+    drafts.clear()
+    flow.bump_generation()
+    current = flow.shown_doc(workshop, SPECS_DOC, load_spec_edits).data
+    flow.save_doc(workshop, SPECS_DOC, {**current, opp_id: SpecEdits()},
+                  lambda rev: save_spec_edits(common.workspace(), workshop, opp_id,
+                                              SpecEdits(), rev, flow.author()))
+    common.flash("Spec made from the canvas again.", "↩️")
+
+
+def show_problems(problems: list[Problem], saved: bool = False) -> None:
+    for p in problems:
+        where = f"`{p.path}`" if p.path else "the spec"
+        lead = "" if saved else "Not saved — "
+        st.error(f"{lead}{where}: {p.message}", icon=":material/error:")
+
+
+spec_col, edit_col = st.columns([1.15, 1], gap="medium")
+with edit_col:
+    with st.container(border=True):
+        st.markdown("**Data columns** — the table the project reads (CSV or Parquet)")
+        st.caption("Name each column as in your data; the target and features must be "
+                   "among them. New columns become features.")
+        edited = st.data_editor(
+            pd.DataFrame(columns, columns=["name", "type", "role"]),
+            key=f"cols_{opp_id}_{specs_doc.revision}",
+            num_rows="dynamic", hide_index=True, width="stretch",
+            column_config={
+                "name": st.column_config.TextColumn("Column", required=True),
+                "type": st.column_config.SelectboxColumn("Type", options=list(COLUMN_TYPES),
+                                                         required=True),
+                "role": st.column_config.TextColumn("Role", disabled=True,
+                                                    help="target: the truth to learn; "
+                                                         "feature: a model input; timestamp: "
+                                                         "for the time split and drift")})
+        rows = clean_rows(edited.to_dict("records"), ["name", "type"])
+        if rows != clean_rows(columns, ["name", "type"]):
+            new = SpecEdits(columns_from_rows(rows), edits.baseline)
+            if try_save("columns", new, ("data", "features", "prediction.target")):
+                st.rerun()
+        else:
+            drafts.pop("columns", None)
+        show_problems(drafts.get("columns", []))
+        if "columns" not in drafts:
+            show_problems(check.problems_at("data", "features", "prediction"), saved=True)
+    with st.container(border=True):
+        st.markdown("**Baseline** — the heuristic the first model must beat")
+        st.caption("YAML: `method` (rules, majority, mean, median, seasonal_naive, zscore, "
+                   "popularity); for rules, a list of `when`/`predict` (first match wins) and "
+                   "a `default`. Example rule: `- when: {feature: merchant, contains_any: "
+                   "[shell, aral]}` / `predict: fuel`.")
+        st.text_area("Baseline (YAML)", value=baseline_to_text(baseline),
+                     key=prefix + "baseline", height=170, on_change=on_baseline,
+                     label_visibility="collapsed")
+        show_problems(drafts.get("baseline", []))
+        if "baseline" not in drafts:
+            show_problems(check.problems_at("baseline"), saved=True)
+            for message in check.scaffold_problems:
+                st.warning(message, icon=":material/construction:")
+    st.button("Make the spec from the canvas again", icon=":material/restart_alt:",
+              on_click=on_reset, disabled=edits == SpecEdits(),
+              help="Drop your column and baseline changes")
+
+with spec_col:
+    if check.ok:
+        st.success(f"**Valid spec** — `{check.spec.metadata.name}` passes `mlcanvas "
+                   "validate`." + (" Saved with your changes." if edits != SpecEdits()
+                                   else " Made from the canvas."),
+                   icon=":material/verified:")
+    else:
+        st.error(f"**The spec is not valid yet** — {len(check.problems)} "
+                 f"problem{'s' if len(check.problems) != 1 else ''}.", icon=":material/error:")
+        show_problems(check.other_problems("data", "features", "prediction", "baseline"),
+                      saved=True)
+        st.page_link("ui/canvas_page.py", label="Fix it on the canvas",
+                     icon=":material/arrow_back:",
+                     query_params={"workshop": workshop, "opportunity": opp_id})
+    name = check.spec.metadata.name if check.spec else canvas.name
+    one, two = st.columns(2)
+    one.download_button("Download spec", data=check.yaml, file_name=f"{name}.yaml",
+                        mime="application/yaml", type="primary", disabled=not check.ok,
+                        icon=":material/description:", on_click="ignore", key="download_spec",
+                        width="stretch")
+    spec = check.spec
+    two.download_button("Download scaffold",
+                        data=(lambda: scaffold_zip(spec)) if check.can_scaffold and spec
+                        else b"", file_name=f"{name}.zip", mime="application/zip",
+                        disabled=not check.can_scaffold, icon=":material/folder_zip:",
+                        on_click="ignore", key="download_scaffold", width="stretch",
+                        help="The generated project: pipeline, tests, API, Dockerfile, CI; "
+                             "`make pipeline` and `make test` run at once.")
+    spec_tab, tree_tab = st.tabs(["spec.yaml", "Generated project"])
+    with spec_tab:
+        st.code(check.yaml, language="yaml", height=560, wrap_lines=True)
+    with tree_tab:
+        if spec is not None:
+            st.code(tree_text(project_tree(spec), f"{name}/"), language=None, height=560)
+            st.caption("Unzip, then `make pipeline` (prepare, train, evaluate the baseline on "
+                       "a synthetic sample until you add real data) and `make test`.")
+        else:
+            st.caption("The project tree shows once the spec is valid.")

@@ -1,0 +1,167 @@
+"""What the Opportunities, Prioritize, Canvas and Export pages share.
+
+- The open workshop (or a chooser when none is open), its board and its detection
+  (computed once per saved board revision and shared by all sessions).
+- The workshop documents these pages decide into (``decisions``, ``priorities``,
+  ``canvases``, ``specs``). A tab keeps each document with the revision it read; a save goes
+  through the domain's ``save_*`` function with that revision, so a save after another tab
+  saved is refused (``ConflictError``) and the page shows a conflict message with a reload
+  choice, as the Board page does. Nothing is ever silently overwritten.
+- Who is deciding (``Your name``), recorded with every decision.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from canvas.store import ConflictError, StoreError, Versioned
+from eventstorming.layout import BoardLayout, layout_board
+from eventstorming.model import Board
+from eventstorming.opportunities import Detection, detect
+from ui import common
+
+_DOCS = "_docs"            # session: (workshop, name) -> Versioned(parsed value, revision)
+_DOC_CONFLICT = "_doc_conflict"   # session: workshop -> message
+_GENERATION = "_doc_generation"
+AUTHOR = "author"
+DEFAULT_AUTHOR = "Product owner"
+
+
+def require_workshop(title: str) -> str:
+    """The open workshop; otherwise a chooser, and the page stops."""
+    workshop = common.open_workshop_id()
+    if workshop is not None:
+        st.query_params["workshop"] = workshop
+        return workshop
+    st.title(title, anchor=False)
+    st.info("Choose a workshop first.", icon=":material/groups:")
+    choices = {info.id: info.title for info in common.workspace().list_workshops()}
+    picked = st.selectbox("Workshop", list(choices), index=None, format_func=choices.get,
+                          key=f"choose_{title}")
+    if picked:
+        st.session_state["workshop"] = picked
+        st.query_params["workshop"] = picked
+        st.rerun()
+    st.page_link(common.WORKSHOPS_PAGE, label="All workshops", icon=":material/groups:")
+    st.stop()
+    raise AssertionError("unreachable")
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _detect(root: str, workshop: str, revision: int, saved_at: str | None,
+            _board: Board) -> Detection:
+    return detect(_board)
+
+
+def board_and_detection(workshop: str) -> tuple[Versioned, Detection]:
+    """The board this tab shows, and its opportunities (detected once per revision)."""
+    shown = common.shown_board(workshop)
+    detection = _detect(str(common.workspace().root.resolve()), workshop, shown.revision,
+                        shown.saved_at, shown.data)
+    return shown, detection
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _layout(root: str, workshop: str, revision: int, saved_at: str | None,
+            _board: Board) -> BoardLayout:
+    return layout_board(_board)
+
+
+def board_layout(workshop: str) -> BoardLayout:
+    """The picture geometry of the board this tab shows (computed once per revision)."""
+    shown = common.shown_board(workshop)
+    return _layout(str(common.workspace().root.resolve()), workshop, shown.revision,
+                   shown.saved_at, shown.data)
+
+
+# --------------------------------------------------------------------------- documents
+
+def shown_doc(workshop: str, name: str,
+              load: Callable[[Any, str], tuple[Any, int]]) -> Versioned:
+    """The document ``name`` as this tab read it: ``load(workspace, workshop)`` gives
+    ``(value, revision)``; read once, then kept until this tab saves or reloads."""
+    docs = st.session_state.setdefault(_DOCS, {})
+    key = (workshop, name)
+    if key not in docs:
+        try:
+            value, revision = load(common.workspace(), workshop)
+        except (StoreError, ValueError) as exc:
+            st.error(f"The saved {name} of this workshop cannot be read: {exc}",
+                     icon=":material/error:")
+            st.stop()
+        docs[key] = Versioned(value, revision)
+    return docs[key]
+
+
+def save_doc(workshop: str, name: str, value: Any,
+             write: Callable[[int], int]) -> bool:
+    """Save through ``write(expected_revision) -> new revision`` and keep ``value`` as this
+    tab's document. False, and a conflict message for the page, when another tab saved
+    first; nothing is overwritten either way."""
+    docs = st.session_state.setdefault(_DOCS, {})
+    shown = docs.get((workshop, name), Versioned(None, 0))
+    try:
+        revision = write(shown.revision)
+    except ConflictError as exc:
+        st.session_state.setdefault(_DOC_CONFLICT, {})[workshop] = str(exc)
+        return False
+    docs[(workshop, name)] = Versioned(value, revision)
+    st.session_state.setdefault(_DOC_CONFLICT, {}).pop(workshop, None)
+    return True
+
+
+def generation() -> int:
+    """Part of the keys of text inputs that show saved documents. Saving keeps it, so a
+    field keeps focus while another one saves; a reload (or a reset) bumps it, so every
+    field shows the saved text again."""
+    return int(st.session_state.get(_GENERATION, 0))
+
+
+def bump_generation() -> None:
+    st.session_state[_GENERATION] = generation() + 1
+
+
+def reload_docs(workshop: str) -> None:
+    """Read every document of ``workshop`` again (the "Reload" answer to a conflict)."""
+    bump_generation()
+    docs = st.session_state.setdefault(_DOCS, {})
+    for key in [k for k in docs if k[0] == workshop]:
+        docs.pop(key)
+    st.session_state.setdefault(_DOC_CONFLICT, {}).pop(workshop, None)
+    common.reload_board(workshop)
+
+
+def conflict_banner(workshop: str) -> None:
+    """The conflict message with a reload button, when this tab's last save was refused."""
+    message = st.session_state.get(_DOC_CONFLICT, {}).get(workshop)
+    if not message:
+        return
+    with st.container(border=True):
+        st.error(f"**Not saved — this workshop was changed in another tab.** {message}",
+                 icon=":material/sync_problem:")
+        st.button("Reload the latest version", type="primary", icon=":material/refresh:",
+                  on_click=reload_docs, args=(workshop,), key="reload_doc_conflict")
+
+
+def author() -> str:
+    """Who is deciding (recorded with every decision)."""
+    return " ".join(str(st.session_state.get(AUTHOR) or "").split()) or DEFAULT_AUTHOR
+
+
+def _keep_author() -> None:
+    st.session_state[AUTHOR] = st.session_state.get("_author_input", "")
+
+
+def author_input() -> None:
+    """The ``Your name`` input; the name outlives the page (widget state would not)."""
+    st.session_state["_author_input"] = st.session_state.get(AUTHOR, DEFAULT_AUTHOR)
+    st.text_input("Your name", key="_author_input", on_change=_keep_author,
+                  help="Recorded with every decision you make on these pages (accept, "
+                       "dismiss, scores, weights, canvas, spec).")
+
+
+def lang_of(board: Board) -> str:
+    return "de" if board.lang == "de" else "en"

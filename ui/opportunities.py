@@ -1,0 +1,283 @@
+"""Opportunities page: a card per ML opportunity, best first, with its evidence; accept,
+dismiss, restore, add or edit by hand; the board picture with the anchors; automation ideas
+that are not ML apart. Every decision is saved (``decisions`` document) before it shows."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from canvas.decisions import (
+    DECISIONS_DOC,
+    Decisions,
+    OpportunityCard,
+    anchor_choices,
+    load_decisions,
+    manual_opportunity,
+    opportunity_cards,
+    save_decisions,
+)
+from eventstorming.opportunity import ML_TASKS, Opportunity
+from ui import common, flow
+from ui.charts import anchors_figure
+from ui.picture import PLOT_CONFIG
+
+KIND_WORDS = {"command": "Command", "policy": "Policy", "opportunity": "Opportunity sticky",
+              "event": "Event", "readmodel": "Read model", "system": "System",
+              "hotspot": "Hotspot"}
+TASK_BADGE = {"classification": "blue", "regression": "orange", "forecasting": "violet",
+              "ranking": "green", "anomaly_detection": "red", "extraction": "orange",
+              "clustering": "gray"}
+
+#: Cards shown at first (and added by "Show more"): a 500-sticky board has 100+ candidates.
+PAGE_SIZE = 15
+
+common.show_flash()
+workshop = flow.require_workshop("Opportunities")
+EDITING, SHOWN = f"_editing_{workshop}", f"_shown_{workshop}"
+shown, detection = flow.board_and_detection(workshop)
+board = shown.data
+lang = flow.lang_of(board)
+st.set_page_config(page_title=f"Opportunities · {board.title} · mlcanvas")
+
+
+def decisions() -> Decisions:
+    return flow.shown_doc(workshop, DECISIONS_DOC, load_decisions).data
+
+
+def save(new: Decisions, note: str, icon: str = "✅") -> bool:
+    ok = flow.save_doc(workshop, DECISIONS_DOC, new, lambda rev: save_decisions(
+        common.workspace(), workshop, new, rev, flow.author()))
+    if ok:
+        common.flash(note, icon)
+    return ok
+
+
+def on_mark(opp_id: str, title: str, status: str) -> None:
+    new = decisions().mark(opp_id, status, flow.author())
+    words = {"accepted": ("Accepted", "✅"), "dismissed": ("Dismissed", "🗑️"),
+             "new": ("Back to review", "↩️")}[status]
+    save(new, f"{words[0]}: “{title}”.", words[1])
+
+
+def on_save_manual(prefix: str, base_id: str | None) -> None:
+    s = st.session_state
+    current = decisions()
+    base = None
+    if base_id:
+        base = next((c.opportunity for c in opportunity_cards(detection.opportunities,
+                                                               current) if c.id == base_id),
+                    None)
+    taken = {o.id for o in detection.opportunities} | set(current.manual)
+    try:
+        opp = manual_opportunity(
+            board, title=s.get(f"{prefix}title", ""), task=s.get(f"{prefix}task"),
+            anchor_id=s.get(f"{prefix}anchor"), actor=s.get(f"{prefix}actor"),
+            high_stakes=s.get(f"{prefix}stakes"), opportunity_id=base_id, taken=taken,
+            base=base)
+    except ValueError as exc:
+        s[f"{prefix}error"] = str(exc)
+        return
+    s[f"{prefix}error"] = None
+    new = current.with_manual(opp)
+    if base_id is None:
+        new = new.accept(opp.id, flow.author())
+    else:
+        s[EDITING] = None
+    save(new, f"Saved “{opp.title}”" + (" and accepted it." if base_id is None else "."))
+
+
+def on_edit(opp_id: str | None) -> None:
+    st.session_state[EDITING] = opp_id
+
+
+def on_more() -> None:
+    st.session_state[SHOWN] = st.session_state.get(SHOWN, PAGE_SIZE) + PAGE_SIZE
+
+
+def on_revert(opp_id: str) -> None:
+    save(decisions().without_manual(opp_id), "Back to what detection found.", "↩️")
+
+
+def manual_form(prefix: str, opp: Opportunity | None) -> None:
+    """The fields of an opportunity written by hand (new, or editing ``opp``)."""
+    choices = anchor_choices(board)
+    by_id = board.by_id()
+    if not choices:
+        st.caption("The board has no commands or policies to anchor an opportunity on yet.")
+        return
+    with st.form(f"{prefix}form", border=False):
+        st.text_input("Title", value=opp.title if opp else "", key=f"{prefix}title",
+                      placeholder="e.g. Suggest the cost centre")
+        task_col, anchor_col = st.columns(2)
+        task_col.selectbox("ML task", ML_TASKS, key=f"{prefix}task",
+                           index=ML_TASKS.index(opp.task) if opp else 0,
+                           format_func=lambda t: t.replace("_", " "))
+        anchor = opp.anchor.id if opp and opp.anchor.id in by_id else choices[0]
+        anchor_col.selectbox("Anchor sticky", choices, key=f"{prefix}anchor",
+                             index=choices.index(anchor),
+                             format_func=lambda i: f"{by_id[i].kind.value}: {by_id[i].text}")
+        st.text_input("Who decides today", value=(opp.actor or "") if opp else "",
+                      key=f"{prefix}actor", placeholder="read off the board when empty")
+        st.checkbox("High stakes (a decision about people: credit, hiring, health, "
+                    "insurance)", value=opp.high_stakes if opp else False,
+                    key=f"{prefix}stakes")
+        st.form_submit_button("Save opportunity" if opp else "Add and accept",
+                              type="primary", icon=":material/save:", on_click=on_save_manual,
+                              args=(prefix, opp.id if opp else None))
+    if error := st.session_state.get(f"{prefix}error"):
+        st.error(error, icon=":material/error:")
+
+
+def refs(items, limit: int = 6) -> str:
+    opening, closing = ("„", "“") if lang == "de" else ("“", "”")
+    texts = [f"{opening}{r.text}{closing}" for r in items]
+    more = f" and {len(texts) - limit} more" if len(texts) > limit else ""
+    return ", ".join(texts[:limit]) + more if texts else "—"
+
+
+def volume_text(opp: Opportunity) -> str:
+    parts = []
+    if opp.volume_per_day is not None:
+        volume = opp.volume_per_day
+        parts.append(f"{volume:,.0f} a day" if volume >= 1 else f"{volume * 365:,.0f} a year")
+    if opp.minutes is not None:
+        parts.append(f"{opp.minutes:g} min each")
+    return " · ".join(parts) or "not on the board"
+
+
+def show_card(number: int, card: OpportunityCard) -> None:
+    opp = card.opportunity
+    with st.container(border=True, key=f"card_{opp.id}"):
+        head, buttons = st.columns([3.2, 1.6], vertical_alignment="top")
+        with head:
+            badges = [f":{TASK_BADGE[opp.task]}-badge[{opp.task.replace('_', ' ')}]"]
+            if opp.high_stakes:
+                badges.append(":red-badge[:material/warning: high stakes]")
+            if card.status == "accepted":
+                badges.append(":green-badge[:material/check: accepted]")
+            elif card.status == "dismissed":
+                badges.append(":gray-badge[dismissed]")
+            if not card.detected:
+                badges.append(":gray-badge[added by hand]")
+            elif card.edited:
+                badges.append(":gray-badge[edited by hand]")
+            st.markdown(f"#### {number}. {opp.title}")
+            st.markdown(" ".join(badges) + f" &nbsp; confidence **{opp.score:.0%}**")
+        with buttons:
+            left, right, more = st.columns([1.25, 1.25, 0.7])
+            if card.status == "accepted":
+                left.button("Undo", key=f"undo_{opp.id}", icon=":material/undo:",
+                            on_click=on_mark, args=(opp.id, opp.title, "new"),
+                            help="Back to review", width="stretch")
+            else:
+                left.button("Accept", key=f"accept_{opp.id}", type="primary",
+                            icon=":material/check:", on_click=on_mark,
+                            args=(opp.id, opp.title, "accepted"), width="stretch")
+            if card.status == "dismissed":
+                right.button("Restore", key=f"restore_{opp.id}", icon=":material/undo:",
+                             on_click=on_mark, args=(opp.id, opp.title, "new"),
+                             width="stretch")
+            else:
+                right.button("Dismiss", key=f"dismiss_{opp.id}", icon=":material/close:",
+                             on_click=on_mark, args=(opp.id, opp.title, "dismissed"),
+                             width="stretch")
+            editing = st.session_state.get(EDITING) == opp.id
+            more.button("", key=f"edit_{opp.id}", icon=":material/edit:",
+                        help="Edit by hand", on_click=on_edit,
+                        args=(None if editing else opp.id,), width="stretch",
+                        type="primary" if editing else "secondary")
+        if editing:
+            with st.container(border=True):
+                st.markdown("**Edit by hand**")
+                manual_form(f"edit_{opp.id}_", opp)
+                if card.edited and card.detected:
+                    st.button("Back to the detected version", key=f"revert_{opp.id}",
+                              on_click=on_revert, args=(opp.id,), icon=":material/undo:")
+        facts, context = st.columns(2)
+        with facts:
+            st.markdown(f"**Anchor** · {KIND_WORDS.get(opp.anchor.kind, opp.anchor.kind)} "
+                        f"{refs([opp.anchor])}  \n"
+                        f"**Who decides today** · {opp.actor or 'no person (automatic)'}  \n"
+                        f"**Volume** · {volume_text(opp)}")
+        with context:
+            st.markdown(f"**Inputs** · {refs(opp.inputs)}  \n"
+                        f"**Outcomes** · {refs(opp.outcomes)}  \n"
+                        f"**Hotspots** · {refs(opp.hotspots)}")
+        if opp.evidence:
+            lines = "\n".join(f"- {e.explanations.get(lang, e.explanation)}"
+                              for e in opp.evidence)
+            st.markdown(f"**Why** (evidence from the board)\n{lines}")
+        if card.mark and card.status != "new":
+            st.caption(f"{card.status.capitalize()} by {card.mark.author}, "
+                       f"{card.mark.at[:16].replace('T', ' ')} UTC")
+
+
+# --------------------------------------------------------------------------- page
+
+current = decisions()
+cards = opportunity_cards(detection.opportunities, current)
+live = [c for c in cards if c.status != "dismissed"]
+dismissed = [c for c in cards if c.status == "dismissed"]
+accepted = [c for c in cards if c.status == "accepted"]
+
+head, who = st.columns([4, 1.2], vertical_alignment="bottom")
+with head:
+    st.title("Opportunities", anchor=False)
+    st.caption(f"**{board.title}** — where a prediction could replace or support a human "
+               "judgment, best first, each with the evidence on the board behind it. Accept "
+               "the ones worth ranking; dismiss the rest (you can restore them).")
+with who:
+    flow.author_input()
+flow.conflict_banner(workshop)
+
+m1, m2, m3, m4 = st.columns(4)
+m1.metric("ML opportunities", len(live) + len(dismissed))
+m2.metric("Accepted", len(accepted))
+m3.metric("Dismissed", len(dismissed))
+m4.metric("Automation, not ML", len(detection.automation))
+
+numbers = {c.id: i for i, c in enumerate(cards, start=1)}
+with st.expander("Where they are on the board — anchors outlined in green",
+                 icon=":material/view_timeline:",
+                 expanded=False):
+    anchors = [(c.opportunity.anchor.id, str(numbers[c.id])) for c in live]
+    figure = anchors_figure(flow.board_layout(workshop), anchors, revision=str(shown.revision))
+    st.plotly_chart(figure, config=PLOT_CONFIG, key=f"anchors_{workshop}")
+    st.caption("Green outlines: the anchor stickies of the opportunities, numbered like "
+               "their cards. Scroll to zoom, drag to pan.")
+
+cards_col, side = st.columns([3, 1.15], gap="medium")
+with cards_col:
+    if not live:
+        st.info("No ML opportunities to review. Add one by hand on the right, or restore a "
+                "dismissed one below.", icon=":material/lightbulb:")
+    limit = st.session_state.get(SHOWN, PAGE_SIZE)
+    for card in live[:limit]:
+        show_card(numbers[card.id], card)
+    if len(live) > limit:
+        st.button(f"Show {min(PAGE_SIZE, len(live) - limit)} more (of {len(live) - limit} "
+                  "left)", icon=":material/expand_more:", on_click=on_more, key="show_more")
+    if dismissed:
+        with st.expander(f"Dismissed ({len(dismissed)})", icon=":material/delete:"):
+            for card in dismissed[:limit]:
+                show_card(numbers[card.id], card)
+            if len(dismissed) > limit:
+                st.caption(f"… and {len(dismissed) - limit} more.")
+
+with side:
+    if accepted:
+        st.page_link("ui/prioritize.py", label=f"Prioritize the {len(accepted)} accepted",
+                     icon=":material/arrow_forward:", query_params={"workshop": workshop})
+    with st.container(border=True):
+        st.markdown("**Add an opportunity by hand**")
+        st.caption("Something the team sees that detection missed. Inputs, outcomes and "
+                   "volume are read off the board around its anchor.")
+        manual_form("new_", None)
+    with st.container(border=True):
+        st.markdown(f"**Worth automating, but not ML** ({len(detection.automation)})")
+        if not detection.automation:
+            st.caption("None found.")
+        for idea in detection.automation:
+            kind = "optimisation" if idea.kind == "optimisation" else "plain rules"
+            st.markdown(f":gray-badge[{kind}] **{idea.title}**")
+            st.caption(idea.explanations.get(lang, idea.explanation))

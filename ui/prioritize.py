@@ -1,0 +1,168 @@
+"""Prioritize page: the accepted opportunities scored on six criteria (suggested scores with
+their reasons, overridable with the author recorded), weights as sliders, the ranking, a
+value-versus-feasibility bubble chart and a CSV download. Weights and overrides are saved
+(``priorities`` document) before the page shows them."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from canvas.decisions import DECISIONS_DOC, accepted_opportunities, load_decisions
+from canvas.prioritize import (
+    CRITERIA,
+    PRIORITIES_DOC,
+    PrioritySettings,
+    load_settings,
+    prioritize,
+    save_settings,
+    to_csv,
+)
+from canvas.prioritytable import (
+    apply_score_changes,
+    chart_points,
+    criteria_rows,
+    ranking_rows,
+    score_changes,
+)
+from ui import common, flow
+from ui.charts import bubble_chart
+
+common.show_flash()
+workshop = flow.require_workshop("Prioritize")
+shown, detection = flow.board_and_detection(workshop)
+board = shown.data
+st.set_page_config(page_title=f"Prioritize · {board.title} · mlcanvas")
+
+decisions = flow.shown_doc(workshop, DECISIONS_DOC, load_decisions).data
+settings_doc = flow.shown_doc(workshop, PRIORITIES_DOC, load_settings)
+settings: PrioritySettings = settings_doc.data
+accepted = accepted_opportunities(detection.opportunities, decisions)
+
+
+def save(new: PrioritySettings, note: str | None = None) -> bool:
+    ok = flow.save_doc(workshop, PRIORITIES_DOC, new, lambda rev: save_settings(
+        common.workspace(), workshop, new, rev, flow.author()))
+    if ok and note:
+        common.flash(note)
+    return ok
+
+
+def on_weight(name: str, key: str) -> None:
+    current = flow.shown_doc(workshop, PRIORITIES_DOC, load_settings).data
+    save(current.with_weights({**current.weights, name: float(st.session_state[key])}))
+
+
+def on_reset_weights() -> None:
+    current = flow.shown_doc(workshop, PRIORITIES_DOC, load_settings).data
+    save(current.with_weights({c.name: 1.0 for c in CRITERIA}), "Weights back to equal.")
+
+
+head, who = st.columns([4, 1.2], vertical_alignment="bottom")
+with head:
+    st.title("Prioritize", anchor=False)
+    st.caption(f"**{board.title}** — the accepted opportunities scored 1–5 on six criteria. "
+               "Each suggested score comes with its reason from the board; change a score "
+               "where you know better (your name is recorded), and weigh the criteria. The "
+               "ranking follows at once.")
+with who:
+    flow.author_input()
+flow.conflict_banner(workshop)
+
+if not accepted:
+    st.info("No accepted opportunities yet: accept the ones worth ranking on the "
+            "Opportunities page.", icon=":material/lightbulb:")
+    st.page_link("ui/opportunities.py", label="Go to Opportunities",
+                 icon=":material/arrow_forward:", query_params={"workshop": workshop})
+    st.stop()
+
+ranked = prioritize(accepted, board, settings)
+
+weights_col, chart_col = st.columns([1, 2.7], gap="medium")
+with weights_col, st.container(border=True):
+    st.markdown("**Weights**")
+    st.caption("How much each criterion counts (0 leaves it out). Complexity and risk count "
+               "against an opportunity.")
+    for crit in CRITERIA:
+        key = f"weight_{crit.name}_{settings_doc.revision}"
+        st.slider(crit.label, 0.0, 3.0, float(settings.weights[crit.name]), 0.5, key=key,
+                  format="%.1f",
+                  help=crit.question, on_change=on_weight, args=(crit.name, key))
+    st.button("Equal weights", icon=":material/restart_alt:", on_click=on_reset_weights,
+              disabled=all(w == 1.0 for w in settings.weights.values()))
+
+with chart_col, st.container(border=True):
+    st.markdown("**Value against feasibility** — bubble size: volume; colour: ML task; "
+                "numbers: rank")
+    st.plotly_chart(bubble_chart(chart_points(ranked)), key=f"bubbles_{workshop}",
+                    config={"displaylogo": False, "modeBarButtonsToRemove":
+                            ["select2d", "lasso2d"]})
+    st.caption("  ·  ".join(f"**{p.rank}** {p.opportunity.title}" for p in ranked))
+
+st.subheader("Ranking", anchor=False)
+table = pd.DataFrame(ranking_rows(ranked))
+labels = {c.name: st.column_config.NumberColumn(c.label.split(" ")[0] if c.name != "tolerance"
+                                                else "Tolerance", help=c.question,
+                                                format="%d", width="small")
+          for c in CRITERIA if c.name != "value"}
+st.dataframe(table, hide_index=True, width="stretch", key="ranking", column_config={
+    "rank": st.column_config.NumberColumn("#", width="small"),
+    "title": st.column_config.TextColumn("Opportunity", width="medium"),
+    "task": st.column_config.TextColumn("Task", width="small"),
+    "score": st.column_config.ProgressColumn("Score", min_value=1, max_value=5,
+                                             format="%.2f", width="small"),
+    "value": st.column_config.NumberColumn("Value", format="%.1f", width="small"),
+    "feasibility": st.column_config.NumberColumn("Feasibility", format="%.2f",
+                                                 width="small"),
+    "quadrant": st.column_config.TextColumn("Quadrant", width="small"),
+    "hours_per_year": st.column_config.NumberColumn(
+        "Hours saved/yr", format="%d", help="Rough estimate: half of today's minutes saved "
+        "(volume × minutes × 365 ÷ 60 ÷ 2)"),
+    "overrides": st.column_config.NumberColumn("Changed", format="%d", width="small",
+                                               help="Scores changed by a person"),
+    **labels,
+})
+download, forward = st.columns([1, 3], vertical_alignment="center")
+download.download_button("Download CSV", data=to_csv(ranked), file_name=f"{workshop}-"
+                         "priorities.csv", mime="text/csv", icon=":material/download:",
+                         on_click="ignore", key="priorities_csv")
+forward.page_link("ui/canvas_page.py", label=f"Describe “{ranked[0].opportunity.title}” on "
+                  "an ML Canvas", icon=":material/arrow_forward:",
+                  query_params={"workshop": workshop, "opportunity": ranked[0].id})
+
+st.subheader("Scores and reasons", anchor=False)
+titles = {p.id: f"{p.rank}. {p.opportunity.title}" for p in ranked}
+picked_key = f"scores_of_{workshop}"
+if st.session_state.get(picked_key) not in titles:
+    st.session_state[picked_key] = ranked[0].id
+picked = st.segmented_control("Opportunity", list(titles), format_func=titles.get,
+                              key=picked_key, required=True)
+priority = next(p for p in ranked if p.id == picked)
+note, why = st.columns([2, 1.4], vertical_alignment="bottom")
+note.caption("Edit the **Score** column to override a suggestion; set it back to the "
+             "suggested score to drop your override. Your name, the time and the reason on "
+             "the right are recorded with it.")
+why.text_input("Why (recorded with your next change)", key="override_reason",
+               placeholder="e.g. finance confirmed the volume")
+rows = criteria_rows(priority)
+edited = st.data_editor(
+    pd.DataFrame(rows), key=f"scores_{picked}_{settings_doc.revision}", hide_index=True,
+    width="stretch", disabled=["criterion", "suggested", "reason", "override"],
+    column_config={
+        "criterion": st.column_config.TextColumn("Criterion", width=210),
+        "suggested": st.column_config.NumberColumn("Suggested", width=85, format="%d"),
+        "score": st.column_config.NumberColumn("Score ✎", min_value=1, max_value=5, step=1,
+                                               required=True, width=80, format="%d"),
+        "reason": st.column_config.TextColumn("Reason (from the board)", width=760),
+        "override": st.column_config.TextColumn("Changed by", width=200),
+    })
+try:
+    changes = score_changes(priority, edited.to_dict("records"))
+except ValueError as exc:
+    st.error(str(exc), icon=":material/error:")
+else:
+    if changes:
+        updated = apply_score_changes(settings, priority.id, changes, flow.author(),
+                                      reason=st.session_state.get("override_reason"))
+        save(updated, f"Scores of “{priority.opportunity.title}” saved.")
+        st.rerun()
