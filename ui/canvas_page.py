@@ -44,25 +44,9 @@ with who:
     flow.author_input()
 flow.conflict_banner(workshop)
 
-if not accepted:
-    st.info("Accept an opportunity first: its canvas opens here.", icon=":material/lightbulb:")
-    st.page_link("ui/opportunities.py", label="Go to Opportunities",
-                 icon=":material/arrow_forward:", query_params={"workshop": workshop})
-    st.stop()
-
-by_id = {o.id: o for o in accepted}
-wanted = st.query_params.get("opportunity")
-key_pick = f"canvas_of_{workshop}"
-if wanted in by_id and st.session_state.get("_canvas_wanted") != wanted:
-    st.session_state[key_pick] = wanted
-    st.session_state["_canvas_wanted"] = wanted
-if st.session_state.get(key_pick) not in by_id:
-    st.session_state[key_pick] = accepted[0].id
-opp_id = st.selectbox("Opportunity", list(by_id), key=key_pick,
-                      format_func=lambda i: by_id[i].title)
-st.query_params["opportunity"] = opp_id
-st.session_state["_canvas_wanted"] = opp_id     # the URL follows the choice, not the other way
-opp = by_id[opp_id]
+opp = flow.pick_opportunity(workshop, accepted, "canvas",
+                             "Accept an opportunity first: its canvas opens here.")
+opp_id = opp.id
 
 doc = flow.shown_doc(workshop, CANVASES_DOC, load_canvas_doc)
 canvas = canvas_for(opp, board, doc.data)

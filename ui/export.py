@@ -48,26 +48,9 @@ with who:
     flow.author_input()
 flow.conflict_banner(workshop)
 
-if not accepted:
-    st.info("Accept an opportunity and describe it on a canvas first.",
-            icon=":material/lightbulb:")
-    st.page_link("ui/opportunities.py", label="Go to Opportunities",
-                 icon=":material/arrow_forward:", query_params={"workshop": workshop})
-    st.stop()
-
-by_id = {o.id: o for o in accepted}
-wanted = st.query_params.get("opportunity")
-key_pick = f"export_of_{workshop}"
-if wanted in by_id and st.session_state.get("_export_wanted") != wanted:
-    st.session_state[key_pick] = wanted
-    st.session_state["_export_wanted"] = wanted
-if st.session_state.get(key_pick) not in by_id:
-    st.session_state[key_pick] = accepted[0].id
-opp_id = st.selectbox("Opportunity", list(by_id), key=key_pick,
-                      format_func=lambda i: by_id[i].title)
-st.query_params["opportunity"] = opp_id
-st.session_state["_export_wanted"] = opp_id     # the URL follows the choice, not the other way
-opp = by_id[opp_id]
+opp = flow.pick_opportunity(workshop, accepted, "export",
+                             "Accept an opportunity and describe it on a canvas first.")
+opp_id = opp.id
 
 canvases = flow.shown_doc(workshop, CANVASES_DOC, load_canvas_doc).data
 canvas = canvas_for(opp, board, canvases)

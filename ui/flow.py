@@ -21,6 +21,7 @@ from canvas.store import ConflictError, StoreError, Versioned
 from eventstorming.layout import BoardLayout, layout_board
 from eventstorming.model import Board
 from eventstorming.opportunities import Detection, detect
+from eventstorming.opportunity import Opportunity
 from ui import common
 
 _DOCS = "_docs"            # session: (workshop, name) -> Versioned(parsed value, revision)
@@ -165,3 +166,28 @@ def author_input() -> None:
 
 def lang_of(board: Board) -> str:
     return "de" if board.lang == "de" else "en"
+
+
+def pick_opportunity(workshop: str, accepted: list[Opportunity], page: str,
+                     empty_message: str) -> Opportunity:
+    """The accepted opportunity a page works on, chosen in a select box and kept in the URL
+    (``?opportunity=ID``) so a reload or a shared link opens the same one. Stops the page
+    with a pointer to Opportunities when nothing is accepted yet."""
+    if not accepted:
+        st.info(empty_message, icon=":material/lightbulb:")
+        st.page_link("ui/opportunities.py", label="Go to Opportunities",
+                     icon=":material/arrow_forward:", query_params={"workshop": workshop})
+        st.stop()
+    by_id = {o.id: o for o in accepted}
+    wanted = st.query_params.get("opportunity")
+    key_pick, key_wanted = f"{page}_of_{workshop}", f"_{page}_wanted"
+    if wanted in by_id and st.session_state.get(key_wanted) != wanted:
+        st.session_state[key_pick] = wanted
+        st.session_state[key_wanted] = wanted
+    if st.session_state.get(key_pick) not in by_id:
+        st.session_state[key_pick] = accepted[0].id
+    opp_id = st.selectbox("Opportunity", list(by_id), key=key_pick,
+                          format_func=lambda i: by_id[i].title)
+    st.query_params["opportunity"] = opp_id
+    st.session_state[key_wanted] = opp_id     # the URL follows the choice, not the other way
+    return by_id[opp_id]
