@@ -499,6 +499,11 @@ class _Detector:
                       for c in self.graph.successors(a.id, K.COMMAND)]
             if any(c.id in detected for c in issued + handed):
                 continue
+            if issued and all(c.id in chores for c in issued) and self._decided_branch(policy):
+                # "Wenn keine Deckung besteht, … informieren" after "Deckung abgelehnt": the
+                # command before made the judgment, the policy only carries out a chore
+                automation.append((policy.order, self._rule_idea(policy, issued)))
+                continue
             cand = self._policy(policy, issued)
             if cand is not None:
                 candidates.append(cand)
@@ -673,6 +678,20 @@ class _Detector:
                 if nxt in ids and self.graph.relation(event.id, nxt) == Relation.PRECEDES:
                     return []
         return list(outcomes)
+
+    def _decided_branch(self, policy: Sticky) -> bool:
+        """The policy fires on one of a command's alternative outcomes: the judgment was
+        made by that command ("Deckung prüfen" ended in "Deckung abgelehnt"), and whatever
+        the condition says, it names the branch taken, not a new judgment."""
+        for event in self.graph.predecessors(policy.id, K.EVENT):
+            commands = self.graph.predecessors(event.id, K.COMMAND) + [
+                c for h in self.graph.predecessors(event.id, K.AGGREGATE, K.SYSTEM)
+                for c in self.graph.predecessors(h.id, K.COMMAND)]
+            for command in commands:
+                alternatives = self._alternatives(self.graph.outcomes(command.id))
+                if any(e.id == event.id for e in alternatives):
+                    return True
+        return False
 
     def judgment_words(self, policy: Sticky) -> list[str]:
         """The words of a policy's condition that need a judgment, unless the policy only
