@@ -375,6 +375,10 @@ class _Detector:
         lang = (board.lang or "en").strip().lower()[:2]     # "de-DE" is German too
         self.lang = lang if lang in LANGS else "en"
         self._readings: dict[str, Reading] = {}
+        about = " | ".join([board.title, *(str(v) for v in board.metadata.values())])
+        self.insurance_board = V.HIGH_STAKES["insurance"].matches(about) or any(
+            lexicon.matches(about) for name, lexicon in
+            V.HIGH_STAKES_BY_LANG.get(self.lang, {}).items() if name == "insurance")
         self._actor_policies = self._attribute_actor_policies()
         self._actor_commands: dict[str, tuple[list[Sticky], dict[str, int]]] = {}
 
@@ -470,8 +474,16 @@ class _Detector:
         return commands[n - 1:n] if n else []
 
     def risk_flags(self, stickies: Iterable[Sticky]) -> tuple[str, ...]:
+        """The high-stakes domains the stickies' words name. Words whose domain depends on
+        the language count only in it ("Police"); a bare "claim" is an insurance claim
+        only on a board about insurance."""
         text = " | ".join(s.text for s in stickies)
-        return tuple(name for name, lexicon in V.HIGH_STAKES.items() if lexicon.matches(text))
+        extra = V.HIGH_STAKES_BY_LANG.get(self.lang, {})
+        flags = {name for name, lexicon in V.HIGH_STAKES.items() if lexicon.matches(text)}
+        flags |= {name for name, lexicon in extra.items() if lexicon.matches(text)}
+        if self.insurance_board and V.CLAIM.matches(text):
+            flags.add("insurance")
+        return tuple(name for name in V.HIGH_STAKES if name in flags)
 
     # ------------------------------------------------------------------ run
     def run(self) -> Detection:

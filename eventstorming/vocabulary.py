@@ -759,6 +759,9 @@ OPTIMISATION_RESOURCES = lexicon(
 
 # --------------------------------------------------------------------------- people
 HIGH_STAKES: dict[str, Lexicon] = {
+    # Only words that name the domain by themselves: "claim" is also a travel expense
+    # claim, "job" a batch job, "vacancy" an empty flat, "diagnose" a fault, "degree" an
+    # extent, "sentence" a line of text, "Gericht" a dish, "Kündigung" a customer's notice.
     "credit": lexicon(
         "credit",
         "loan*, mortgage*, lending, lender*, borrower*, creditworth*, credit score*,"
@@ -769,22 +772,27 @@ HIGH_STAKES: dict[str, Lexicon] = {
     ),
     "employment": lexicon(
         "employment",
-        "hire, hires, hiring, hired, recruit*, candidate*, applicant*, cv, cvs, resume*,"
-        "résumé*, job, jobs, vacanc*, interview*, salary, salaries, promotion of, dismiss*,"
-        "layoff*, lay off, performance review*, employee evaluation*, talent*, headhunt*,"
+        "hire, hires, hiring, hired, recruit*, candidate*, job applicant*, job application*,"
+        "cv, cvs, résumé*, job offer*, job interview*, job posting*, job opening*, job ad,"
+        "job ads, job vacanc*, interview candidate*, interview applicant*, salary, salaries,"
+        "promotion of, dismissal*, dismiss employee*, dismiss staff, layoff*, lay off,"
+        "performance review*, employee evaluation*, talent*, headhunt*,"
         "shortlist* candidates, workforce reduction",
-        "bewerb*, *bewerbung*, kandidat*, lebenslauf*, lebensläuf*, einstellung von,"
-        "einstellungsentscheid*, stellenbesetzung*, stellenausschreibung*, gehalt*, *gehalt,"
-        "kündigung*,"
+        "bewerber*, *bewerbung*, bewerbung*, kandidat*, lebenslauf*, lebensläuf*,"
+        "einstellung von, einstellungsentscheid*, stellenbesetzung*, stellenausschreibung*,"
+        "gehalt*, *gehalt, entlassung*, arbeitgeberkündigung*, *mitarbeiterkündigung*,"
+        "kündigung des arbeitsverhältnisses, betriebsbedingte kündigung*,"
         "mitarbeiterbeurteilung*, personalauswahl*, vorstellungsgespräch*, abmahnung*",
     ),
     "health": lexicon(
         "health",
-        "patient*, diagnos*, clinical*, clinic*, medical*, medicine*, medication*, treatment*,"
-        "therap*, symptom*, nurse*, physician*, doctor*, hospital*, health*, vital sign*,"
-        "ward, wards, prescription*, prescrib*, surger*, emergency department,"
-        "mental, disabilit*, disabled person, disabled persons, disabled people, disablement*",
-        "patient*, *patient*, diagnos*, *diagnose*, behandlung*, therapie*,"
+        "patient*, clinical*, clinic*, medical*, medicine*, medication*, treatment plan*,"
+        "medical treatment*, therap*, nurse*, physician*, doctor*, hospital*, healthcare,"
+        "health care, health record*, health data, health condition*, health insurance,"
+        "mental health, public health, health risk*, vital sign*, ward, wards,"
+        "prescription*, prescrib*, surger*, emergency department, medical diagnos*,"
+        "disabilit*, disabled person, disabled persons, disabled people, disablement*",
+        "patient*, *patient*, arztbrief*, befund*, behandlung*, therapie*,"
         "symptom*, arzt, ärzt*, *arzt, pflegekraft*, pflegedienst*, pflegebedürft*, klinik*,"
         "*klinik, krankenhaus*, medizin*,"
         "medikament*, gesundheit*, *gesundheit*, kranken*, notaufnahme*,"
@@ -792,23 +800,27 @@ HIGH_STAKES: dict[str, Lexicon] = {
     ),
     "insurance": lexicon(
         "insurance",
-        "insur*, underwrit*, claim, claims, claimant*, policyholder*, policy holder*,"
-        "loss adjust*, actuar*",
-        "versicher*, *versicherung*, schaden*, schadens*, *schaden, deckung*, *deckung,"
-        "leistungsfall*, leistungsantrag*, underwriting*, regulier*, police, policen",
+        "insur*, reinsur*, underwrit*, claimant*, policyholder*, policy holder*,"
+        "loss adjust*, claims adjust*, claim adjust*, actuar*",
+        "versicher*, *versicherung*, schaden*, schadens*, *schaden, deckungsprüfung*,"
+        "deckungsumfang*, deckungszusage*, deckungsschutz*, deckungsablehnung*,"
+        "leistungsfall*, leistungsantrag*, underwriting*, regulierungsbetrag*, policen",
     ),
     "housing": lexicon(
         "housing",
-        "tenant*, tenanc*, rental application*, landlord*, lease application*, eviction*,"
-        "housing, flat application*, apartment application*",
-        "mieter*, mietvertrag*, mietverträg*, wohnung*, *wohnung, räumung*, mietinteress*",
+        "tenant*, tenanc*, rental application*, rental applicant*, landlord*,"
+        "lease application*, eviction*, housing, flat application*, apartment application*,"
+        "rent increase*, rent rise*",
+        "mieter*, mietvertrag*, mietverträg*, wohnung*, *wohnung, räumung*, mietinteress*,"
+        "mieterhöhung*",
     ),
     "education": lexicon(
         "education",
         "student*, pupil*, exam, exams, examination result*, school*, universit*, scholarship*,"
         "enrol*, enrollment*,"
         "admission to, admissions, admissions office*, thesis, theses, coursework, grading of,"
-        "academic*, degree*, diploma*, master's programme*, bachelor*, enrolment*",
+        "academic*, degree programme*, degree program*, degree course*, academic degree*,"
+        "diploma*, master's programme*, bachelor*, enrolment*",
         "schüler*, student*, studier*, *prüfungsleistung*, klausur*, schule, schulen, schulisch*,"
         "schulamt*, schulleit*, schuljahr*, schulabschluss*, schulnote*, schulplatz*, *schule,"
         "hochschul*, universität*, stipendi*, zulassung zum studium, studienplatz*, abitur*,"
@@ -816,20 +828,25 @@ HIGH_STAKES: dict[str, Lexicon] = {
     ),
     "justice": lexicon(
         "justice",
-        "criminal*, parole*, bail, sentenc*, police, policing, offender*, recidiv*, court, courts,"
-        "court case*, court order*, court hearing*,"
+        "criminal*, parole*, bail, sentencing, sentenced, prison sentence*, police officer*,"
+        "police report*, police record*, police check*, police station*, policing,"
+        "offender*, recidiv*, court, courts, court case*, court order*, court hearing*,"
         "prosecut*, probation*, inmate*, prison*",
-        "straf*, bewährung*, polizei*, gericht*, täter*, haft, haftstraf*, haftbefehl*,"
-        "inhaftier*, untersuchungshaft, justiz*,"
+        "straf*, bewährung*, polizei*, gerichtsverfahren*, gerichtlich*, amtsgericht*,"
+        "landgericht*, gerichtsverhandlung*, gerichtsbeschluss*, gerichtstermin*, täter*,"
+        "haft, haftstraf*, haftbefehl*, inhaftier*, untersuchungshaft, justiz*,"
         "staatsanwalt*",
     ),
     "public_benefits": lexicon(
         "public benefits",
-        "welfare, social security, social benefit*, unemployment, pension*, benefit claim*,"
-        "benefit application*, child benefit*, housing benefit*",
-        "sozial*, *sozial*, bürgergeld*, arbeitslos*, rente*, *rente, kindergeld*, wohngeld*,"
-        "grundsicherung*, sozialhilfe*, jobcenter*, leistungsbezug*, förderantrag*,"
-        "leistungsmissbrauch*, sozialleistung*, leistungsempfänger*, sozialbetrug*",
+        "welfare benefit*, social welfare, welfare claim*, social security, social benefit*,"
+        "unemployment, pension*, benefit claim*, benefit application*, child benefit*,"
+        "housing benefit*",
+        "sozialamt*, sozialleistung*, sozialhilfe*, sozialversicherung*, sozialgeld*,"
+        "sozialbetrug*, sozialbehörde*, sozialgericht*, bürgergeld*, arbeitslos*, rente,"
+        "renten, rentenantrag*, rentenversicherung*, *rente, kindergeld*, wohngeld*,"
+        "grundsicherung*, jobcenter*, leistungsbezug*, förderantrag*,"
+        "leistungsmissbrauch*, leistungsempfänger*",
     ),
     "migration": lexicon(
         "migration",
@@ -842,6 +859,17 @@ HIGH_STAKES: dict[str, Lexicon] = {
         "ausländerbehörde*",
     ),
 }
+
+#: Words whose domain depends on the board's language: a German "Police" is an insurance
+#: policy, an English "police" the police.
+HIGH_STAKES_BY_LANG: dict[str, dict[str, Lexicon]] = {
+    "en": {"justice": lexicon("justice (English)", "police")},
+    "de": {"insurance": lexicon("insurance (German)", "police, versicherungspolice*")},
+}
+
+#: A claim is an insurance claim only on a board about insurance (its title, domain or
+#: description says so); elsewhere it is a travel expense claim, a warranty claim…
+CLAIM = lexicon("claims", "claim, claims, claims handler*, claims team*, claims department*")
 
 # Prepositions after which a command names its inputs, not its object.
 INPUT_MARKERS = re.compile(

@@ -45,3 +45,53 @@ def test_policy_with_a_new_judgment_after_a_plain_event_stays_an_opportunity():
         "cardholder to confirm -> c: Send confirmation request -> e: Confirmation requested"))
     assert [o.anchor.text for o in det.opportunities] == [
         "Whenever a payment looks unusual, ask the cardholder to confirm"]
+
+
+def _stakes(det, anchor: str) -> tuple[str, ...]:
+    return next(o.risk_flags for o in det.opportunities if o.anchor.text == anchor)
+
+
+def test_a_travel_expense_claim_is_not_an_insurance_claim():
+    det = detect(board(
+        "r: Travel policy and receipts -> a: Team lead\n"
+        "a: Team lead -> c: Review claim against travel policy -> e: Expense claim approved\n"
+        "c: Review claim against travel policy -> e: Expense claim rejected"))
+    assert _stakes(det, "Review claim against travel policy") == ()
+
+
+def test_a_claims_handler_outside_insurance_does_not_make_it_insurance():
+    det = detect(board(
+        "r: Repair price list -> a: Claims handler\n"
+        "a: Claims handler -> c: Estimate repair cost {minutes: 15} -> e: Repair cost estimated"))
+    assert _stakes(det, "Estimate repair cost") == ()
+
+
+def test_on_an_insurance_board_a_claim_is_an_insurance_claim():
+    text = ("# Motor claims\nlang: en\ndomain: insurance\n## Claims\n"
+            "r: Photos of the damage -> a: Claims handler\n"
+            "a: Claims handler -> c: Estimate repair cost {minutes: 15} -> e: Cost estimated\n")
+    det = detect(parse_storm(text, "t.storm"))
+    assert _stakes(det, "Estimate repair cost") == ("insurance",)
+    det = detect(board("r: Claimant's photos -> a: Adjuster\n"
+                       "a: Adjuster -> c: Estimate repair cost -> e: Cost estimated"))
+    assert _stakes(det, "Estimate repair cost") == ("insurance",)
+
+
+def test_ambiguous_words_do_not_raise_high_stakes():
+    det = detect(board(
+        "r: Vacancy rates and batch job log -> a: Analyst\n"
+        "a: Analyst -> c: Estimate the degree of damage -> e: Degree estimated\n"
+        "r: Alert stream -> a: Operator\n"
+        "a: Operator -> c: Diagnose the fault -> e: Fault diagnosed\n"
+        "c: Diagnose the fault -> e: Alert dismissed"))
+    assert [o.risk_flags for o in det.opportunities] == [(), ()]
+
+
+def test_police_means_insurance_in_german_and_the_police_in_english():
+    de = detect(board("r: Police und Schadenbild -> a: Sachbearbeiter\n"
+                      "a: Sachbearbeiter -> c: Risiko einschätzen -> e: Risiko eingeschätzt",
+                      "de"))
+    assert "justice" not in de.opportunities[0].risk_flags
+    en = detect(board("r: Police report -> a: Officer\n"
+                      "a: Officer -> c: Assess reoffending risk -> e: Risk assessed"))
+    assert en.opportunities[0].risk_flags == ("justice",)
