@@ -212,6 +212,14 @@ def read_text(text: str, lang: str = "en") -> Reading:
             words.setdefault(task, []).extend(found)
             judgment += found
             strong = True
+    need = V.FORECAST_NEED.find(head)
+    if need:
+        # "Plan cars needed per station": how many will be needed is a forecast, and the
+        # phrase outweighs the verb inside it ("Estimate staff needed")
+        _add(votes, "forecasting", 4.0)
+        words.setdefault("forecasting", []).extend(need)
+        judgment += need
+        strong = True
     generic = V.GENERIC_JUDGMENT.find(head)
     suggest = V.SUGGEST.find(head)
     setting = V.SETTING.find(head)
@@ -275,6 +283,8 @@ def _verb_slot(text: str, lang: str = "en") -> str | None:
 
 
 def _optimisation(text: str) -> list[str]:
+    if V.FORECAST_NEED.matches(text):
+        return []     # how many are needed is a forecast; who goes where comes after
     intrinsic = V.OPTIMISATION_INTRINSIC.find(text)
     if intrinsic:
         return intrinsic

@@ -308,6 +308,25 @@ VAGUE = lexicon(
     "bearbeit*, erledig*, behandel*, durchgeh*, durchsehen, ansehen, anschauen",
 )
 
+# How many of something will be needed: a forecast of demand, not an allocation ("Plan cars
+# needed per station", "How many nurses will be required next week", "Benötigte Fahrzeuge
+# je Station planen", "Bedarf an Aushilfen ermitteln").
+_UP_TO_FOUR_WORDS = r"(?:[\w'-]+\s+){0,4}?"
+FORECAST_NEED = Lexicon("forecast of need", [
+    r"re:(?:plan|plans|planned|planning|estimate[sd]?|estimating|work out|works out|"
+    r"figure out|determine[sd]?|determining|calculate[sd]?|calculating|predict\w*|project|"
+    r"projects|projecting|forecast\w*|anticipate[sd]?|anticipating|number of|how many|"
+    r"amount of)\s+" + _UP_TO_FOUR_WORDS + r"(?:needed|required|necessary)",
+    "will be needed", "will be required", "needed next*", "required next*",
+    "needed for next*", "required for next*", "needed in the coming",
+    "required in the coming",
+    r"re:benötigte\w*\s+" + _UP_TO_FOUR_WORDS + r"(?:planen|plant|ermitteln|ermittelt|"
+    r"abschätzen|schätzen|berechnen|bestimmen|vorhersagen|prognostizieren|hochrechnen)",
+    r"re:(?:wie viele|anzahl der|anzahl an)\s+" + _UP_TO_FOUR_WORDS
+    + r"(?:benötigt|gebraucht|erforderlich|nötig)",
+    "benötigt werden", "gebraucht werden", "bedarf an",
+])
+
 # Words that shift the task and by themselves show that a judgment is needed
 # (weight 2 in the task vote).
 TASK_CUES: dict[str, Lexicon] = {
@@ -440,7 +459,7 @@ PAIN: dict[str, Lexicon] = {
     "waste_shortage": lexicon(
         "waste or shortage",
         "empty shelves, shelves are empty, out of stock, stock-out*, stockout*, thrown away,"
-        "throw away, waste*,"
+        "throw away, waste*, run out, runs out, ran out, running out, sold out,"
         "understaff*, overstaff*, overrun*, overbook*, no-show*, shortage*, excess,"
         "too early, hired too late, staffed too late, ordered too late, overload*, idle",
         "leere regale, regale sind leer, ausverkauft*, weggeworfen*, wegwerfen*, verschwend*,"
@@ -525,9 +544,11 @@ HOTSPOT_TASK_CUES: dict[str, Lexicon] = {
         "forecasting hotspot cues",
         "empty shelves, shelves are empty, out of stock, stock-out*, thrown away, waste*,"
         "understaff*, overstaff*, overrun*, peak*, every monday, every weekend, after every,"
-        "after public holiday*, hired too late, too late every, season*",
+        "after public holiday*, hired too late, too late every, season*, run out, runs out,"
+        "ran out, running out, holiday weekend*, bank holiday*, sold out",
         "leer*, ausverkauft*, weggeworfen*, unterbesetzt*, überbesetzt*, überlast*, spitze*,"
-        "jeden montag, jedes wochenende, nach jeder, saison*",
+        "jeden montag, jedes wochenende, nach jeder, saison*, feiertag*, brückentag*,"
+        "geht * aus, gehen * aus, gehen aus, geht aus, ausgegangen",
     ),
     "ranking": lexicon(
         "ranking hotspot cues",

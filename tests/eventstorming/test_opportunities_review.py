@@ -4,6 +4,8 @@ keep their negations, and a task line that reads naturally."""
 
 from __future__ import annotations
 
+import pytest
+
 from eventstorming import parse_storm
 from eventstorming.model import Board
 from eventstorming.opportunities import detect
@@ -95,3 +97,34 @@ def test_police_means_insurance_in_german_and_the_police_in_english():
     en = detect(board("r: Police report -> a: Officer\n"
                       "a: Officer -> c: Assess reoffending risk -> e: Risk assessed"))
     assert en.opportunities[0].risk_flags == ("justice",)
+
+
+
+@pytest.mark.parametrize(("command", "lang"), [
+    ("Plan cars needed per station", "en"),
+    ("Work out how many nurses will be needed", "en"),
+    ("Estimate staff needed for the weekend", "en"),
+    ("Determine number of drivers required next month", "en"),
+    ("Benötigte Fahrzeuge je Station planen", "de"),
+    ("Bedarf an Aushilfen ermitteln", "de"),
+])
+def test_how_many_will_be_needed_is_a_forecast(command: str, lang: str):
+    det = detect(board(f"r: Bookings -> a: Planner\na: Planner -> c: {command} -> e: Done",
+                       lang))
+    assert [(o.anchor.text, o.task) for o in det.opportunities] == [(command, "forecasting")]
+    assert not det.automation     # a quantity needed is no allocation, even of drivers
+
+
+def test_running_out_is_a_shortage_hotspot_that_points_to_a_forecast():
+    det = detect(board(
+        "r: Bookings for next month -> a: Fleet planner\n"
+        "a: Fleet planner -> c: Plan cars needed per station -> e: Station demand planned\n"
+        "c: Plan cars needed per station -> h: Stations run out of cars on holiday weekends"))
+    rules = [e.rule for e in det.opportunities[0].evidence]
+    assert "hotspot_pain" in rules
+    assert "shortage" in det.opportunities[0].evidence[rules.index("hotspot_pain")].explanation
+
+
+def test_documents_required_is_no_forecast():
+    det = detect(board("a: Clerk -> c: Request documents required -> e: Documents requested"))
+    assert det.opportunities == []
