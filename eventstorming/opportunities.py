@@ -961,13 +961,31 @@ def _condition(text: str) -> str:
     return _CONDITION_END.split(text, maxsplit=1)[0].strip() or text
 
 
+_NEGATIONS = frozenset("no not never none without kein keine keinen keiner keinem nicht nie "
+                       "ohne".split())
+
+
 def _classes(events: Sequence[Sticky]) -> tuple[str, ...]:
-    """The class names: what differs between alternative outcome events' texts."""
+    """The class names: the contiguous span in which alternative outcome events' texts
+    differ, after the words they all begin and end with ("Claim approved" and "Claim
+    rejected" give "approved" and "rejected"). Negations keep what they negate: "No
+    conflict found" against "Conflict found" stays whole rather than "No" against nothing,
+    and "No new damage found" against "New damage recorded" differ throughout."""
     token_lists = [e.text.split() for e in events]
-    common = set.intersection(*(set(w.casefold() for w in words) for words in token_lists))
-    classes = []
-    for event, words in zip(events, token_lists, strict=True):
-        rest = [w for w in words if w.casefold() not in common
-                and w.casefold() not in V.STOPWORDS]
-        classes.append(" ".join(rest) if rest else event.text)
-    return tuple(dict.fromkeys(classes))
+    folded = [[w.casefold() for w in words] for words in token_lists]
+    shortest = min(len(words) for words in folded)
+    head = 0
+    while head < shortest and len({words[head] for words in folded}) == 1:
+        head += 1
+    tail = 0
+    while tail < shortest - head and len({words[-1 - tail] for words in folded}) == 1:
+        tail += 1
+    spans = [words[head:len(words) - tail] for words in token_lists]
+    if any(not span or all(_negation(w) for w in span) for span in spans):
+        spans = [words[head:] for words in token_lists]     # the negation needs its words
+    return tuple(dict.fromkeys(" ".join(span) if span else event.text
+                               for event, span in zip(events, spans, strict=True)))
+
+
+def _negation(word: str) -> bool:
+    return word.casefold().strip(".,;:!?") in _NEGATIONS

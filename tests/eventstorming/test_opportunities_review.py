@@ -128,3 +128,26 @@ def test_running_out_is_a_shortage_hotspot_that_points_to_a_forecast():
 def test_documents_required_is_no_forecast():
     det = detect(board("a: Clerk -> c: Request documents required -> e: Documents requested"))
     assert det.opportunities == []
+
+
+def _classes_of(outcomes: list[str], lang: str = "en") -> tuple[str, ...]:
+    body = "r: Photos -> a: Inspector\na: Inspector -> c: Inspect car for damage\n"
+    body += "".join(f"c: Inspect car for damage -> e: {o}\n" for o in outcomes)
+    det = detect(board(body, lang))
+    return det.opportunities[0].classes
+
+
+def test_classes_keep_negations_and_the_whole_differing_span():
+    assert _classes_of(["No new damage found", "New damage recorded"]) == (
+        "No new damage found", "New damage recorded")
+    assert _classes_of(["No conflict found", "Conflict found"]) == (
+        "No conflict found", "Conflict found")
+    assert _classes_of(["Keine Mängel festgestellt", "Mängel festgestellt"], "de") == (
+        "Keine Mängel festgestellt", "Mängel festgestellt")
+
+
+def test_classes_drop_the_words_all_outcomes_share():
+    assert _classes_of(["Claim approved", "Claim rejected", "Claim returned for correction"]) \
+        == ("approved", "rejected", "returned for correction")
+    assert _classes_of(["Teile in Ordnung", "Teile als Ausschuss markiert"], "de") == (
+        "in Ordnung", "als Ausschuss markiert")
