@@ -313,10 +313,11 @@ VAGUE = lexicon(
 # je Station planen", "Bedarf an Aushilfen ermitteln").
 _UP_TO_FOUR_WORDS = r"(?:[\w'-]+\s+){0,4}?"
 FORECAST_NEED = Lexicon("forecast of need", [
-    r"re:(?:plan|plans|planned|planning|estimate[sd]?|estimating|work out|works out|"
-    r"figure out|determine[sd]?|determining|calculate[sd]?|calculating|predict\w*|project|"
-    r"projects|projecting|forecast\w*|anticipate[sd]?|anticipating|number of|how many|"
-    r"amount of)\s+" + _UP_TO_FOUR_WORDS + r"(?:needed|required|necessary)",
+    # planning or estimating what is needed; not "Calculate deposit required" or "Check
+    # number of signatures required", which name a fixed requirement
+    r"re:(?:plan|plans|planned|planning|estimate[sd]?|estimating|predict\w*|project|"
+    r"projects|projecting|forecast\w*|anticipate[sd]?|anticipating|how many)\s+"
+    + _UP_TO_FOUR_WORDS + r"(?:needed|required|necessary)",
     "will be needed", "will be required", "needed next*", "required next*",
     "needed for next*", "required for next*", "needed in the coming",
     "required in the coming",

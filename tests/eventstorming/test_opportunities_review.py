@@ -151,3 +151,10 @@ def test_classes_drop_the_words_all_outcomes_share():
         == ("approved", "rejected", "returned for correction")
     assert _classes_of(["Teile in Ordnung", "Teile als Ausschuss markiert"], "de") == (
         "in Ordnung", "als Ausschuss markiert")
+
+
+@pytest.mark.parametrize(
+    "command", ["Calculate deposit required", "Check number of signatures required"])
+def test_a_fixed_requirement_is_no_forecast(command: str):
+    det = detect(board(f"r: Contract -> a: Clerk\na: Clerk -> c: {command} -> e: Done"))
+    assert all(o.task != "forecasting" for o in det.opportunities)
