@@ -21,8 +21,8 @@ structure first, words second.
    judgment even in a step worded as a chore. Commands of outside parties (customers,
    applicants, suppliers; a "Buyer" only in an outside lane) are not the business's
    judgment. Scheduling, rostering, routing and allocation are optimisation, and policies
-   that fire deterministically (or restate a judgment already made upstream) are rule
-   automation: both are listed as :class:`~eventstorming.opportunity.AutomationIdea`, not
+   that fire deterministically (restate a judgment already made upstream, or fire on a
+   branch a command already decided and only issue chores) are rule automation: both are listed as :class:`~eventstorming.opportunity.AutomationIdea`, not
    as ML opportunities.
 4. **Context**: the information in front of a person is what stands before each of their
    commands (:meth:`~eventstorming.graph.BoardGraph.actor_context`); volume is the nearest
