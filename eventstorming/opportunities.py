@@ -22,8 +22,8 @@ structure first, words second.
    applicants, suppliers; a "Buyer" only in an outside lane) are not the business's
    judgment. Scheduling, rostering, routing and allocation are optimisation, and policies
    that fire deterministically (restate a judgment already made upstream, or fire on a
-   branch a command already decided and only issue chores) are rule automation: both are listed as :class:`~eventstorming.opportunity.AutomationIdea`, not
-   as ML opportunities.
+   branch a command already decided and only issue chores) are rule automation: both are
+   listed as :class:`~eventstorming.opportunity.AutomationIdea`, not as ML opportunities.
 4. **Context**: the information in front of a person is what stands before each of their
    commands (:meth:`~eventstorming.graph.BoardGraph.actor_context`); volume is the nearest
    one upstream; decisions about people (credit, employment, health, insurance, housing,
