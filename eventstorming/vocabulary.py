@@ -170,7 +170,8 @@ TASK_VERBS: dict[str, Lexicon] = {
         "einstuf*, eingestuft, sortier*, aussortier*, vorsortier*, triagier*, kennzeichn*,"
         "gekennzeichnet, markier*, verschlagwort*, tagg*, kontier*, codier*, kodier*,"
         "verschlüssel*, begutacht*, beurteil*, bewert*, genehmig*, freigeb*, freigegeben,"
-        "ablehn*, zulass*, sichten, sichtet, sichte, sichtung*, gesichtet, diagnostizier*,"
+        "ablehn*, zulass*, sichten, sichtet, sichte, sichtung*, gesichtet, einreih*, eingereiht,"
+        "diagnostizier*,"
         "qualifizier*, einteil*, zuweis*,"
         "zugewiesen, unterscheid*, benot*, einschätz*, eingeschätzt, aussortier*,"
         "re:(?:bewertungen|rezensionen|kommentare|rückmeldungen|beschwerden|e-?mails|"
@@ -205,7 +206,7 @@ TASK_VERBS: dict[str, Lexicon] = {
         "pick the best, choose the best, select the best, find the best, find* similar,"
         "find* * similar, retrieve*, look* up similar, search* for similar, search* similar,"
         "next best",
-        "priorisier*, empfehl*, empfohlen, einreih*, eingereiht, reiht, gereiht, reihung*, ranken,"
+        "priorisier*, empfehl*, empfohlen, reihen, reiht, gereiht, reihung*, ranken,"
         "rankt, gerankt, vorauswähl*, passend* * finden,"
         "ähnliche* * finden, ähnliche* * suchen, heraussuch*, abgleich*, ordnen, ordnet, geordnet,"
         "sortier* nach, sortier* * nach, reihen nach, reihenfolge festleg*",

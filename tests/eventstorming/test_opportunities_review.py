@@ -158,3 +158,10 @@ def test_classes_drop_the_words_all_outcomes_share():
 def test_a_fixed_requirement_is_no_forecast(command: str):
     det = detect(board(f"r: Contract -> a: Clerk\na: Clerk -> c: {command} -> e: Done"))
     assert all(o.task != "forecasting" for o in det.opportunities)
+
+
+def test_einreihen_in_a_tariff_is_classification_not_ranking():
+    det = detect(board(
+        "r: Handelsrechnung -> a: Zollsachbearbeiter\n"
+        "a: Zollsachbearbeiter -> c: Waren in den Zolltarif einreihen -> e: Eingereiht", "de"))
+    assert [o.task for o in det.opportunities] == ["classification"]
