@@ -21,9 +21,9 @@ structure first, words second.
    judgment even in a step worded as a chore. Commands of outside parties (customers,
    applicants, suppliers; a "Buyer" only in an outside lane) are not the business's
    judgment. Scheduling, rostering, routing and allocation are optimisation, and policies
-   that fire deterministically (or restate a judgment already made upstream) are rule
-   automation: both are listed as :class:`~eventstorming.opportunity.AutomationIdea`, not
-   as ML opportunities.
+   that fire deterministically (restate a judgment already made upstream, or fire on a
+   branch a command already decided and only issue chores) are rule automation: both are
+   listed as :class:`~eventstorming.opportunity.AutomationIdea`, not as ML opportunities.
 4. **Context**: the information in front of a person is what stands before each of their
    commands (:meth:`~eventstorming.graph.BoardGraph.actor_context`); volume is the nearest
    one upstream; decisions about people (credit, employment, health, insurance, housing,
@@ -212,6 +212,14 @@ def read_text(text: str, lang: str = "en") -> Reading:
             words.setdefault(task, []).extend(found)
             judgment += found
             strong = True
+    need = V.FORECAST_NEED.find(head)
+    if need:
+        # "Plan cars needed per station": how many will be needed is a forecast, and the
+        # phrase outweighs the verb inside it ("Estimate staff needed")
+        _add(votes, "forecasting", 4.0)
+        words.setdefault("forecasting", []).extend(need)
+        judgment += need
+        strong = True
     generic = V.GENERIC_JUDGMENT.find(head)
     suggest = V.SUGGEST.find(head)
     setting = V.SETTING.find(head)
@@ -275,6 +283,8 @@ def _verb_slot(text: str, lang: str = "en") -> str | None:
 
 
 def _optimisation(text: str) -> list[str]:
+    if V.FORECAST_NEED.matches(text):
+        return []     # how many are needed is a forecast; who goes where comes after
     intrinsic = V.OPTIMISATION_INTRINSIC.find(text)
     if intrinsic:
         return intrinsic
@@ -375,6 +385,10 @@ class _Detector:
         lang = (board.lang or "en").strip().lower()[:2]     # "de-DE" is German too
         self.lang = lang if lang in LANGS else "en"
         self._readings: dict[str, Reading] = {}
+        about = " | ".join([board.title, *(str(v) for v in board.metadata.values())])
+        self.insurance_board = V.HIGH_STAKES["insurance"].matches(about) or any(
+            lexicon.matches(about) for name, lexicon in
+            V.HIGH_STAKES_BY_LANG.get(self.lang, {}).items() if name == "insurance")
         self._actor_policies = self._attribute_actor_policies()
         self._actor_commands: dict[str, tuple[list[Sticky], dict[str, int]]] = {}
 
@@ -470,8 +484,16 @@ class _Detector:
         return commands[n - 1:n] if n else []
 
     def risk_flags(self, stickies: Iterable[Sticky]) -> tuple[str, ...]:
+        """The high-stakes domains the stickies' words name. Words whose domain depends on
+        the language count only in it ("Police"); a bare "claim" is an insurance claim
+        only on a board about insurance."""
         text = " | ".join(s.text for s in stickies)
-        return tuple(name for name, lexicon in V.HIGH_STAKES.items() if lexicon.matches(text))
+        extra = V.HIGH_STAKES_BY_LANG.get(self.lang, {})
+        flags = {name for name, lexicon in V.HIGH_STAKES.items() if lexicon.matches(text)}
+        flags |= {name for name, lexicon in extra.items() if lexicon.matches(text)}
+        if self.insurance_board and V.CLAIM.matches(text):
+            flags.add("insurance")
+        return tuple(name for name in V.HIGH_STAKES if name in flags)
 
     # ------------------------------------------------------------------ run
     def run(self) -> Detection:
@@ -498,6 +520,11 @@ class _Detector:
             handed = [c for a in self.graph.successors(policy.id, K.ACTOR)
                       for c in self.graph.successors(a.id, K.COMMAND)]
             if any(c.id in detected for c in issued + handed):
+                continue
+            if issued and all(c.id in chores for c in issued) and self._decided_branch(policy):
+                # "Wenn keine Deckung besteht, … informieren" after "Deckung abgelehnt": the
+                # command before made the judgment, the policy only carries out a chore
+                automation.append((policy.order, self._rule_idea(policy, issued)))
                 continue
             cand = self._policy(policy, issued)
             if cand is not None:
@@ -673,6 +700,20 @@ class _Detector:
                 if nxt in ids and self.graph.relation(event.id, nxt) == Relation.PRECEDES:
                     return []
         return list(outcomes)
+
+    def _decided_branch(self, policy: Sticky) -> bool:
+        """The policy fires on one of a command's alternative outcomes: the judgment was
+        made by that command ("Deckung prüfen" ended in "Deckung abgelehnt"), and whatever
+        the condition says, it names the branch taken, not a new judgment."""
+        for event in self.graph.predecessors(policy.id, K.EVENT):
+            commands = self.graph.predecessors(event.id, K.COMMAND) + [
+                c for h in self.graph.predecessors(event.id, K.AGGREGATE, K.SYSTEM)
+                for c in self.graph.predecessors(h.id, K.COMMAND)]
+            for command in commands:
+                alternatives = self._alternatives(self.graph.outcomes(command.id))
+                if any(e.id == event.id for e in alternatives):
+                    return True
+        return False
 
     def judgment_words(self, policy: Sticky) -> list[str]:
         """The words of a policy's condition that need a judgment, unless the policy only
@@ -920,13 +961,31 @@ def _condition(text: str) -> str:
     return _CONDITION_END.split(text, maxsplit=1)[0].strip() or text
 
 
+_NEGATIONS = frozenset("no not never none without kein keine keinen keiner keinem nicht nie "
+                       "ohne".split())
+
+
 def _classes(events: Sequence[Sticky]) -> tuple[str, ...]:
-    """The class names: what differs between alternative outcome events' texts."""
+    """The class names: the contiguous span in which alternative outcome events' texts
+    differ, after the words they all begin and end with ("Claim approved" and "Claim
+    rejected" give "approved" and "rejected"). Negations keep what they negate: "No
+    conflict found" against "Conflict found" stays whole rather than "No" against nothing,
+    and "No new damage found" against "New damage recorded" differ throughout."""
     token_lists = [e.text.split() for e in events]
-    common = set.intersection(*(set(w.casefold() for w in words) for words in token_lists))
-    classes = []
-    for event, words in zip(events, token_lists, strict=True):
-        rest = [w for w in words if w.casefold() not in common
-                and w.casefold() not in V.STOPWORDS]
-        classes.append(" ".join(rest) if rest else event.text)
-    return tuple(dict.fromkeys(classes))
+    folded = [[w.casefold() for w in words] for words in token_lists]
+    shortest = min(len(words) for words in folded)
+    head = 0
+    while head < shortest and len({words[head] for words in folded}) == 1:
+        head += 1
+    tail = 0
+    while tail < shortest - head and len({words[-1 - tail] for words in folded}) == 1:
+        tail += 1
+    spans = [words[head:len(words) - tail] for words in token_lists]
+    if any(not span or all(_negation(w) for w in span) for span in spans):
+        spans = [words[head:] for words in token_lists]     # the negation needs its words
+    return tuple(dict.fromkeys(" ".join(span) if span else event.text
+                               for event, span in zip(events, spans, strict=True)))
+
+
+def _negation(word: str) -> bool:
+    return word.casefold().strip(".,;:!?") in _NEGATIONS

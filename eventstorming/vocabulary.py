@@ -143,21 +143,25 @@ TASK_VERBS: dict[str, Lexicon] = {
     "classification": lexicon(
         "classification verbs",
         # English
-        "classify*, classifi*, categori*, categoris*, recategori*, class, sort into, sort* * into,"
+        "classify*, classifi*, categori*, categoris*, recategori*, class, sort into, sort * into,"
+        "sorts * into, sorted * into, sorting * into,"
         "triage*, route, routes, routing, re-route*, reroute*, label, labels, labell*, labelled,"
         "tag, tags, tagg*, code, codes, coding, coded, recode*, grade, grades, grading, graded,"
         "inspect*, screen, screens, screening, screened, vet, vets, vetting, vetted,"
         "qualify*, qualifi*, disqualif*, diagnos*, approv*, disapprov*, reject, rejects,"
         "rejecting, accredit*, certify, certifies, certified, certifying, certification, flag,"
-        "flags, flagg*, mark as, mark* * as,"
-        "file under, file* * under, bucket*, pigeonhole*, map to, map* * to, distinguish*,"
+        "flags, flagg*, mark as, mark * as, marks * as, marked * as, marking * as,"
+        "file under, file* * under, bucket*, pigeonhole*, map to, map * to, maps * to,"
+        "mapped * to, mapping * to, distinguish*,"
         "differentiate*, discriminate*, sign off, sign* * off, go or no-go, go/no-go, rate,"
         "rates, rating, rated, re-rate*, decide which, pick the right, choose the right,"
         "determine the type, determine the category, identify the type, assign* * category,"
         "assign* * code, assign* * class, assign* * level, assign* * priority, assign* * team,"
         "assign* * department, assign* * queue, assign* * owner, assign* * account,"
-        "assign* * cost cent*, allocate* * cost cent*, assign*, allocat*, sort out, sort* * out,"
-        "sorts out, weed out, weed* * out, pick out, pick* * out, filter out, filter* * out,"
+        "assign* * cost cent*, allocate* * cost cent*, assign*, allocat*, sort out, sort * out,"
+        "sorts * out, sorted * out, sorting * out,"
+        "sorts out, weed out, weed* * out, pick out, pick * out, picks * out, picked * out,"
+        "picking * out, filter out, filter* * out,"
         "re:(?:read|reads|reading|go through|goes through|going through|skim\\w*|scan\\w*|"
         "look\\w* through)(?:\\s+\\w+)?\\s+(?:reviews?|comments?|feedback|complaints?|e-?mails?|"
         "messages?|letters?|posts?|chats?|survey answers|responses|replies|tickets?)",
@@ -166,7 +170,9 @@ TASK_VERBS: dict[str, Lexicon] = {
         "einstuf*, eingestuft, sortier*, aussortier*, vorsortier*, triagier*, kennzeichn*,"
         "gekennzeichnet, markier*, verschlagwort*, tagg*, kontier*, codier*, kodier*,"
         "verschlüssel*, begutacht*, beurteil*, bewert*, genehmig*, freigeb*, freigegeben,"
-        "ablehn*, zulass*, sicht*, gesichtet, diagnostizier*, qualifizier*, einteil*, zuweis*,"
+        "ablehn*, zulass*, sichten, sichtet, sichte, sichtung*, gesichtet, einreih*, eingereiht,"
+        "diagnostizier*,"
+        "qualifizier*, einteil*, zuweis*,"
         "zugewiesen, unterscheid*, benot*, einschätz*, eingeschätzt, aussortier*,"
         "re:(?:bewertungen|rezensionen|kommentare|rückmeldungen|beschwerden|e-?mails|"
         "nachrichten|zuschriften|anfragen)\\s+(?:\\w+\\s+)?(?:lesen|durchlesen|durchsehen|"
@@ -175,7 +181,8 @@ TASK_VERBS: dict[str, Lexicon] = {
     "regression": lexicon(
         "regression verbs",
         "estimat*, re-estimat*, appraise*, apprais*, valuat*, value, values, valuing, price,"
-        "prices, pricing, re-pric*, reprice*, quote, quotes, quoting, calculat*, comput*,"
+        "prices, pricing, re-pric*, reprice*, quote, quotes, quoting, calculat*, compute,"
+        "computes, computed, computing, computation*,"
         "quantify*, quantifi*, gauge*, size up, approximat*, cost out, cost* * out, put a price,"
         "put a value, work out how much, work out how long, predict* how much,"
         "predict* how long",
@@ -194,11 +201,13 @@ TASK_VERBS: dict[str, Lexicon] = {
         "ranking verbs",
         "rank, ranks, ranking, ranked, re-rank*, rerank*, prioriti*, prioritis*, reprioriti*,"
         "recommend*, shortlist*, short-list*, match, matches, matching, matched, rematch*,"
-        "personali*, cross-sell*, upsell*, up-sell*, curate*, order by, sort by, sort* * by,"
+        "personali*, cross-sell*, upsell*, up-sell*, curate*, order by, sort by, sort * by,"
+        "sorts * by, sorted * by, sorting * by,"
         "pick the best, choose the best, select the best, find the best, find* similar,"
         "find* * similar, retrieve*, look* up similar, search* for similar, search* similar,"
         "next best",
-        "priorisier*, empfehl*, empfohlen, reih*, rank*, vorauswähl*, passend* * finden,"
+        "priorisier*, empfehl*, empfohlen, reihen, reiht, gereiht, reihung*, ranken,"
+        "rankt, gerankt, vorauswähl*, passend* * finden,"
         "ähnliche* * finden, ähnliche* * suchen, heraussuch*, abgleich*, ordnen, ordnet, geordnet,"
         "sortier* nach, sortier* * nach, reihen nach, reihenfolge festleg*",
     ),
@@ -218,8 +227,10 @@ TASK_VERBS: dict[str, Lexicon] = {
         "extract*, enter, enters, entering, entered, re-enter*, key in, key* * in, keys in,"
         "keyed in, keying, type in, type* * in, typ* up, type* * up, typing, capture*, captur*,"
         "transcrib*, transcript*, read off, read* * off, read out, read* * out, reads off,"
-        "read in, digiti*, pull* out, pull* * out, pull* * out of, pick* out, pick* * out of,"
-        "pars*, index, indexes, indexing, indexed, abstract*, copy over, copy* * over,"
+        "read in, digiti*, pull* out, pull* * out, pull* * out of, picks out, picked out,"
+        "picking out, pick * out of, picks * out of, picked * out of, picking * out of,"
+        "parse, parses, parsed, parsing, index, indexes, indexing, indexed, abstract*, copy over,"
+        "copy* * over,"
         "copy* * into, transfer* data, transfer* * data,"
         "record* * details, record* * data, ocr*, redact*, summari*, take* * from, take* down",
         "erfass*, erfasst, abtipp*, abgetippt, eintipp*, eingetippt, eingeb*, eingegeben,"
@@ -244,16 +255,20 @@ GENERIC_JUDGMENT = lexicon(
     "weighing, weigh up, weigh* * up, choose, chooses, choosing, chose, select, selects,"
     "selecting, selected, review, reviews, reviewing, reviewed, reconsider*, identif*, recogni*,"
     "recognis*, work out,"
-    "work* * out, figure out, figure* * out, resolve*, clarify*, clarifi*, settle on,"
+    "work * out, works * out, worked * out, working * out, figure out, figure* * out, resolve*,"
+    "clarify*, clarifi*, settle on,"
     "guess*, second-guess*, tell which, tell* * which, say which, predict which, find out which,"
     "find* * out which, work out which, figure out which, know which, spot which, gauge*,"
     "which * will, which * * will, who will, whether * will, will fail, will churn,"
     "will default, will cancel, will leave, likely to,"
-    "conclude*, infer*, predict*, tell whether, tell* * whether, tell* * apart, establish*,"
+    "conclude*, infer, infers, inferred, inferring, inference*, predict*, tell whether,"
+    "tell* * whether, tell* * apart, establish*,"
     "ascertain*",
     "entscheid*, entschied*, bestimm*, festleg*, festgelegt, ermittel*, ermittl*, beurteil*,"
-    "bewert*, einschätz*, abwäg*, klär*, geklärt, erkenn*, erkannt, identifizier*,"
-    "feststell*, festgestellt, herausfind*, auswähl*, ausgewählt, wähl*, urteil*,"
+    "bewert*, einschätz*, abwäg*, klären, klärt, kläre, klärung*, abklär*, geklärt, erkenn*,"
+    "erkannt, identifizier*,"
+    "feststell*, festgestellt, herausfind*, auswähl*, ausgewählt, wählen, wählt, wähle, gewählt,"
+    "urteil*,"
     "befind*, abschätz*, welche * werden, welche * wird, wer * wird, ob * wird",
 )
 
@@ -288,10 +303,31 @@ SUGGEST = lexicon(
 VAGUE = lexicon(
     "vague verbs",
     "handle, handles, handled, handling, process, processes, processed, processing,"
-    "deal with, deals with, work on, work* * on, take care of, treat, treats, look at,"
-    "look* * at, go through, go* * through",
+    "deal with, deals with, work on, work * on, works * on, worked * on, working * on,"
+    "take care of, treat, treats, look at,"
+    "look* * at, go through, go * through, goes * through, going * through, went * through",
     "bearbeit*, erledig*, behandel*, durchgeh*, durchsehen, ansehen, anschauen",
 )
+
+# How many of something will be needed: a forecast of demand, not an allocation ("Plan cars
+# needed per station", "How many nurses will be required next week", "Benötigte Fahrzeuge
+# je Station planen", "Bedarf an Aushilfen ermitteln").
+_UP_TO_FOUR_WORDS = r"(?:[\w'-]+\s+){0,4}?"
+FORECAST_NEED = Lexicon("forecast of need", [
+    # planning or estimating what is needed; not "Calculate deposit required" or "Check
+    # number of signatures required", which name a fixed requirement
+    r"re:(?:plan|plans|planned|planning|estimate[sd]?|estimating|predict\w*|project|"
+    r"projects|projecting|forecast\w*|anticipate[sd]?|anticipating|how many)\s+"
+    + _UP_TO_FOUR_WORDS + r"(?:needed|required|necessary)",
+    "will be needed", "will be required", "needed next*", "required next*",
+    "needed for next*", "required for next*", "needed in the coming",
+    "required in the coming",
+    r"re:benötigte\w*\s+" + _UP_TO_FOUR_WORDS + r"(?:planen|plant|ermitteln|ermittelt|"
+    r"abschätzen|schätzen|berechnen|bestimmen|vorhersagen|prognostizieren|hochrechnen)",
+    r"re:(?:wie viele|anzahl der|anzahl an)\s+" + _UP_TO_FOUR_WORDS
+    + r"(?:benötigt|gebraucht|erforderlich|nötig)",
+    "benötigt werden", "gebraucht werden", "bedarf an",
+])
 
 # Words that shift the task and by themselves show that a judgment is needed
 # (weight 2 in the task vote).
@@ -342,7 +378,8 @@ TASK_CUES: dict[str, Lexicon] = {
         "most suitable, best fit, matching, recommendation*, next best, shortlist,"
         "prioritis*, prioritiz*, personalised, personalized, cross-sell, upsell, alternatives,"
         "search results, result list, results list, hit list, feed, ranking, order of",
-        "ähnlich*, passend*, relevant*, relevanz*, beste*, bestpassend*, vielversprechend*,"
+        "ähnlich*, passend*, relevant*, relevanz*, beste, besten, bester, bestes, bestem,"
+        "bestmöglich*, bestgeeignet*, bestpassend*, vielversprechend*,"
         "empfehlung*, *empfehlung, geeignetste*, alternativ*, suchergebnis*, trefferliste*,"
         "ergebnisliste*, rangfolge*",
     ),
@@ -398,9 +435,11 @@ TASK_OBJECTS: dict[str, Lexicon] = {
         "*preis*, preis*, kosten, *kosten, kostenhöhe*, *betrag*, betrag*, *summe, summe*, wert,"
         "werte,"
         "*wert, *gebühr*, gebühr*, *prämie*, prämie*, *beitrag, beitrag*, *gehalt*, gehalt*,"
-        "*lohn, lohn*, *budget*, budget*, *dauer, dauer*, *zeit, *zeiten, *aufwand*, aufwand*,"
+        "*lohn, lohn, löhne, lohnkosten*, lohnhöhe*, lohnsumme*, *budget*, budget*, *dauer,"
+        "dauer*, *zeit, *zeiten, *aufwand*, aufwand*,"
         "*menge, menge*, *höhe, höhe*, *reserve*, reserve*, *lebensdauer*, verspätung*,"
-        "zeitfenster*, *rabatt*, rabatt*, *marge*, marge*, miete*, *miete, *limit*, limit*,"
+        "zeitfenster*, *rabatt*, rabatt*, *marge*, marge*, miete, mieten, mietpreis*, *miete,"
+        "*limit*, limit*,"
         "*verbrauch*, verbrauch*, *entschädigung*, abschlag*, *abschlag, abschläge, rate, raten,"
         "monatsrate*, zins, zinsen, zinssatz*, *zinssatz, tarif*",
     ),
@@ -412,7 +451,8 @@ TASK_OBJECTS: dict[str, Lexicon] = {
         "particulars, metadata",
         "*daten, daten*, *daten*, angaben*, *angaben, felder*, *felder, kopf*, positionen*,"
         "*positionen, adresse*, *adresse, iban*, klausel*, *klausel*, text*, werte, zählerst*,"
-        "*nummer, *nummern, kennzeichen*, *stand, stammdaten*, informationen*",
+        "*nummer, *nummern, kennzeichen*, *zählerstand*, kontostand*, kilometerstand*,"
+        "füllstand*, pegelstand*, lagerbestand*, stammdaten*, informationen*",
     ),
 }
 
@@ -421,7 +461,7 @@ PAIN: dict[str, Lexicon] = {
     "waste_shortage": lexicon(
         "waste or shortage",
         "empty shelves, shelves are empty, out of stock, stock-out*, stockout*, thrown away,"
-        "throw away, waste*,"
+        "throw away, waste*, run out, runs out, ran out, running out, sold out,"
         "understaff*, overstaff*, overrun*, overbook*, no-show*, shortage*, excess,"
         "too early, hired too late, staffed too late, ordered too late, overload*, idle",
         "leere regale, regale sind leer, ausverkauft*, weggeworfen*, wegwerfen*, verschwend*,"
@@ -469,7 +509,8 @@ PAIN: dict[str, Lexicon] = {
         "bottleneck*, piles up, pile up, pile* * up, overtime, manual*, by hand, tedious*,"
         "time-consuming, time consuming, give up, gives up, ages, long",
         "langsam*, dauert*, dauern, stunden*, tage*, wochen*, minuten*, rückstau*, *stau,"
-        "warteschlange*, wartezeit*, wart*, verzöger*, überstunden*, manuell*, von hand,"
+        "warteschlange*, wartezeit*, warten, wartet, warte, wartend*, verzöger*, überstunden*,"
+        "manuell*, von hand,"
         "mühsam*, aufwendig*, aufwändig*, zeitaufwendig*, stapel*, lange, ewig*",
     ),
 }
@@ -505,9 +546,11 @@ HOTSPOT_TASK_CUES: dict[str, Lexicon] = {
         "forecasting hotspot cues",
         "empty shelves, shelves are empty, out of stock, stock-out*, thrown away, waste*,"
         "understaff*, overstaff*, overrun*, peak*, every monday, every weekend, after every,"
-        "after public holiday*, hired too late, too late every, season*",
+        "after public holiday*, hired too late, too late every, season*, run out, runs out,"
+        "ran out, running out, holiday weekend*, bank holiday*, sold out",
         "leer*, ausverkauft*, weggeworfen*, unterbesetzt*, überbesetzt*, überlast*, spitze*,"
-        "jeden montag, jedes wochenende, nach jeder, saison*",
+        "jeden montag, jedes wochenende, nach jeder, saison*, feiertag*, brückentag*,"
+        "geht * aus, gehen * aus, gehen aus, geht aus, ausgegangen",
     ),
     "ranking": lexicon(
         "ranking hotspot cues",
@@ -540,19 +583,24 @@ TRANSACTIONAL = lexicon(
     "thank*, chase*, follow up, follow* * up, check in, checks in, checked in, checking in,"
     "check-in, check out, checks out, checked out, checking out, check-out, fill in, fill* * in,"
     "fill out, fill* * out,"
-    "commission*, instruct*, order* * from, organi*, launch*, set up, set* * up, put, puts,"
+    "commission*, instruct*, order* * from, organi*, launch*, set up, set * up, sets * up,"
+    "setting * up, put, puts,"
     "put on hold, put* * on hold, hold, holds, negotiat*, haggle*, bargain*",
     # English: money
     "pay, pays, paid, paying, payment*, payout*, repay*, refund*, reimburs*, transfer*, wire,"
-    "wires, wired, remit*, settle*, charge*, invoice*, bill, bills, billed, billing, debit*,"
+    "wires, wired, remit*, settle*, charge, charges, charged, charging, invoice*, bill, bills,"
+    "billed, billing, debit*,"
     "credit, credits, credited, crediting, deposit*, withdraw*, collect*, cash*, book,"
-    "books, booked, booking, post* * to ledger",
+    "books, booked, booking, post * to ledger, posts * to ledger, posted * to ledger,"
+    "posting * to ledger",
     # English: goods and places
     "print*, reprint*, archiv*, file, files, filed, filing, store, stores, stored, storing,"
     "save*, back up, order, orders, ordered, ordering, reorder*, re-order*, buy*, bought,"
     "purchas*, sell*, sold, place, places, placed, placing, ship, ships, shipped, shipping,"
-    "deliver*, dispatch, dispatches, dispatched, hand over, hand* * over, hand in, hand* * in,"
-    "hand out, hand* * out, drop, drops, dropped, drop off, pick up, pick* * up, collect,"
+    "deliver*, dispatch, dispatches, dispatched, hand over, hand * over, hands * over,"
+    "handed * over, handing * over, hand in, hand * in, hands * in, handed * in, handing * in,"
+    "hand out, hand * out, hands * out, handed * out, handing * out, drop, drops, dropped,"
+    "drop off, pick up, pick * up, picks * up, picked * up, picking * up, collect,"
     "receiv*, unload*, load, loads, loaded, loading, pack, packs, packed, packing, unpack*,"
     "repack*, wrap*, put away, put* * away, put* * back, stock, stocks, stocked, restock*,"
     "replenish*, shelve*, move, moves, moved, moving, carry, carries, carried, return,"
@@ -566,7 +614,8 @@ TRANSACTIONAL = lexicon(
     "log, logs, logged, logging, log in, lock*, unlock*, issue, issues, issued, issuing,"
     "deploy*, install*, run, runs, running, execut*, perform*, conduct*, hold, holds, held,"
     "attend*, meet, meets, met, visit*, clean*, repair*, fix, fixes, fixed, fixing, replace*,"
-    "assembl*, produc*, manufactur*, cook*, serve, serves, served, wash*, dispos*, discard*,"
+    "assembl*, produc*, manufactur*, cook*, serve, serves, served, wash*, dispose, disposes,"
+    "disposed, disposing, disposal, discard*,"
     "destroy*, shred*, remov*, block, blocks, blocked, suspend*, activat*, deactivat*,"
     "enable*, disable*, renew*, extend*, convert*, export*, import*, sync*, share, shares,"
     "shared, sharing, finish*, complete, completes, completed, completing, release, releases,"
@@ -600,8 +649,10 @@ TRANSACTIONAL = lexicon(
 LIGHT_VERBS = lexicon(
     "light verbs",
     "create, creates, creating, make, makes, making, made, perform*, conduct*, carry out,"
-    "carr* * out, do, does, doing, run, runs, running, prepare*, produce*, draw up,"
-    "draw* * up, complete*, give, gives, provide*, deliver a, compile*, put together, pick,"
+    "carry * out, carries * out, carried * out, carrying * out, do, does, doing, run, runs,"
+    "running, prepare*, produce*, draw up,"
+    "draw* * up, complete*, give, gives, provide, provides, provided, providing, deliver a,"
+    "compile*, put together, pick,"
     "picks, picked, picking, order, orders, ordered, ordering, arrange*, sort,"
     "sorts, sorted, sorting, tell, tells, say, says, hand, hands, handed, pass, passes, passed,"
     "read, reads, reading, copy, copies, copied, copying, transfer, transfers, transferred,"
@@ -619,7 +670,7 @@ EXTERNAL_ACTORS = lexicon(
     "recipient*, consignee*, business partner*, channel partner*, partner compan*,"
     "policyholder*, policy holder*, insured, claimant*, prospect*, borrower*, debtor*, donor*,"
     "student*, parent*, end user*, caller*, complainant*, landlord*, carrier*, courier*,"
-    "contractor*, agency, household*, resident*, farmer*, hauler*, haulier*",
+    "contractor*, agency, household*, resident, residents, farmer*, hauler*, haulier*",
     "kunde, *kunde, kundin, *kundin, kunden, *kunden, besteller*, gast, gäste, besucher*,"
     "patient*, bewerber*, antragsteller*, bürger*, mieter*, abonnent*, fahrgast, fahrgäste,"
     "reisende*, lieferant*, versender*, absender*, empfänger*, geschäftspartner*,"
@@ -671,7 +722,8 @@ JUDGMENT_CONDITION = lexicon(
     "aussieht, aussehen, sieht * aus, wahrscheinlich*, vermutlich*, möglicherweise,"
     "eventuell, vielleicht, zweifelhaft*, zweifel*, fragwürdig*, merkwürdig*, seltsam*,"
     "riskant*, unplausibel*, plausibel*, unklar*, unsicher*, vielversprechend*,"
-    "interessant*, relevant*, wichtig*, dringend*, passend*, geeignet*, richtige*, beste*,"
+    "interessant*, relevant*, wichtig*, dringend*, passend*, geeignet*, richtige*, beste, besten,"
+    "bester, bestes, bestem, bestmöglich*,"
     "ähnlich*, lohnt*, lohnend*, betrug*, unerwartet*, zu hoch, zu niedrig, zu teuer,"
     "*betrug*, anomal*, unregelmäßig*, echt, gefälscht*",
 )
@@ -701,9 +753,11 @@ OPTIMISATION_INTRINSIC = lexicon(
 
 OPTIMISATION_VERBS = lexicon(
     "allocating verbs",
-    "plan, plans, planning, planned, allocat*, assign*, distribut*, rout*, dispatch*,"
+    "plan, plans, planning, planned, allocat*, assign*, distribut*, route, routes, routed,"
+    "routing, dispatch*,"
     "draw up, draw* * up, draws up, drew up, make up, make* * up, set up, lay out,"
-    "arrange*, organi*, fill*, staff, staffs, staffing, match* * to, pair*, seat*, put together",
+    "arrange*, organi*, fill*, staff, staffs, staffing, match * to, matches * to, matched * to,"
+    "matching * to, pair*, seat*, put together",
     "plan*, *planen, geplant, zuteil*, zugeteilt, zuweis*, zugewiesen, verteil*, belegen,"
     "einteil*, eingeteilt, zuordn*, besetz*, organisier*, erstell*, aufstell*",
 )
@@ -711,7 +765,7 @@ OPTIMISATION_VERBS = lexicon(
 OPTIMISATION_RESOURCES = lexicon(
     "resources",
     "shift*, slot*, bed, beds, room, rooms, vehicle*, truck*, lorry, lorries, van, vans,"
-    "fleet*, driver*, crew*, technician*, nurses, staff to, staff across, dock*, gate*,"
+    "fleet*, driver*, crew*, technician*, nurses, staff to, staff across, dock*, gate, gates,"
     "berth*, machine, machines, production line*, assembly line*, tour, tours, route, routes,"
     "itinerar*, seat, seats, table, tables, appointment*,"
     "timetable*, rota*, roster*, pallet*, container*, loading bay*, operating theat*,"
@@ -719,40 +773,49 @@ OPTIMISATION_RESOURCES = lexicon(
     "schicht*, *schicht, *schichten, slot*, bett*, *betten, zimmer*, raum, räume, *räume,"
     "fahrzeug*, *fahrzeug*, lkw*, transporter*, flotte*, fahrer*, *fahrer, crew*,"
     "techniker*, monteur*, personal, rampe*, *rampe, tor, tore, liegeplatz*, maschine*, *maschine,"
-    "linie*, tour*, *tour, *touren, route*, *route, *routen, sitzplatz*, sitzplätze*,"
-    "tisch, tische, termin, termine, *termin, *termine, dienstplan*, palette*, container*,"
+    "linie*, tour, touren, *tour, *touren, route, routen, *route, *routen, sitzplatz*, sitzplätze*,"
+    "tisch, tische, termin, termine, *termin, re:\\w*(?<!de)termine, dienstplan*, palette*,"
+    "container*,"
     "ladefläche*,"
     "op-säle*, op-saal, chirurg*, kurse, parkpl*",
 )
 
 # --------------------------------------------------------------------------- people
 HIGH_STAKES: dict[str, Lexicon] = {
+    # Only words that name the domain by themselves: "claim" is also a travel expense
+    # claim, "job" a batch job, "vacancy" an empty flat, "diagnose" a fault, "degree" an
+    # extent, "sentence" a line of text, "Gericht" a dish, "Kündigung" a customer's notice.
     "credit": lexicon(
         "credit",
         "loan*, mortgage*, lending, lender*, borrower*, creditworth*, credit score*,"
         "credit limit*, credit check*, credit application*, credit decision*, overdraft*,"
         "credit risk, affordability",
-        "kredit*, *kredit*, darlehen*, *darlehen*, bonität*, *bonität*, schufa*,"
+        "re:\\w*kredit(?!or)\\w*, darlehen*, *darlehen*, bonität*, *bonität*, schufa*,"
         "kreditnehmer*, baufinanzierung*, ratenkredit*, kreditwürdig*",
     ),
     "employment": lexicon(
         "employment",
-        "hire, hires, hiring, hired, recruit*, candidate*, applicant*, cv, cvs, resume*,"
-        "résumé*, job, jobs, vacanc*, interview*, salary, salaries, promotion of, dismiss*,"
-        "layoff*, lay off, performance review*, employee evaluation*, talent*, headhunt*,"
+        "hire, hires, hiring, hired, recruit*, candidate*, job applicant*, job application*,"
+        "cv, cvs, résumé*, job offer*, job interview*, job posting*, job opening*, job ad,"
+        "job ads, job vacanc*, interview candidate*, interview applicant*, salary, salaries,"
+        "promotion of, dismissal*, dismiss employee*, dismiss staff, layoff*, lay off,"
+        "performance review*, employee evaluation*, talent*, headhunt*,"
         "shortlist* candidates, workforce reduction",
-        "bewerb*, *bewerbung*, kandidat*, lebenslauf*, lebensläuf*, einstellung von,"
-        "einstellungsentscheid*, stellenbesetzung*, stellenausschreibung*, gehalt*, *gehalt,"
-        "kündigung*,"
+        "bewerber*, *bewerbung*, bewerbung*, kandidat*, lebenslauf*, lebensläuf*,"
+        "einstellung von, einstellungsentscheid*, stellenbesetzung*, stellenausschreibung*,"
+        "gehalt*, *gehalt, entlassung*, arbeitgeberkündigung*, *mitarbeiterkündigung*,"
+        "kündigung des arbeitsverhältnisses, betriebsbedingte kündigung*,"
         "mitarbeiterbeurteilung*, personalauswahl*, vorstellungsgespräch*, abmahnung*",
     ),
     "health": lexicon(
         "health",
-        "patient*, diagnos*, clinical*, clinic*, medical*, medicine*, medication*, treatment*,"
-        "therap*, symptom*, nurse*, physician*, doctor*, hospital*, health*, vital sign*,"
-        "ward, wards, prescription*, prescrib*, surger*, emergency department,"
-        "mental, disab*",
-        "patient*, *patient*, diagnos*, *diagnose*, behandlung*, therapie*,"
+        "patient*, clinical*, clinic*, medical*, medicine*, medication*, treatment plan*,"
+        "medical treatment*, therap*, nurse*, physician*, doctor*, hospital*, healthcare,"
+        "health care, health record*, health data, health condition*, health insurance,"
+        "mental health, public health, health risk*, vital sign*, ward, wards,"
+        "prescription*, prescrib*, surger*, emergency department, medical diagnos*,"
+        "disabilit*, disabled person, disabled persons, disabled people, disablement*",
+        "patient*, *patient*, arztbrief*, befund*, behandlung*, therapie*,"
         "symptom*, arzt, ärzt*, *arzt, pflegekraft*, pflegedienst*, pflegebedürft*, klinik*,"
         "*klinik, krankenhaus*, medizin*,"
         "medikament*, gesundheit*, *gesundheit*, kranken*, notaufnahme*,"
@@ -760,50 +823,76 @@ HIGH_STAKES: dict[str, Lexicon] = {
     ),
     "insurance": lexicon(
         "insurance",
-        "insur*, underwrit*, claim, claims, claimant*, policyholder*, policy holder*,"
-        "loss adjust*, actuar*",
-        "versicher*, *versicherung*, schaden*, schadens*, *schaden, deckung*, *deckung,"
-        "leistungsfall*, leistungsantrag*, underwriting*, regulier*, police, policen",
+        "insur*, reinsur*, underwrit*, claimant*, policyholder*, policy holder*,"
+        "loss adjust*, claims adjust*, claim adjust*, actuar*",
+        "versicher*, *versicherung*, schaden*, schadens*, *schaden, deckungsprüfung*,"
+        "deckungsumfang*, deckungszusage*, deckungsschutz*, deckungsablehnung*,"
+        "leistungsfall*, leistungsantrag*, underwriting*, regulierungsbetrag*, policen",
     ),
     "housing": lexicon(
         "housing",
-        "tenant*, tenanc*, rental application*, landlord*, lease application*, eviction*,"
-        "housing, flat application*, apartment application*",
-        "mieter*, mietvertrag*, mietverträg*, wohnung*, *wohnung, räumung*, mietinteress*",
+        "tenant*, tenanc*, rental application*, rental applicant*, landlord*,"
+        "lease application*, eviction*, housing, flat application*, apartment application*,"
+        "rent increase*, rent rise*",
+        "mieter*, mietvertrag*, mietverträg*, wohnung*, *wohnung, räumung*, mietinteress*,"
+        "mieterhöhung*",
     ),
     "education": lexicon(
         "education",
         "student*, pupil*, exam, exams, examination result*, school*, universit*, scholarship*,"
         "enrol*, enrollment*,"
         "admission to, admissions, admissions office*, thesis, theses, coursework, grading of,"
-        "academic*, degree*, diploma*, master's programme*, bachelor*, enrolment*",
-        "schüler*, student*, studier*, *prüfungsleistung*, klausur*, schul*, *schule,"
+        "academic*, degree programme*, degree program*, degree course*, academic degree*,"
+        "diploma*, master's programme*, bachelor*, enrolment*",
+        "schüler*, student*, studier*, *prüfungsleistung*, klausur*, schule, schulen, schulisch*,"
+        "schulamt*, schulleit*, schuljahr*, schulabschluss*, schulnote*, schulplatz*, *schule,"
         "hochschul*, universität*, stipendi*, zulassung zum studium, studienplatz*, abitur*,"
         "zeugnis*, benotung*",
     ),
     "justice": lexicon(
         "justice",
-        "criminal*, parole*, bail, sentenc*, police, policing, offender*, recidiv*, court*,"
+        "criminal*, parole*, bail, sentencing, sentenced, prison sentence*, police officer*,"
+        "police report*, police record*, police check*, police station*, policing,"
+        "offender*, recidiv*, court, courts, court case*, court order*, court hearing*,"
         "prosecut*, probation*, inmate*, prison*",
-        "straf*, bewährung*, polizei*, gericht*, täter*, haft*, justiz*,"
+        "straf*, bewährung*, polizei*, gerichtsverfahren*, gerichtlich*, amtsgericht*,"
+        "landgericht*, gerichtsverhandlung*, gerichtsbeschluss*, gerichtstermin*, täter*,"
+        "haft, haftstraf*, haftbefehl*, inhaftier*, untersuchungshaft, justiz*,"
         "staatsanwalt*",
     ),
     "public_benefits": lexicon(
         "public benefits",
-        "welfare, social security, social benefit*, unemployment, pension*, benefit claim*,"
-        "benefit application*, child benefit*, housing benefit*",
-        "sozial*, *sozial*, bürgergeld*, arbeitslos*, rente*, *rente, kindergeld*, wohngeld*,"
-        "grundsicherung*, sozialhilfe*, jobcenter*, leistungsbezug*, förderantrag*,"
-        "leistungsmissbrauch*, sozialleistung*, leistungsempfänger*, sozialbetrug*",
+        "welfare benefit*, social welfare, welfare claim*, social security, social benefit*,"
+        "unemployment, pension*, benefit claim*, benefit application*, child benefit*,"
+        "housing benefit*",
+        "sozialamt*, sozialleistung*, sozialhilfe*, sozialversicherung*, sozialgeld*,"
+        "sozialbetrug*, sozialbehörde*, sozialgericht*, bürgergeld*, arbeitslos*, rente,"
+        "renten, rentenantrag*, rentenversicherung*, *rente, kindergeld*, wohngeld*,"
+        "grundsicherung*, jobcenter*, leistungsbezug*, förderantrag*,"
+        "leistungsmissbrauch*, leistungsempfänger*",
     ),
     "migration": lexicon(
         "migration",
-        "visa, visas, asylum, immigra*, residence permit*, work permit*, naturali*, refugee*,"
+        "visa application*, visa applicant*, visa request*, visa decision*, visa renewal*, visas,"
+        "asylum, immigra*, residence permit*, work permit*, naturali*, refugee*,"
         "deportation*",
-        "visum, visa, asyl*, *asyl*, aufenthalt*, einbürger*, flüchtling*, abschiebung*,"
+        "visum, visumantrag*, visa-antrag*, asyl*, *asyl*, aufenthaltstitel*,"
+        "aufenthaltserlaubnis*, aufenthaltsgenehmigung*, aufenthaltsrecht*, aufenthaltsstatus*,"
+        "einbürger*, flüchtling*, abschiebung*,"
         "ausländerbehörde*",
     ),
 }
+
+#: Words whose domain depends on the board's language: a German "Police" is an insurance
+#: policy, an English "police" the police.
+HIGH_STAKES_BY_LANG: dict[str, dict[str, Lexicon]] = {
+    "en": {"justice": lexicon("justice (English)", "police")},
+    "de": {"insurance": lexicon("insurance (German)", "police, versicherungspolice*")},
+}
+
+#: A claim is an insurance claim only on a board about insurance (its title, domain or
+#: description says so); elsewhere it is a travel expense claim, a warranty claim…
+CLAIM = lexicon("claims", "claim, claims, claims handler*, claims team*, claims department*")
 
 # Prepositions after which a command names its inputs, not its object.
 INPUT_MARKERS = re.compile(

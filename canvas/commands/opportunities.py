@@ -14,22 +14,41 @@ import json
 from typing import Any
 
 from canvas.commands import load_board, write_output
-from eventstorming.opportunities import TASK_PHRASES, Detection, detect
+from eventstorming.opportunities import Detection, detect
 from eventstorming.opportunity import Opportunity
 
 HEADINGS = {
     "en": {"none": "No ML opportunities found.", "who": "who decides today",
-           "task": "task", "alt": "or", "anchor": "anchor", "inputs": "inputs",
+           "task": "ML task", "alt": "or", "anchor": "anchor", "inputs": "inputs",
            "outcomes": "outcomes", "classes": "classes", "stakes": "HIGH STAKES",
            "automation": "Automation ideas (not ML)", "optimisation": "optimisation",
            "rule_automation": "rule automation", "score": "score", "why": "why",
            "volume": "per day", "minutes": "min each"},
     "de": {"none": "Keine ML-Chancen gefunden.", "who": "wer entscheidet heute",
-           "task": "Aufgabe", "alt": "oder", "anchor": "Anker", "inputs": "Eingaben",
+           "task": "ML-Aufgabe", "alt": "oder", "anchor": "Anker", "inputs": "Eingaben",
            "outcomes": "Ergebnisse", "classes": "Klassen", "stakes": "HOHES RISIKO",
            "automation": "Automatisierungsideen (kein ML)", "optimisation": "Optimierung",
            "rule_automation": "Regelautomatisierung", "score": "Score", "why": "warum",
            "volume": "pro Tag", "minutes": "Min. je Fall"},
+}
+
+#: What the prediction would do, as the readable task line says it ("ML task: estimate a
+#: number (regression)").
+TASK_LINES = {
+    "en": {"classification": "sort each case into one of the classes (classification)",
+           "regression": "estimate a number (regression)",
+           "forecasting": "forecast what will be needed or will happen (forecasting)",
+           "ranking": "put the options in order, best first (ranking)",
+           "anomaly_detection": "pick out the unusual cases (anomaly detection)",
+           "extraction": "read the data out of documents or text (extraction)",
+           "clustering": "group similar cases (clustering)"},
+    "de": {"classification": "jeden Fall einer der Klassen zuordnen (Klassifikation)",
+           "regression": "eine Zahl schätzen (Regression)",
+           "forecasting": "vorhersagen, was gebraucht wird oder geschieht (Prognose)",
+           "ranking": "die Optionen ordnen, die beste zuerst (Ranking)",
+           "anomaly_detection": "die ungewöhnlichen Fälle herausfinden (Anomalieerkennung)",
+           "extraction": "die Daten aus Dokumenten oder Text auslesen (Extraktion)",
+           "clustering": "ähnliche Fälle gruppieren (Clustering)"},
 }
 
 
@@ -63,7 +82,7 @@ def render_text(detection: Detection, title: str, lang: str) -> str:
     if not detection.opportunities:
         lines.append(h["none"])
     for n, opp in enumerate(detection.opportunities, 1):
-        task = TASK_PHRASES[opp.task][lang]
+        task = TASK_LINES[lang][opp.task]
         alt = f" ({h['alt']} {', '.join(opp.alternative_tasks)})" if opp.alternative_tasks else ""
         stakes = f"  [{h['stakes']}: {', '.join(opp.risk_flags)}]" if opp.high_stakes else ""
         lines.append(f"{n}. {opp.title}  —  {opp.task}{alt}, {h['score']} {opp.score:.2f}"

@@ -11,6 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 BOARD = """# Claims desk
 lang: en
+domain: insurance
 ## Intake
 a: Customer -> c: Submit claim -> e: Claim submitted {volume: 300/day}
 e: Claim submitted -> a: Handler
@@ -105,3 +106,18 @@ def test_user_errors_give_a_message_not_a_traceback(tmp_path):
     invalid = run("opportunities", str(bad))
     assert invalid.returncode == 1
     assert "Traceback" not in invalid.stderr and "line 2" in invalid.stderr
+
+
+def test_the_task_line_reads_as_a_sentence_in_both_languages(tmp_path):
+    from canvas.commands.opportunities import render_text
+    from eventstorming.opportunities import detect
+    from eventstorming.storm import read_storm
+
+    board = read_storm(write_board(tmp_path))
+    detection = detect(board)
+    english = render_text(detection, board.title, "en")
+    assert "ML task: sort each case into one of the classes (classification)" in english
+    assert "task: a classification" not in english
+    german = render_text(detection, board.title, "de")
+    assert "ML-Aufgabe: jeden Fall einer der Klassen zuordnen (Klassifikation)" in german
+    assert "Aufgabe: eine Klassifikation" not in german
