@@ -78,13 +78,22 @@ def test_opportunities_shows_cards_best_first_with_evidence_and_automation(app, 
     assert headings[0] == "#### 1. Assign expense category"
     assert len(headings) == 5
     page = texts(at)
-    assert ":blue-badge[classification]" in page and "high stakes" in page
+    assert ":blue-badge[classification]" in page
+    assert "high stakes" not in page, "no decision about people on this board"
     assert "**Who decides today** · Expense clerk" in page
     assert "2,500 a day · 1.5 min each" in page
     assert "in front of them" in page, "evidence sentences"
     assert "Worth automating, but not ML" in page
     assert "Whenever a claim is approved, add it to the next payroll run" in page
     assert at.get("plotly_chart"), "the board picture with the anchors"
+
+
+def test_a_decision_about_people_carries_the_high_stakes_marker(app):
+    app.switch_page("ui/opportunities.py")
+    app.query_params["workshop"] = "contract_risk"
+    app.run()
+    assert not app.exception, app.exception
+    assert "high stakes" in texts(app)
 
 
 def test_accept_records_author_and_undo_restores(app, ws):
@@ -214,12 +223,13 @@ def test_a_weight_change_is_saved_and_reranks(app, ws):
     accept(ws, FIRST, SECOND, HIGH)
     at = open_page(app, "ui/prioritize.py")
     before = list(ranking(at)["title"])
-    at.slider(key="weight_risk_0").set_value(3.0).run()
+    assert before[0] == "Assign expense category"
+    at.slider(key="weight_labels_0").set_value(3.0).run()
     settings, revision = load_settings(ws, WS)
-    assert settings.weights["risk"] == 3.0 and revision == 1
-    assert at.slider(key="weight_risk_1").value == 3.0
+    assert settings.weights["labels"] == 3.0 and revision == 1
+    assert at.slider(key="weight_labels_1").value == 3.0
     after = list(ranking(at)["title"])
-    assert after[-1] == "Review claim against travel policy"
+    assert after[0] == "Review claim against travel policy", "its outcomes are the labels"
     assert sorted(after) == sorted(before)
 
 
