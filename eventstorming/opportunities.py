@@ -350,6 +350,20 @@ def _number(value: float, lang: str) -> str:
     return text.replace(".", ",") if lang == "de" else text
 
 
+_PERIODS = (  # (days, English, German): the largest unit in which a rare step still happens
+    (1.0, "a day", "am Tag"), (7.0, "a week", "pro Woche"),
+    (365 / 12, "a month", "im Monat"), (365.0, "a year", "im Jahr"))
+
+
+def _period(per_day: float) -> tuple[float, str, str]:
+    """The time unit to speak of a step in: a day, or a longer one for rare steps, so that
+    a step that happens 12 times a year is not said to happen "0 times a day"."""
+    for days, en, de in _PERIODS:
+        if per_day * days >= 1 - 1e-9:
+            return days, en, de
+    return _PERIODS[-1]
+
+
 # --------------------------------------------------------------------------- candidates
 @dataclass
 class _Candidate:
@@ -785,23 +799,25 @@ class _Detector:
                    for lang in LANGS}
         if volume is not None and minutes is not None:
             hours = per_day * minutes / 60
+            days, en, de = _period(per_day)
             weight = 0.3 if hours >= 40 else 0.25 if hours >= 8 else 0.15 if hours >= 1 else 0.1
             return self._evidence(
                 "effort", stickies, self._texts(
-                    en=f'{_q(anchor.text, "en")} happens about {_number(per_day, "en")} times '
-                       f'a day{src["en"]} and takes {_number(minutes, "en")} minutes each: '
-                       f'about {_number(hours, "en")} hours of work a day.',
-                    de=f'{_q(anchor.text, "de")} fällt etwa {_number(per_day, "de")}-mal am '
-                       f'Tag an{src["de"]} und dauert je {_number(minutes, "de")} Minuten: rund '
-                       f'{_number(hours, "de")} Arbeitsstunden am Tag.'), weight)
+                    en=f'{_q(anchor.text, "en")} happens about {_number(per_day * days, "en")} '
+                       f'times {en}{src["en"]} and takes {_number(minutes, "en")} minutes each: '
+                       f'about {_number(hours * days, "en")} hours of work {en}.',
+                    de=f'{_q(anchor.text, "de")} fällt etwa {_number(per_day * days, "de")}-mal '
+                       f'{de} an{src["de"]} und dauert je {_number(minutes, "de")} Minuten: rund '
+                       f'{_number(hours * days, "de")} Arbeitsstunden {de}.'), weight)
         if volume is not None:
+            days, en, de = _period(per_day)
             weight = 0.15 if per_day >= 1000 else 0.1 if per_day >= 100 else 0.05
             return self._evidence(
                 "volume", stickies, self._texts(
-                    en=f'{_q(anchor.text, "en")} happens about {_number(per_day, "en")} times '
-                       f'a day{src["en"]}.',
-                    de=f'{_q(anchor.text, "de")} fällt etwa {_number(per_day, "de")}-mal am '
-                       f'Tag an{src["de"]}.'), weight)
+                    en=f'{_q(anchor.text, "en")} happens about {_number(per_day * days, "en")} '
+                       f'times {en}{src["en"]}.',
+                    de=f'{_q(anchor.text, "de")} fällt etwa {_number(per_day * days, "de")}-mal '
+                       f'{de} an{src["de"]}.'), weight)
         assert minutes is not None
         weight = 0.15 if minutes >= 15 else 0.1
         return self._evidence(

@@ -387,3 +387,20 @@ def test_volume_flows_through_a_persons_previous_command():
         "a: Clerk -> c: Assign cost centre -> e: Cost centre assigned"))
     assert {o.anchor.text: o.volume_per_day for o in det.opportunities} == {
         "Enter invoice data": 800, "Assign cost centre": 800}
+
+
+def test_a_rare_step_is_counted_per_month_not_as_zero_a_day():
+    from eventstorming.opportunities import detect
+    from eventstorming.storm import parse_storm
+
+    board = parse_storm(
+        "# Budget\n## Finance\n"
+        "r: Monthly cost report -> a: Finance controller\n"
+        "a: Finance controller -> c: Forecast next quarter travel budget {minutes: 240} "
+        "-> e: Travel budget forecast {volume: 12/year}\n")
+    opp = detect(board).opportunities[0]
+    effort = next(e for e in opp.evidence if e.rule == "effort")
+    assert "about 1 times a month" in effort.explanations["en"]
+    assert "about 4 hours of work a month" in effort.explanations["en"]
+    assert "1-mal im Monat" in effort.explanations["de"]
+    assert "0 times a day" not in effort.explanation
