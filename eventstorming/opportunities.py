@@ -364,6 +364,14 @@ def _period(per_day: float) -> tuple[float, str, str]:
     return _PERIODS[-1]
 
 
+def _times(count: float, lang: str) -> str:
+    """"about 12 times" / "etwa 12-mal", and "about once" / "etwa einmal" for one."""
+    number = _number(count, lang)
+    if number == "1":
+        return "about once" if lang == "en" else "etwa einmal"
+    return f"about {number} times" if lang == "en" else f"etwa {number}-mal"
+
+
 # --------------------------------------------------------------------------- candidates
 @dataclass
 class _Candidate:
@@ -803,10 +811,10 @@ class _Detector:
             weight = 0.3 if hours >= 40 else 0.25 if hours >= 8 else 0.15 if hours >= 1 else 0.1
             return self._evidence(
                 "effort", stickies, self._texts(
-                    en=f'{_q(anchor.text, "en")} happens about {_number(per_day * days, "en")} '
-                       f'times {en}{src["en"]} and takes {_number(minutes, "en")} minutes each: '
+                    en=f'{_q(anchor.text, "en")} happens {_times(per_day * days, "en")} '
+                       f'{en}{src["en"]} and takes {_number(minutes, "en")} minutes each: '
                        f'about {_number(hours * days, "en")} hours of work {en}.',
-                    de=f'{_q(anchor.text, "de")} fällt etwa {_number(per_day * days, "de")}-mal '
+                    de=f'{_q(anchor.text, "de")} fällt {_times(per_day * days, "de")} '
                        f'{de} an{src["de"]} und dauert je {_number(minutes, "de")} Minuten: rund '
                        f'{_number(hours * days, "de")} Arbeitsstunden {de}.'), weight)
         if volume is not None:
@@ -814,9 +822,9 @@ class _Detector:
             weight = 0.15 if per_day >= 1000 else 0.1 if per_day >= 100 else 0.05
             return self._evidence(
                 "volume", stickies, self._texts(
-                    en=f'{_q(anchor.text, "en")} happens about {_number(per_day * days, "en")} '
-                       f'times {en}{src["en"]}.',
-                    de=f'{_q(anchor.text, "de")} fällt etwa {_number(per_day * days, "de")}-mal '
+                    en=f'{_q(anchor.text, "en")} happens {_times(per_day * days, "en")} '
+                       f'{en}{src["en"]}.',
+                    de=f'{_q(anchor.text, "de")} fällt {_times(per_day * days, "de")} '
                        f'{de} an{src["de"]}.'), weight)
         assert minutes is not None
         weight = 0.15 if minutes >= 15 else 0.1

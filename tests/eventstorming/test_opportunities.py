@@ -400,7 +400,7 @@ def test_a_rare_step_is_counted_per_month_not_as_zero_a_day():
         "-> e: Travel budget forecast {volume: 12/year}\n")
     opp = detect(board).opportunities[0]
     effort = next(e for e in opp.evidence if e.rule == "effort")
-    assert "about 1 times a month" in effort.explanations["en"]
+    assert "happens about once a month" in effort.explanations["en"]
     assert "about 4 hours of work a month" in effort.explanations["en"]
-    assert "1-mal im Monat" in effort.explanations["de"]
+    assert "etwa einmal im Monat" in effort.explanations["de"]
     assert "0 times a day" not in effort.explanation
