@@ -1,7 +1,8 @@
 """The ``mlcanvas`` command line.
 
 Exit codes: 0 success, 1 invalid input (a board or spec that says what is wrong and
-where), 2 unreadable input (missing file, not text, too large). Messages go to stderr,
+where), 2 unreadable input (missing file, not text, too large), 3 a bug in mlcanvas
+(one line; ``MLCANVAS_DEBUG=1`` shows the traceback). Messages go to stderr,
 never as a traceback.
 
 Each command lives in a module of :mod:`canvas.commands` with a ``register(subparsers)``
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -55,6 +57,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug of ours, not the user's: say so in one line
+        if os.environ.get("MLCANVAS_DEBUG"):
+            raise
+        print(f"mlcanvas {args.command}: internal error ({type(exc).__name__}: {exc}). "
+              f"This is a bug in mlcanvas; run again with MLCANVAS_DEBUG=1 for the "
+              f"traceback and report it.", file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":

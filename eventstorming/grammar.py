@@ -45,6 +45,7 @@ RULES: tuple[str, ...] = (
     "command-without-outcome",
     "policy-without-command",
     "unlinked-sticky",
+    "unreadable-attribute",
     "unusual-link",
 )
 
@@ -575,6 +576,27 @@ def _missing_middle(source: Kind, target: Kind) -> Kind | None:
 
 # --------------------------------------------------------------------------- the check
 
+def _unreadable_attrs(sticky: Sticky) -> list[tuple[str, object]]:
+    """``volume`` and ``minutes`` values that cannot be read as a rate or a number: they
+    would silently drop out of the business value and the ROI."""
+    bad = []
+    if "volume" in sticky.attrs and sticky.volume_per_day is None:
+        bad.append(("volume", sticky.attrs["volume"]))
+    if "minutes" in sticky.attrs and sticky.minutes is None:
+        bad.append(("minutes", sticky.attrs["minutes"]))
+    return bad
+
+
+def _msg_unreadable_attr(lang: str, sticky: Sticky, key: str, value: object) -> str:
+    if lang == "de":
+        example = "800/Tag, 40/Woche oder 12/Monat" if key == "volume" else "eine Zahl wie 4"
+        return (f"{_named(lang, sticky)}: „{key}: {value}“ ist nicht lesbar; schreibt "
+                f"{example}, sonst fehlt der Wert in Nutzen und ROI.")
+    example = "800/day, 40/week or 12/month" if key == "volume" else "a number such as 4"
+    return (f"{_named(lang, sticky)}: '{key}: {value}' cannot be read; write {example}, or "
+            f"it is left out of the business value and the ROI.")
+
+
 def check_board(board: Board) -> list[GrammarWarning]:
     """All grammar warnings for a board, in timeline order of the first sticky each names.
 
@@ -610,6 +632,9 @@ def check_board(board: Board) -> list[GrammarWarning]:
                 and not _policy_leads_to_command(graph, sticky):
             found.append(GrammarWarning("policy-without-command", (sticky.id,),
                                         _msg_policy_without_command(lang, sticky)))
+        for key, value in _unreadable_attrs(sticky):
+            found.append(GrammarWarning("unreadable-attribute", (sticky.id,),
+                                        _msg_unreadable_attr(lang, sticky, key, value)))
         if sticky.kind is not K.NOTE and graph.degree(sticky.id) == 0:
             found.append(GrammarWarning("unlinked-sticky", (sticky.id,),
                                         _msg_unlinked(lang, sticky)))

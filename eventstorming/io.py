@@ -9,7 +9,7 @@ from typing import Any
 
 from eventstorming.errors import BoardFormatError, BoardUnreadableError
 from eventstorming.importers.colors import parse_color_map
-from eventstorming.importers.common import assemble, load_json
+from eventstorming.importers.common import assemble, load_json, plural
 from eventstorming.importers.drawio import looks_like_prooph, read_drawio
 from eventstorming.importers.excalidraw import read_excalidraw, write_excalidraw
 from eventstorming.importers.miro import is_miro, read_miro
@@ -186,8 +186,8 @@ def import_board(data: bytes | str, name: str, format: str | None = None,
     except RecursionError:
         raise BoardFormatError("the file is nested too deeply to be a board",
                                source=name) from None
-    report = (f"read {len(board.stickies)} stickies, {len(board.links)} links and "
-              f"{len(board.lanes)} lanes from {fmt}",)
+    report = (f"read {plural(len(board.stickies), 'sticky')}, {plural(len(board.links), 'link')} "
+              f"and {plural(len(board.lanes), 'lane')} from {fmt}",)
     return ImportResult(board, fmt, report)
 
 

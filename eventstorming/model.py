@@ -62,8 +62,18 @@ KIND_PREFIX: dict[Kind, str] = {
 AttrValue = str | int | float | bool
 
 _WS = re.compile(r"\s+")
-_PERIODS_PER_DAY = {"day": 1.0, "week": 1 / 7, "month": 12 / 365, "year": 1 / 365}
-_VOLUME = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*(?:/|per\s+)\s*(day|week|month|year)s?\s*$", re.I)
+#: Units of a ``volume`` rate, English and German, to occurrences per day.
+_PERIODS_PER_DAY = {
+    "day": 1.0, "d": 1.0, "tag": 1.0, "tage": 1.0, "werktag": 1.0,
+    "week": 1 / 7, "wk": 1 / 7, "woche": 1 / 7, "wochen": 1 / 7,
+    "month": 12 / 365, "mo": 12 / 365, "monat": 12 / 365, "monate": 12 / 365,
+    "year": 1 / 365, "yr": 1 / 365, "jahr": 1 / 365, "jahre": 1 / 365,
+}
+_VOLUME = re.compile(
+    r"^\s*(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)\s*"
+    r"(?:/|per\s+|a\s+|an\s+|pro\s+|am\s+|im\s+|je\s+)\s*"
+    r"(day|d|week|wk|month|mo|year|yr|werktag|tage?|wochen?|monate?|jahre?)s?\s*\.?\s*$",
+    re.I)
 
 
 def fold(text: str) -> str:
@@ -124,7 +134,14 @@ def parse_volume(value: AttrValue | None) -> float | None:
     match = _VOLUME.match(str(value))
     if not match:
         return None
-    return float(match.group(1).replace(",", ".")) * _PERIODS_PER_DAY[match.group(2).lower()]
+    return _number(match.group(1)) * _PERIODS_PER_DAY[match.group(2).lower()]
+
+
+def _number(text: str) -> float:
+    """``3000``, ``3,000`` and ``3.000`` (thousands) or ``1,5`` and ``1.5`` (decimals)."""
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", text):
+        return float(re.sub(r"[.,]", "", text))
+    return float(text.replace(",", "."))
 
 
 def parse_minutes(value: AttrValue | None) -> float | None:

@@ -106,6 +106,10 @@ def parse_storm(text: str, source: str | None = None) -> Board:
         if not seen_sticky and not _looks_like_chain(segments):
             match = _KEYED.match(line)
             if match and _kind_keyword(match.group(1)) is None and " " not in match.group(1):
+                if near := _near_kind(match.group(1)):
+                    fail(f"unknown kind '{match.group(1)}' — did you mean '{near}'? (a line "
+                         f"'key: value' before the first sticky is metadata, but this key "
+                         f"looks like a misspelt kind)")
                 builder.metadata[match.group(1).lower()] = match.group(2).strip()
                 continue
         previous: str | None = None
@@ -120,6 +124,18 @@ def parse_storm(text: str, source: str | None = None) -> Board:
         seen_sticky = True
     builder.title = title or "Untitled board"
     return builder.build()
+
+
+_LONG_KEYWORDS = [k for k in KIND_KEYWORDS if len(k) >= 4]
+
+
+def _near_kind(key: str) -> str | None:
+    """The kind keyword a metadata key is a misspelling of (``evnt``, ``comand``), if any."""
+    key = key.casefold()
+    if len(key) < 3:
+        return None
+    close = difflib.get_close_matches(key, _LONG_KEYWORDS, n=1, cutoff=0.8)
+    return close[0] if close else None
 
 
 def _looks_like_chain(segments: list[str]) -> bool:
@@ -222,7 +238,9 @@ _LONG_KEYWORD = {kind: kind.value for kind in Kind}
 
 def _no_comment(text: str) -> str:
     """``//`` at the start or after white space would start a comment: split it."""
-    return re.sub(r"(^|\s)//", r"\1/ /", text)
+    while re.search(r"(^|\s)//", text):   # "///" splits into "/ //": split again
+        text = re.sub(r"(^|\s)//", r"\1/ /", text)
+    return text
 
 
 def storm_safe_text(text: str) -> str:

@@ -56,7 +56,7 @@ def go_to_board(workshop: str) -> None:
     st.switch_page(BOARD_PAGE, query_params={"workshop": workshop})
 
 
-def flash(message: str, icon: str = "✅") -> None:
+def flash(message: str, icon: str = ":material/check_circle:") -> None:
     st.session_state[_FLASH] = (message, icon)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from canvas.commands import UNREADABLE, CommandError, load_board, user_errors, write_output
 from eventstorming.importers.colors import parse_color_map
+from eventstorming.importers.common import plural
 from eventstorming.io import EXPORTERS, IMPORT_FORMATS, export_board, import_board, read_bytes
 from eventstorming.model import Kind
 from eventstorming.safeyaml import load_yaml
@@ -57,8 +58,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(json.dumps(summary, ensure_ascii=False))
         return 0
     print(summary["title"])
-    print(f"  {summary['stickies']} stickies, {summary['links']} links, "
-          f"{len(summary['lanes'])} lanes")
+    print(f"  {plural(summary['stickies'], 'sticky')}, {plural(summary['links'], 'link')}, "
+          f"{plural(len(summary['lanes']), 'lane')}")
     if summary["lanes"]:
         print("  lanes: " + ", ".join(summary["lanes"]))
     for kind, count in summary["counts"].items():
@@ -94,8 +95,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     write_output(export_board(board, "yaml"), args.output)
     # With "-o -" the board goes to stdout, so the report goes to stderr.
     out = sys.stderr if args.output == "-" else sys.stdout
-    print(f"imported '{board.title}' ({result.format}): {len(board.stickies)} stickies, "
-          f"{len(board.links)} links, {len(board.lanes)} lanes -> {args.output}", file=out)
+    print(f"imported '{board.title}' ({result.format}): {plural(len(board.stickies), 'sticky')}, "
+          f"{plural(len(board.links), 'link')}, {plural(len(board.lanes), 'lane')} -> "
+          f"{args.output}", file=out)
     for line in result.report:
         print(f"  {line}", file=out)
     return 0

@@ -264,7 +264,7 @@ def test_unusual_link_without_a_fix_asks_to_check_the_kinds():
 
 def test_every_rule_is_exercised_and_ordered_by_timeline():
     warnings = check("e: Send reminder\n"
-                     "a: Clerk -> c: Invoice approved\n"
+                     "a: Clerk -> c: Invoice approved {minutes: many}\n"
                      "e: Order placed -> p: Whenever placed, ship\n"
                      "a: Buyer -> e: Order placed\n")
     assert {w.rule for w in warnings} == set(RULES)
@@ -282,3 +282,13 @@ def test_every_rule_is_exercised_and_ordered_by_timeline():
 def test_empty_board_and_lonely_note_have_no_warnings():
     assert check("") == []
     assert check("n: Just a note\n") == []
+
+
+def test_unreadable_volume_and_minutes_are_named_so_they_are_not_lost_silently():
+    warnings = check("a: Clerk -> c: Check claim {volume: lots, minutes: 4} -> e: Claim checked\n"
+                     "a: Clerk -> c: File claim {volume: 800/Tag, minutes: many} "
+                     "-> e: Claim filed\n")
+    unreadable = [w for w in warnings if w.rule == "unreadable-attribute"]
+    assert [(w.stickies, "volume" in w.message) for w in unreadable] == [
+        (("c-check-claim",), True), (("c-file-claim",), False)]
+    assert "800/day" in unreadable[0].message
