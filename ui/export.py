@@ -180,7 +180,7 @@ with spec_col:
                              "`make pipeline` and `make test` run at once.")
     spec_tab, tree_tab = st.tabs(["spec.yaml", "Generated project"])
     with spec_tab:
-        st.code(check.yaml, language="yaml", height=560, wrap_lines=True)
+        st.code(check.yaml, language="yaml", height=560, wrap_lines=False)
     with tree_tab:
         if spec is not None:
             st.code(tree_text(project_tree(spec), f"{name}/"), language=None, height=560)

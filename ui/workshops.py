@@ -38,7 +38,7 @@ def _create() -> None:
 left, right = st.columns([3, 2], gap="large")
 
 with right:
-    with st.container(border=True):
+    with st.form("new_workshop", border=True, enter_to_submit=True):
         st.subheader("New workshop", anchor=False)
         st.text_input("Workshop title", key="new_title",
                       placeholder="e.g. Travel expenses — as is")
@@ -46,7 +46,9 @@ with right:
                              default="en", key="new_lang", required=True,
                              help="The language the board is written in; grammar hints and "
                                   "opportunity detection use it.")
-        st.button("Create workshop", type="primary", on_click=_create, icon=":material/add:")
+        # A form, so that Enter in the title creates the workshop: keyboard alone suffices.
+        st.form_submit_button("Create workshop", type="primary", on_click=_create,
+                              icon=":material/add:")
         if error := st.session_state.get("create_error"):
             st.error(error)
     if workshop := st.session_state.pop("_open_after_create", None):
