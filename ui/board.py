@@ -285,9 +285,9 @@ if view == "Picture":
                 st.text_input("Attributes", value=format_attributes(sticky.attrs),
                               key=f"{prefix}attrs", placeholder="volume: 40/day, minutes: 3")
                 label = lambda i: sticky_label(by_id[i], 40)  # noqa: E731
-                st.multiselect("Leads to", others, default=outgoing, key=f"{prefix}out",
+                st.multiselect("Arrows to", others, default=outgoing, key=f"{prefix}out",
                                format_func=label)
-                st.multiselect("Comes from", others, default=incoming, key=f"{prefix}in",
+                st.multiselect("Arrows from", others, default=incoming, key=f"{prefix}in",
                                format_func=label)
                 st.form_submit_button("Save sticky", type="primary", icon=":material/save:",
                                       on_click=on_save_sticky, args=(sticky_id, prefix))
