@@ -17,7 +17,7 @@ from canvas.validate import validate_text
 EXPECTED_BASELINE = {"classification": "majority", "regression": "mean",
                      "forecasting": "seasonal_naive", "anomaly_detection": "zscore",
                      "ranking": "popularity", "extraction": "majority",
-                     "clustering": "majority"}
+                     "clustering": "rules"}
 
 
 @pytest.mark.parametrize("task", TASKS)
@@ -47,8 +47,9 @@ def test_columns_target_classes_and_defaults(clinic_board, make_opportunity):
     assert spec.column("treatment_durations").type == "number"
     assert spec.data.timestamp == "appointment_requested_at"
     assert spec.evaluation.split.method == "time"
-    assert spec.evaluation.acceptance == {"macro_f1": 0.6}
+    assert spec.evaluation.acceptance == {}  # a majority baseline is not a gate
     assert spec.monitoring.performance.metric == "macro_f1"
+    assert spec.monitoring.performance.min == 0.6  # the target stays where the team sees it
     assert spec.serving.mode == "realtime"
     assert spec.governance.human_in_the_loop is True
     assert spec.metadata.opportunity == "c-triage-request"
