@@ -202,6 +202,8 @@ def synthetic_sample(spec: UseCaseSpec, rows: int = 1000, seed: int = 7) -> pd.D
                        and f.transform in (None, "identity", "abs", "log1p")]
     length_sources = [f.from_ for f in spec.features if f.transform == "length"
                       and spec.column(f.from_).type in ("text", "category")]
+    hour_sources = list(dict.fromkeys(f.from_ for f in spec.features if f.transform == "hour"
+                                      and spec.column(f.from_).type == "datetime"))
     if method == "zscore":
         for name in numeric_sources:
             values = rng.normal(50, 5, rows)
@@ -265,6 +267,9 @@ def synthetic_sample(spec: UseCaseSpec, rows: int = 1000, seed: int = 7) -> pd.D
             frame[name] = frame[name].astype(object)
             frame.loc[flagged, name] = [" ".join(rng.choice(WORDS, 15))
                                         for _ in range(int(flagged.sum()))]
+        for name in hour_sources:  # ... and the cases at an odd hour of the night
+            stamps = pd.to_datetime(frame.loc[flagged, name]) + pd.Timedelta(hours=3, minutes=17)
+            frame.loc[flagged, name] = stamps.dt.strftime("%Y-%m-%dT%H:%M:%S").to_numpy()
         truth = np.where(flagged, positive, negative).astype(object)
     elif method == "seasonal_naive":
         length = spec.baseline.season_length or 7
