@@ -55,6 +55,18 @@ METHODS_FOR_TASK: dict[str, tuple[str, ...]] = {
 }
 #: Tasks whose prediction is a number (a rule must predict a number there).
 NUMERIC_TASKS: frozenset[str] = frozenset({"regression", "forecasting", "ranking"})
+#: The figures the scaffold's ``evaluate`` reports per task (``reports/metrics.json``): what
+#: an acceptance bar can name. Names ending in ``.`` reach into a nested figure
+#: (``per_class.fuel.recall``); ranking also has ``precision_at_<k>``.
+TASK_METRICS: dict[str, tuple[str, ...]] = {
+    "classification": ("accuracy", "macro_f1", "per_class."),
+    "regression": ("mae", "rmse", "mape"),
+    "forecasting": ("mae", "smape", "mape", "naive_mae", "naive_smape", "mae_vs_naive"),
+    "anomaly_detection": ("precision", "recall", "f1", "flagged_rate", "anomaly_rate"),
+    "ranking": ("precision_at_k", "relevant_rate"),
+    "extraction": ("exact_match", "fields."),
+    "clustering": ("n_clusters", "largest_cluster_share", "silhouette", "cluster_sizes."),
+}
 #: Transforms whose result is a number whatever column they read.
 NUMERIC_TRANSFORMS: frozenset[str] = frozenset({"length", "year", "month", "weekday", "hour",
                                                 "log1p", "abs"})
@@ -396,7 +408,25 @@ def cross_check(spec: UseCaseSpec) -> list[tuple[str, str]]:
                     problems.append((f"baseline.rules[{i}].predict.linear.terms.{term}",
                                      f"feature '{term}' is not defined in features"))
     problems += _baseline_problems(spec)
+    task = spec.prediction.task
+    for name in spec.evaluation.acceptance:
+        if not _is_task_metric(task, name):
+            known = [m.rstrip(".") for m in TASK_METRICS[task]]
+            listed = ", ".join(m + "…" if m.endswith(".") else m for m in TASK_METRICS[task])
+            guess = closest(name, known)
+            hint = f" — did you mean '{guess}'?" if guess else ""
+            problems.append((f"evaluation.acceptance.{name}",
+                             f"'{short_text(name)}' is not a {task} metric{hint}; 'evaluate' "
+                             f"would never find it and always exit 1 (expected one of "
+                             f"{listed})"))
     return problems
+
+
+def _is_task_metric(task: str, name: str) -> bool:
+    if task == "ranking" and re.fullmatch(r"precision_at_\d+", name):
+        return True
+    return any(name == m or (m.endswith(".") and name.startswith(m) and len(name) > len(m))
+               for m in TASK_METRICS[task])
 
 
 def _baseline_problems(spec: UseCaseSpec) -> list[tuple[str, str]]:

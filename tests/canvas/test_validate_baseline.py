@@ -207,3 +207,37 @@ def test_scaffold_reports_an_invalid_spec_exactly_like_validate(tmp_path, capsys
     assert not (tmp_path / "out").exists()
     assert main(["scaffold", str(tmp_path / "missing.yaml"), str(tmp_path / "out")]) == 2
     assert f"{tmp_path / 'missing.yaml'}: no such file" in capsys.readouterr().err
+
+
+def test_an_acceptance_bar_must_name_a_metric_evaluate_reports():
+    text = RECEIPT.read_text(encoding="utf-8").replace(
+        "acceptance: {macro_f1: 0.6}", "acceptance: {macro_f11: 0.6, per_class.fuel.recall: 0.5}")
+    (problem,) = validate_text(text, "r.yaml").problems
+    assert problem.path == "evaluation.acceptance.macro_f11"
+    assert "did you mean 'macro_f1'?" in problem.message
+    assert "always exit 1" in problem.message
+    assert problem.line == line_of(text, "macro_f11")
+    ranking = fixture("ranking")
+    ranking["evaluation"]["acceptance"] = {"precision_at_5": 0.2, "ndcg": 0.5}
+    assert [p.path for p in validate_text(yaml.safe_dump(ranking)).problems] == [
+        "evaluation.acceptance.ndcg"]
+
+
+@pytest.mark.parametrize("task", TASKS)
+def test_every_metric_a_bar_may_name_is_reported_by_evaluate(task, tmp_path):
+    """The names validate accepts are the names the runtime writes (no bar that can never
+    be found)."""
+    from canvas.scaffold import scaffold
+    from canvas.scaffold.runtime import metrics, pipeline
+    from canvas.spec import TASK_METRICS
+
+    out = tmp_path / "p"
+    scaffold(UseCaseSpec.model_validate(fixture(task)), out)
+    pipeline.prepare(out)
+    pipeline.train(out)
+    report = pipeline.evaluate(out)
+    for name in TASK_METRICS[task]:
+        if name.endswith("."):
+            assert isinstance(report[name.rstrip(".")], dict) and report[name.rstrip(".")]
+        else:
+            assert metrics.lookup(report, name) is not None, name
