@@ -11,6 +11,7 @@ No spec value is ever evaluated as code: conditions are data, interpreted by
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 from typing import Annotated, Any, Literal
@@ -41,6 +42,34 @@ BaselineMethod = Literal["rules", "majority", "mean", "median", "seasonal_naive"
                          "popularity"]
 OPERATORS: tuple[str, ...] = ("eq", "ne", "gt", "ge", "lt", "le", "in", "not_in",
                               "contains_any", "matches", "is_null")
+#: Which baseline methods the scaffold can run for which task (``mlcanvas validate`` and
+#: ``mlcanvas scaffold`` both refuse any other pairing).
+METHODS_FOR_TASK: dict[str, tuple[str, ...]] = {
+    "classification": ("rules", "majority"),
+    "regression": ("rules", "mean", "median"),
+    "forecasting": ("rules", "mean", "median", "seasonal_naive"),
+    "ranking": ("rules", "popularity"),
+    "anomaly_detection": ("rules", "zscore", "majority"),
+    "extraction": ("rules", "majority"),
+    "clustering": ("rules",),
+}
+#: Tasks whose prediction is a number (a rule must predict a number there).
+NUMERIC_TASKS: frozenset[str] = frozenset({"regression", "forecasting", "ranking"})
+#: The figures the scaffold's ``evaluate`` reports per task (``reports/metrics.json``): what
+#: an acceptance bar can name. Names ending in ``.`` reach into a nested figure
+#: (``per_class.fuel.recall``); ranking also has ``precision_at_<k>``.
+TASK_METRICS: dict[str, tuple[str, ...]] = {
+    "classification": ("accuracy", "macro_f1", "per_class."),
+    "regression": ("mae", "rmse", "mape"),
+    "forecasting": ("mae", "smape", "mape", "naive_mae", "naive_smape", "mae_vs_naive"),
+    "anomaly_detection": ("precision", "recall", "f1", "flagged_rate", "anomaly_rate"),
+    "ranking": ("precision_at_k", "relevant_rate"),
+    "extraction": ("exact_match", "fields."),
+    "clustering": ("n_clusters", "largest_cluster_share", "silhouette", "cluster_sizes."),
+}
+#: Transforms whose result is a number whatever column they read.
+NUMERIC_TRANSFORMS: frozenset[str] = frozenset({"length", "year", "month", "weekday", "hour",
+                                                "log1p", "abs"})
 CANVAS_BOXES: tuple[str, ...] = (
     "value_proposition", "prediction_task", "decisions", "impact_simulation",
     "making_predictions", "data_collection", "data_sources", "building_models", "features",
@@ -378,7 +407,117 @@ def cross_check(spec: UseCaseSpec) -> list[tuple[str, str]]:
                 if term not in names:
                     problems.append((f"baseline.rules[{i}].predict.linear.terms.{term}",
                                      f"feature '{term}' is not defined in features"))
+    problems += _baseline_problems(spec)
+    task = spec.prediction.task
+    for name in spec.evaluation.acceptance:
+        if not _is_task_metric(task, name):
+            known = [m.rstrip(".") for m in TASK_METRICS[task]]
+            listed = ", ".join(m + "…" if m.endswith(".") else m for m in TASK_METRICS[task])
+            guess = closest(name, known)
+            hint = f" — did you mean '{guess}'?" if guess else ""
+            problems.append((f"evaluation.acceptance.{name}",
+                             f"'{short_text(name)}' is not a {task} metric{hint}; 'evaluate' "
+                             f"would never find it and always exit 1 (expected one of "
+                             f"{listed})"))
     return problems
+
+
+def _is_task_metric(task: str, name: str) -> bool:
+    if task == "ranking" and re.fullmatch(r"precision_at_\d+", name):
+        return True
+    return any(name == m or (m.endswith(".") and name.startswith(m) and len(name) > len(m))
+               for m in TASK_METRICS[task])
+
+
+def _baseline_problems(spec: UseCaseSpec) -> list[tuple[str, str]]:
+    """Whether the scaffold can run the baseline: its method fits the task, it has what it
+    learns from, and every value it predicts is one the task can hold."""
+    problems: list[tuple[str, str]] = []
+    task, baseline = spec.prediction.task, spec.baseline
+    allowed = METHODS_FOR_TASK[task]
+    if baseline.method not in allowed:
+        why = " (a clustering spec has no target to learn from: write rules that name the " \
+              "segments)" if task == "clustering" else ""
+        problems.append(("baseline.method", f"'{baseline.method}' does not fit a {task} task"
+                                            f"{why}; expected one of {', '.join(allowed)}"))
+    if baseline.method == "zscore" and not any(is_numeric_feature(spec, f)
+                                               for f in spec.features):
+        problems.append(("baseline.method", "'zscore' needs at least one numeric feature: one "
+                         "that reads a number or integer column, or whose transform yields a "
+                         f"number ({', '.join(sorted(NUMERIC_TRANSFORMS))}); e.g. "
+                         "{name: note_length, from: note, transform: length}"))
+    outcomes: list[tuple[str, Any]] = [(f"baseline.rules[{i}].predict", rule.predict)
+                                       for i, rule in enumerate(baseline.rules or [])]
+    if baseline.default is not None:
+        outcomes.append(("baseline.default", baseline.default))
+    target = spec.column(spec.prediction.target) if spec.prediction.target else None
+    numeric_target = target is not None and target.type in ("number", "integer")
+    wrong_type: set[str] = set()
+    if task in NUMERIC_TASKS or numeric_target:
+        why = (f"a {task} baseline predicts numbers" if task in NUMERIC_TASKS else
+               f"the target '{target.name}' is a {target.type} column")  # type: ignore[union-attr]
+        for path, value in outcomes:
+            if not isinstance(value, LinearPrediction) and _as_number(value) is None:
+                problems.append((path, f"{why}, not {short_text(value)!r}"))
+                wrong_type.add(path)
+    classes = spec.prediction.classes
+    if classes and task not in NUMERIC_TASKS:
+        names = [str(c) for c in classes]
+        keys = {label_key(c) for c in classes}
+        listed = ", ".join(short_text(n, 40) for n in names[:8]) + (
+            f" and {len(names) - 8} more" if len(names) > 8 else "")
+        for path, value in outcomes:
+            if path in wrong_type:
+                continue
+            if isinstance(value, LinearPrediction):
+                problems.append((path, f"a {{linear: ...}} prediction is a number, but a {task} "
+                                       f"predicts one of prediction.classes ({listed})"))
+            elif label_key(value) not in keys:
+                guess = closest(str(value), names)
+                hint = f" — did you mean '{guess}'?" if guess else ""
+                problems.append((path, f"'{short_text(value)}' is not one of prediction.classes"
+                                       f"{hint} (expected one of {listed})"))
+    return problems
+
+
+def is_numeric_feature(spec: UseCaseSpec, feature: Feature) -> bool:
+    """Whether a feature's values are numbers in the scaffold (what ``zscore`` and the
+    clustering silhouette can use): a transform that yields a number, or a number or
+    integer column passed through unchanged."""
+    if feature.transform in NUMERIC_TRANSFORMS:
+        return True
+    column = spec.column(feature.from_)
+    return feature.transform in (None, "identity") and column is not None and \
+        column.type in ("number", "integer")
+
+
+def label_key(value: Any) -> str | None:
+    """A class label as the scaffold compares labels: ``1``, ``1.0`` and ``True`` are the
+    same class ``"1"``; text is compared as written."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, int | float):
+        number = float(value)
+        return str(int(number)) if number.is_integer() else repr(number)
+    return str(value)
+
+
+def closest(word: str, choices: list[str] | tuple[str, ...], cutoff: float = 0.6) -> str | None:
+    """The choice a misspelled ``word`` most likely meant (same letters in another case
+    first), or None when nothing is close enough."""
+    folded = {c.casefold(): c for c in choices}
+    if word.casefold() in folded:
+        return folded[word.casefold()]
+    close = difflib.get_close_matches(word.casefold(), list(folded), n=1, cutoff=cutoff)
+    return folded[close[0]] if close else None
+
+
+def short_text(value: Any, limit: int = 60) -> str:
+    """A value for a message: one line, at most ``limit`` characters (never a whole dump)."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 def _condition_features(condition: Any, path: str) -> list[tuple[str, str]]:

@@ -2,9 +2,21 @@
 
 The spec takes its column names from the canvas features, the target and classes from the
 prediction details, and a baseline that makes sense for the task: the canvas's own rules
-when its heuristic has some, otherwise majority (classification, extraction, clustering),
-mean (regression), seasonal naive (forecasting), z-score (anomaly detection) or popularity
-(ranking). Evaluation, serving, monitoring and governance get defaults per task.
+when its heuristic has some, otherwise majority (classification, extraction), mean
+(regression), seasonal naive (forecasting), z-score (anomaly detection; it needs a numeric
+feature, so a text column's length or a time's hour is added when the canvas names no
+number, and majority is used when there is neither), popularity (ranking) or, for
+clustering, which has no target to learn from, a single rule that puts every row with the
+first feature in one segment. Evaluation, serving, monitoring and governance get defaults
+per task.
+
+The acceptance bar (``evaluation.acceptance``: ``evaluate`` exits 1 and keeps the champion
+when it is missed) is only set where the baseline can be held to it: the canvas's own rules
+must agree with the recorded outcome (accuracy or exact match of at least the bar). A
+generic fallback (majority, mean, ...) is the reference a model must beat, not something to
+gate on, so it gets no bar; the figure the team aims for stays in
+``monitoring.performance``, which the generated project's README and model card show as
+the target for the first model.
 
 The result is validated before it is returned (:class:`ValueError` listing each problem
 with its path), so ``mlcanvas spec`` never writes a spec that ``mlcanvas validate`` refuses.
@@ -16,32 +28,39 @@ from typing import Any
 
 from canvas.mlcanvas import BOXES, MLCanvas
 from canvas.schema import SCHEMA_COMMENT
-from canvas.spec import UseCaseSpec
+from canvas.spec import NUMERIC_TRANSFORMS, UseCaseSpec
 from canvas.validate import validate_data
 from eventstorming.model import slugify
 from eventstorming.safeyaml import dump_yaml
 
-#: Per task: baseline method, evaluation metrics, acceptance thresholds, monitored metric.
+#: Per task: the fallback baseline, evaluation metrics and the monitored metric with the
+#: figure the team aims for.
 TASK_SETTINGS: dict[str, dict[str, Any]] = {
     "classification": {"baseline": {"method": "majority"},
-                       "metrics": ["macro_f1", "accuracy"], "acceptance": {"macro_f1": 0.6},
+                       "metrics": ["macro_f1", "accuracy"],
                        "performance": {"metric": "macro_f1", "min": 0.6}},
     "regression": {"baseline": {"method": "mean"}, "metrics": ["mae", "rmse"],
-                   "acceptance": {}, "performance": {"metric": "mae"}},
+                   "performance": {"metric": "mae"}},
     "forecasting": {"baseline": {"method": "seasonal_naive", "season_length": 7},
-                    "metrics": ["mape", "mae"], "acceptance": {},
+                    "metrics": ["mape", "mae", "smape"],
                     "performance": {"metric": "mape", "max": 0.3}},
     "anomaly_detection": {"baseline": {"method": "zscore", "threshold": 3.0},
-                          "metrics": ["precision", "recall"], "acceptance": {"recall": 0.5},
+                          "metrics": ["precision", "recall"],
                           "performance": {"metric": "recall", "min": 0.5}},
     "ranking": {"baseline": {"method": "popularity", "k": 10},
-                "metrics": ["precision_at_k", "ndcg"], "acceptance": {},
+                "metrics": ["precision_at_k"],
                 "performance": {"metric": "precision_at_k"}},
     "extraction": {"baseline": {"method": "majority"}, "metrics": ["exact_match"],
-                   "acceptance": {"exact_match": 0.5},
                    "performance": {"metric": "exact_match", "min": 0.5}},
-    "clustering": {"baseline": {"method": "majority"}, "metrics": ["silhouette"],
-                   "acceptance": {}, "performance": {"metric": "silhouette"}},
+    "clustering": {"baseline": {"method": "rules"}, "metrics": ["silhouette"],
+                   "performance": {"metric": "silhouette"}},
+}
+#: The acceptance bar of a spec whose baseline is the canvas's own rules: how often the
+#: rules must agree with the recorded outcome. Tasks not listed get no bar (a rule's share
+#: of flagged cases or its error in units cannot be bounded before the data is seen).
+RULES_ACCEPTANCE: dict[str, dict[str, float]] = {
+    "classification": {"accuracy": 0.6},
+    "extraction": {"exact_match": 0.5},
 }
 _TARGET_TYPES = {"regression": "number", "forecasting": "number", "ranking": "number",
                  "extraction": "text"}
@@ -50,6 +69,37 @@ _TARGET_TYPES = {"regression": "number", "forecasting": "number", "ranking": "nu
 def _box_text(canvas: MLCanvas, key: str) -> str | list[str]:
     notes = [("(guess) " if n.guess else "") + n.text for n in canvas.box(key)]
     return notes[0] if len(notes) == 1 else notes
+
+
+def _numeric(feature: dict[str, Any], types: dict[str, str]) -> bool:
+    """Whether a feature entry yields numbers (as :func:`canvas.spec.is_numeric_feature`)."""
+    transform = feature.get("transform")
+    return transform in NUMERIC_TRANSFORMS or (
+        transform in (None, "identity") and types.get(feature["from"]) in ("number", "integer"))
+
+
+def _numeric_stand_in(features: list[dict[str, Any]], types: dict[str, str],
+                      taken: set[str]) -> dict[str, Any] | None:
+    """A numeric feature for a z-score when the canvas names none: the length of the first
+    text feature (unusually long or short notes), else the hour of the first time column
+    (cases at odd hours); None when there is neither."""
+    names = {f["name"] for f in features} | taken
+    candidates = [(f["from"], "length") for f in features if types.get(f["from"]) == "text"]
+    candidates += [(name, "hour") for name, kind in types.items() if kind == "datetime"]
+    for column, transform in candidates:
+        name = f"{column[:64 - len(transform) - 1]}_{transform}"
+        if name not in names:
+            return {"name": name, "from": column, "transform": transform}
+    return None
+
+
+def _segment_rules(feature: str) -> dict[str, Any]:
+    """The trivial segmentation, the clustering counterpart of majority: the rows without
+    the first feature in one segment, every other row in the other."""
+    return {"method": "rules",
+            "rules": [{"when": {"feature": feature, "is_null": True},
+                       "predict": f"without_{feature}"[:64]}],
+            "default": f"with_{feature}"[:64]}
 
 
 def spec_data_from_canvas(canvas: MLCanvas) -> dict[str, Any]:
@@ -95,6 +145,7 @@ def spec_data_from_canvas(canvas: MLCanvas) -> dict[str, Any]:
         prediction["horizon"] = 7
 
     heuristic = pred.heuristic
+    acceptance: dict[str, float] = {}
     if heuristic.rules:
         baseline: dict[str, Any] = {
             "method": "rules",
@@ -102,8 +153,18 @@ def spec_data_from_canvas(canvas: MLCanvas) -> dict[str, Any]:
             "default": heuristic.default if heuristic.default is not None else
             (pred.outcomes[0] if pred.outcomes else 0),
         }
+        acceptance = dict(RULES_ACCEPTANCE.get(task, {}))
+    elif task == "clustering":
+        baseline = _segment_rules(features[0]["name"])
     else:
         baseline = dict(settings["baseline"])
+        types = {c["name"]: c["type"] for c in columns}
+        if baseline["method"] == "zscore" and not any(_numeric(f, types) for f in features):
+            stand_in = _numeric_stand_in(features, types, taken)
+            if stand_in is not None:
+                features.append(stand_in)
+            else:
+                baseline = {"method": "majority"}
 
     split = {"method": "time" if timestamp else "random", "test_size": 0.2, "seed": 42}
     monitoring: dict[str, Any] = {"drift": {"method": "psi", "warn": 0.1, "alert": 0.25},
@@ -135,7 +196,7 @@ def spec_data_from_canvas(canvas: MLCanvas) -> dict[str, Any]:
         "features": features,
         "baseline": baseline,
         "evaluation": {"split": split, "metrics": list(settings["metrics"]),
-                       "acceptance": dict(settings["acceptance"])},
+                       "acceptance": acceptance},
         "serving": serving,
         "monitoring": monitoring,
         "governance": {"decision_log": True,

@@ -13,7 +13,6 @@ constructed) to find the line of each path.
 
 from __future__ import annotations
 
-import difflib
 import re
 import types
 import typing
@@ -24,7 +23,14 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from canvas.spec import OPERATORS, SKIP_CROSS_CHECK, UseCaseSpec, cross_check
+from canvas.spec import (
+    OPERATORS,
+    SKIP_CROSS_CHECK,
+    UseCaseSpec,
+    closest,
+    cross_check,
+    short_text,
+)
 from eventstorming.safeyaml import MAX_YAML_BYTES, YamlError, load_yaml
 
 PathPart = str | int
@@ -67,8 +73,8 @@ class SpecReport:
 
 # --------------------------------------------------------------------------- reading
 
-def read_spec_file(path: str | Path) -> str:
-    """The text of a spec file.
+def read_spec_file(path: str | Path, what: str = "spec") -> str:
+    """The text of a spec file (``what`` names the kind of file in messages).
 
     Raises:
         SpecUnreadable: missing, a folder, unreadable, not UTF-8 or over the size limit.
@@ -83,7 +89,7 @@ def read_spec_file(path: str | Path) -> str:
     except FileNotFoundError:
         raise SpecUnreadable(f"{path}: no such file") from None
     except IsADirectoryError:
-        raise SpecUnreadable(f"{path}: is a folder, not a spec file") from None
+        raise SpecUnreadable(f"{path}: is a folder, not a {what} file") from None
     except PermissionError:
         raise SpecUnreadable(f"{path}: permission denied") from None
     except UnicodeDecodeError as exc:
@@ -342,11 +348,7 @@ def allowed_keys(path: tuple[PathPart, ...],
 
 def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
     """The closest choice to a misspelled ``word``, if one is close enough."""
-    folded = {c.casefold(): c for c in choices}
-    if word.casefold() in folded:
-        return folded[word.casefold()]
-    close = difflib.get_close_matches(word.casefold(), list(folded), n=1, cutoff=0.6)
-    return folded[close[0]] if close else None
+    return closest(word, choices)
 
 
 def _suggest(word: str, choices: list[str] | tuple[str, ...]) -> str:
@@ -424,15 +426,18 @@ def _message(path: tuple[PathPart, ...], error: dict[str, Any], data: Any,
         options = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         value = _value_at(data, path)
         hint = _suggest(str(value), options) if isinstance(value, str) else ""
-        return f"'{value}' is not allowed{hint} (expected one of {', '.join(options)})"
+        found = f"'{short_text(value)}'" if isinstance(value, str | int | float) else \
+            f"a {_kind_of(value)}"
+        return f"{found} is not allowed{hint} (expected one of {', '.join(options)})"
     if kind == "string_pattern_mismatch":
         value = _value_at(data, path)
         field = path[-1] if path else ""
         if field == "name" and path[:1] == ("metadata",):
-            return (f"'{value}' is not a slug (expected lowercase letters, digits and single "
-                    f"hyphens, starting with a letter, e.g. 'receipt-categorization')")
-        return (f"'{value}' is not a valid name (expected letters, digits and '_', not "
-                f"starting with a digit, e.g. 'merchant_name')")
+            return (f"'{short_text(value)}' is not a slug (expected lowercase letters, digits "
+                    f"and single hyphens, starting with a letter, e.g. "
+                    f"'receipt-categorization')")
+        return (f"'{short_text(value)}' is not a valid name (expected letters, digits and '_', "
+                f"not starting with a digit, e.g. 'merchant_name')")
     if kind == "condition":
         return f"{error['msg']} (found {_kind_of(_value_at(data, path))})"
     if kind == "value_error":
@@ -447,8 +452,8 @@ def _message(path: tuple[PathPart, ...], error: dict[str, Any], data: Any,
                     "list_type": "a list", "dict_type": "a mapping", "model_type": "a mapping",
                     "model_attributes_type": "a mapping"}[kind]
         value = _value_at(data, path)
-        shown = f" '{value}'" if isinstance(value, str | int | float) and not isinstance(
-            value, bool) else ""
+        shown = f" '{short_text(value)}'" if isinstance(value, str | int | float) and \
+            not isinstance(value, bool) else ""
         return f"expected {expected} (found {_kind_of(value)}{shown})"
     if kind in ("too_short", "too_long"):
         return str(error["msg"]).replace("List", "the list").replace("String", "the text")
@@ -456,5 +461,6 @@ def _message(path: tuple[PathPart, ...], error: dict[str, Any], data: Any,
               "less_than_equal": "≤"}
     if kind in bounds:
         limit = next(iter(ctx.values()), "?")
-        return f"expected a value {bounds[kind]} {limit} (found {_value_at(data, path)})"
+        return (f"expected a value {bounds[kind]} {limit} "
+                f"(found {short_text(_value_at(data, path))})")
     return str(error["msg"])

@@ -5,12 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from pydantic import ValidationError
-
-from canvas.commands import UNREADABLE, CommandError, user_errors
+from canvas.commands import INVALID, UNREADABLE, CommandError
 from canvas.scaffold import ScaffoldError, scaffold
 from canvas.spec import UseCaseSpec
-from eventstorming.safeyaml import load_yaml
+from canvas.validate import SpecUnreadable, validate_file
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -30,17 +28,22 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def read_spec(path: str) -> UseCaseSpec:
-    """A spec file, validated; errors name the file and the field."""
-    with user_errors():
-        text = Path(path).read_text(encoding="utf-8")
-        data = load_yaml(text, path)
+    """A spec file, validated exactly as ``mlcanvas validate`` does it.
+
+    Raises:
+        CommandError: exit 2 when the file cannot be read; exit 1 with one line per problem
+            (``file:line: path: message``, with a did-you-mean) when the spec is invalid.
+    """
     try:
-        return UseCaseSpec.model_validate(data)
-    except ValidationError as exc:
-        problems = [f"{'.'.join(str(p) for p in err['loc']) or '(top)'}: {err['msg']}"
-                    for err in exc.errors()]
-        raise CommandError(f"{path}: not a valid spec:\n  - " + "\n  - ".join(problems)) \
-            from None
+        report = validate_file(path)
+    except SpecUnreadable as exc:
+        raise CommandError(str(exc), UNREADABLE) from None
+    if not report.ok:
+        count = len(report.problems)
+        raise CommandError("\n".join(report.lines()) + f"\n{path}: {count} problem"
+                           f"{'s' if count != 1 else ''}; nothing was written", INVALID)
+    assert report.spec is not None
+    return report.spec
 
 
 def cmd_scaffold(args: argparse.Namespace) -> int:

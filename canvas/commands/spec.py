@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING, Any
 
 from canvas.commands import INVALID, UNREADABLE, CommandError, user_errors, write_output
 from canvas.schema import schema_text
-from canvas.validate import SpecUnreadable, validate_file
+from canvas.spec import API_VERSION, KIND
+from canvas.validate import SpecUnreadable, read_spec_file, validate_file
+from eventstorming.safeyaml import YamlError, load_yaml
+
+if TYPE_CHECKING:
+    from canvas.mlcanvas import MLCanvas
+
+#: Keys only a canvas has at its top level (a board or a spec has none of them).
+_CANVAS_KEYS = {"canvas", "prediction", "boxes"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -33,12 +42,62 @@ def register(sub: argparse._SubParsersAction) -> None:
     schema.set_defaults(func=cmd_schema)
 
 
+def _is_board(path: str, text: str, data: Any) -> bool:
+    """Whether a file that is not a canvas is an EventStorming board (any format mlcanvas
+    reads, with at least one sticky)."""
+    if isinstance(data, dict) and _CANVAS_KEYS & set(data):
+        return False
+    if isinstance(data, dict) and ("stickies" in data or str(data.get("format", "")).startswith(
+            "mlcanvas-board")):
+        return True
+    from eventstorming.io import parse_board
+
+    try:
+        return bool(parse_board(text, path).stickies)
+    except Exception:  # noqa: BLE001 - any parser error means: not a board
+        return False
+
+
+def read_canvas_input(path: str) -> MLCanvas:
+    """The canvas in ``path`` for ``mlcanvas spec``; a spec or a board given by mistake is
+    named as such, with the command that makes a canvas.
+
+    Raises:
+        CommandError: exit 2 when the file cannot be read (``PATH: no such file``), exit 1
+            when it is not a valid canvas.
+    """
+    from canvas.mlcanvas import canvas_from_data
+
+    try:
+        text = read_spec_file(path, "canvas")
+    except SpecUnreadable as exc:
+        raise CommandError(str(exc), UNREADABLE) from None
+    def make_one(board: str = "BOARD") -> str:
+        return (f"run `mlcanvas canvas {board} OPPORTUNITY_ID -o canvas.yaml` first "
+                f"(`mlcanvas opportunities {board}` lists the ids) and pass that canvas")
+
+    try:
+        data: Any = load_yaml(text, path)
+    except YamlError as exc:
+        if _is_board(path, text, None):
+            raise CommandError(f"{path} is a board, not a canvas: {make_one(path)}") from None
+        raise CommandError(str(exc), INVALID) from None
+    if isinstance(data, dict) and (data.get("apiVersion") == API_VERSION
+                                   or data.get("kind") == KIND):
+        raise CommandError(f"{path} is a spec, not a canvas: `mlcanvas validate {path}` checks "
+                           f"it and `mlcanvas scaffold {path} OUT` builds its project; to make "
+                           f"a spec, {make_one()}")
+    if _is_board(path, text, data):
+        raise CommandError(f"{path} is a board, not a canvas: {make_one(path)}")
+    with user_errors():
+        return canvas_from_data(data, path)
+
+
 def cmd_spec(args: argparse.Namespace) -> int:
-    from canvas.mlcanvas import read_canvas
     from canvas.specgen import spec_from_canvas, spec_to_yaml
 
+    canvas = read_canvas_input(args.canvas)
     with user_errors():
-        canvas = read_canvas(args.canvas)
         text = spec_to_yaml(spec_from_canvas(canvas))
     write_output(text, args.output)
     if args.output not in (None, "-"):

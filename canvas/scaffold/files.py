@@ -24,7 +24,7 @@ TEST_DEPS = ["pytest>=8", "httpx>=0.27"]
 TASK_METRICS = {
     "classification": "accuracy, macro_f1, per_class precision/recall/f1",
     "regression": "mae, rmse, mape",
-    "forecasting": "mae, smape, and naive_mae, naive_smape, mae_vs_naive for the naive "
+    "forecasting": "mae, smape, mape, and naive_mae, naive_smape, mae_vs_naive for the naive "
                    "(last value) forecast",
     "anomaly_detection": "precision, recall, f1 at the flagged_rate",
     "ranking": "precision_at_k (per group)",
@@ -205,10 +205,36 @@ def _rules_lines(spec: UseCaseSpec) -> list[str]:
     return lines
 
 
+def target_text(spec: UseCaseSpec) -> str | None:
+    """The figure the team aims for (``monitoring.performance``) in words, when it has one:
+    ``macro_f1 at least 0.6``."""
+    perf = spec.monitoring.performance
+    if perf is None or (perf.min is None and perf.max is None):
+        return None
+    parts = ([f"at least {perf.min}"] if perf.min is not None else []) + (
+        [f"at most {perf.max}"] if perf.max is not None else [])
+    return f"{perf.metric} {' and '.join(parts)}"
+
+
+def acceptance_lines(spec: UseCaseSpec) -> list[str]:
+    """What ``evaluate`` gates on, and the target beside it when there is no gate."""
+    bars = ", ".join(f"{markdown(k)} {v}" for k, v in spec.evaluation.acceptance.items())
+    if bars:
+        return [f"Acceptance: {bars} (`evaluate` exits 1 and keeps the champion when a bar is "
+                f"missed)."]
+    target = target_text(spec)
+    line = ("Acceptance: none set, so `evaluate` accepts the heuristic baseline as the first "
+            "champion.")
+    if target:
+        line += (f" Target for a model: {markdown(target)} (`monitoring.performance`); add it "
+                 f"to `evaluation.acceptance` in `spec.yaml` and `params.yaml` when a model "
+                 f"replaces the heuristic.")
+    return [line]
+
+
 def readme(spec: UseCaseSpec, package: str) -> str:
     meta = spec.metadata
     pred = spec.prediction
-    acceptance = ", ".join(f"{markdown(k)} {v}" for k, v in spec.evaluation.acceptance.items())
     lines = [
         f"# {markdown(meta.title)}",
         "",
@@ -218,7 +244,8 @@ def readme(spec: UseCaseSpec, package: str) -> str:
         "",
         f"Task: **{pred.task}** of {markdown(pred.target or '-')} per "
         f"{markdown(pred.entity)}. " + " ".join(_rules_lines(spec)),
-        f"Acceptance: {acceptance or '(none set)'}. Metrics: {TASK_METRICS[pred.task]}.",
+        *acceptance_lines(spec),
+        f"Metrics: {TASK_METRICS[pred.task]}.",
         "",
         "## How to run",
         "",
@@ -277,8 +304,7 @@ def model_card(spec: UseCaseSpec) -> str:
         *section("Intended use", "value_proposition", "decisions", "making_predictions"),
         *section("Data", "data_sources", "data_collection", "features"),
         *section("Evaluation", "impact_simulation", "building_models"),
-        "Acceptance: " + (", ".join(f"{markdown(k)} {v}" for k, v in
-                                    spec.evaluation.acceptance.items()) or "(none set)"),
+        *acceptance_lines(spec),
         "",
         *section("Monitoring", "monitoring"),
         f"Drift: PSI, warn at {drift.warn}, alert at {drift.alert}."

@@ -14,25 +14,14 @@ from pathlib import Path
 
 from canvas.scaffold.files import project_files
 from canvas.scaffold.synth import synthetic_sample
-from canvas.spec import LinearPrediction, UseCaseSpec
+from canvas.spec import UseCaseSpec, cross_check
 
 MANIFEST = ".mlcanvas/manifest.json"
 #: Names the package must not take: they would shadow what it imports.
 RESERVED = {"pandas", "numpy", "yaml", "fastapi", "uvicorn", "pytest", "httpx", "starlette",
             "pydantic", "pyarrow", "tests", "test", "models", "data", "reports", "logs"}
-#: Which baselines make sense for which task.
-METHODS_FOR_TASK = {
-    "classification": {"rules", "majority"},
-    "regression": {"rules", "mean", "median"},
-    "forecasting": {"rules", "mean", "median", "seasonal_naive"},
-    "ranking": {"rules", "popularity"},
-    "anomaly_detection": {"rules", "zscore", "majority"},
-    "extraction": {"rules", "majority"},
-    "clustering": {"rules"},
-}
 _UMASK = os.umask(0)
 os.umask(_UMASK)
-NUMERIC_TASKS = {"regression", "forecasting", "ranking"}
 
 
 class ScaffoldError(ValueError):
@@ -77,32 +66,11 @@ def package_name(spec: UseCaseSpec) -> str:
 
 
 def scaffold_problems(spec: UseCaseSpec) -> list[str]:
-    """Why this spec cannot be scaffolded (an empty list when it can)."""
-    problems = []
-    task, method = spec.prediction.task, spec.baseline.method
-    if method not in METHODS_FOR_TASK[task]:
-        problems.append(f"baseline.method: '{method}' does not fit a {task} task; use one of "
-                        f"{', '.join(sorted(METHODS_FOR_TASK[task]))}")
-    if method == "popularity" and spec.features[0].from_ == spec.prediction.target:
-        problems.append("features[0]: popularity ranks the items of the first feature")
-    outcomes = [r.predict for r in spec.baseline.rules or []] + (
-        [spec.baseline.default] if spec.baseline.default is not None else [])
-    if task in NUMERIC_TASKS and method == "rules":
-        for i, value in enumerate(outcomes):
-            if not isinstance(value, LinearPrediction) and (
-                    isinstance(value, bool) or not isinstance(value, int | float)):
-                where = f"baseline.rules[{i}].predict" if i < len(outcomes) - 1 or \
-                    spec.baseline.default is None else "baseline.default"
-                problems.append(f"{where}: a {task} baseline predicts numbers, not {value!r}")
-    target = spec.column(spec.prediction.target) if spec.prediction.target else None
-    if target is not None and target.type in ("number", "integer") and method == "rules":
-        for value in outcomes:
-            if not isinstance(value, LinearPrediction) and (
-                    isinstance(value, bool) or not isinstance(value, int | float)):
-                problems.append(f"prediction.target: column '{target.name}' is a {target.type} "
-                                f"column, but the rules predict {value!r}")
-                break
-    return problems
+    """Why this spec cannot be scaffolded (an empty list when it can): the spec's own
+    cross-field checks, which ``mlcanvas validate`` reports too, so both always agree. A
+    spec validated by :class:`UseCaseSpec` has none; one built with ``model_construct``
+    may."""
+    return [f"{path}: {message}" for path, message in cross_check(spec)]
 
 
 def _hash(data: bytes) -> str:
@@ -230,12 +198,33 @@ def trial_run(out: Path, spec: UseCaseSpec) -> str:
             return f"the pipeline does not run on the sample yet: {type(exc).__name__}: {exc}"
     checks = ", ".join(f"{c['metric']} {c['value'] if c['value'] is None else round(c['value'], 3)}"
                        f" ({c['direction']} {c['bar']})" for c in report["acceptance"])
+    if not report["acceptance"]:
+        return no_bar_note(spec, report)
     if report["accepted"]:
-        return "on the sample the baseline meets the acceptance bar" + (
-            f": {checks}" if checks else " (none set)")
+        return f"on the sample the baseline meets the acceptance bar: {checks}"
     return (f"on the sample the baseline misses the acceptance bar: {checks}; "
             f"'evaluate' will exit 1 until a model meets it")
 
+
+
+def no_bar_note(spec: UseCaseSpec, report: dict) -> str:
+    """The notice for a spec without an acceptance bar: what the baseline scores on the
+    sample, and the target a model must reach (``monitoring.performance``)."""
+    from canvas.scaffold.files import target_text
+    from canvas.scaffold.runtime.metrics import lookup
+
+    note = "no acceptance bar is set, so 'evaluate' accepts the heuristic baseline"
+    perf = spec.monitoring.performance
+    if perf is None:
+        return note
+    value = lookup(report, perf.metric)
+    if value is not None:
+        note += f" (on the sample: {perf.metric} {round(value, 3)})"
+    target = target_text(spec)
+    if target:
+        note += (f"; the target for a model is {target} (monitoring.performance): add it to "
+                 f"evaluation.acceptance when a model replaces the heuristic")
+    return note
 
 
 def data_check(out: Path, spec: UseCaseSpec) -> str:

@@ -200,6 +200,10 @@ def synthetic_sample(spec: UseCaseSpec, rows: int = 1000, seed: int = 7) -> pd.D
     numeric_sources = [f.from_ for f in spec.features
                        if spec.column(f.from_).type in ("number", "integer")
                        and f.transform in (None, "identity", "abs", "log1p")]
+    length_sources = [f.from_ for f in spec.features if f.transform == "length"
+                      and spec.column(f.from_).type in ("text", "category")]
+    hour_sources = list(dict.fromkeys(f.from_ for f in spec.features if f.transform == "hour"
+                                      and spec.column(f.from_).type == "datetime"))
     if method == "zscore":
         for name in numeric_sources:
             values = rng.normal(50, 5, rows)
@@ -259,6 +263,13 @@ def synthetic_sample(spec: UseCaseSpec, rows: int = 1000, seed: int = 7) -> pd.D
         for name in numeric_sources:
             sign = np.where(rng.random(rows) < 0.5, -1.0, 1.0)
             frame.loc[flagged, name] = np.round(50 + sign[flagged] * 5 * 12, 2)
+        for name in length_sources:  # the anomalies are the unusually long texts
+            frame[name] = frame[name].astype(object)
+            frame.loc[flagged, name] = [" ".join(rng.choice(WORDS, 15))
+                                        for _ in range(int(flagged.sum()))]
+        for name in hour_sources:  # ... and the cases at an odd hour of the night
+            stamps = pd.to_datetime(frame.loc[flagged, name]) + pd.Timedelta(hours=3, minutes=17)
+            frame.loc[flagged, name] = stamps.dt.strftime("%Y-%m-%dT%H:%M:%S").to_numpy()
         truth = np.where(flagged, positive, negative).astype(object)
     elif method == "seasonal_naive":
         length = spec.baseline.season_length or 7

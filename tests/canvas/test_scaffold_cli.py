@@ -202,3 +202,25 @@ def test_spec_text_never_lands_in_code(tmp_path: Path) -> None:
     assert [p for p in code if canary in p.read_text(encoding="utf-8")] == []
     assert canary in (out / "params.yaml").read_text()
     assert canary in (out / "README.md").read_text()
+
+
+def test_without_a_bar_the_target_is_shown_where_the_team_sees_it(tmp_path: Path) -> None:
+    data = spec_data()
+    data["baseline"] = {"method": "majority"}
+    data["evaluation"]["acceptance"] = {}
+    data["monitoring"] = {"performance": {"metric": "macro_f1", "min": 0.6}}
+    out = tmp_path / "out"
+    result = scaffold(UseCaseSpec.model_validate(data), out)
+    note = next(n for n in result.notes if "acceptance bar" in n)
+    assert note.startswith("no acceptance bar is set, so 'evaluate' accepts the heuristic")
+    assert "(on the sample: macro_f1 0." in note
+    assert "the target for a model is macro_f1 at least 0.6 (monitoring.performance)" in note
+    for name in ("README.md", "MODEL_CARD.md"):
+        text = (out / name).read_text()
+        assert "Acceptance: none set" in text
+        assert r"Target for a model: macro\_f1 at least 0\.6" in text
+    data["evaluation"]["acceptance"] = {"accuracy": 0.5}
+    with_bar = scaffold(UseCaseSpec.model_validate(data), tmp_path / "bar")
+    assert any("meets the acceptance bar: accuracy" in n for n in with_bar.notes)
+    assert "Acceptance: accuracy 0.5 (`evaluate` exits 1" in (tmp_path / "bar" /
+                                                              "README.md").read_text()

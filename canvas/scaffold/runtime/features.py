@@ -17,7 +17,9 @@ TRANSFORMS = ("identity", "lowercase", "uppercase", "strip", "log1p", "abs", "le
 
 
 def _text(series: pd.Series) -> pd.Series:
-    if pd.api.types.is_object_dtype(series.dtype) or pd.api.types.is_string_dtype(series.dtype):
+    if pd.api.types.is_string_dtype(series.dtype) and (
+            not pd.api.types.is_object_dtype(series.dtype)
+            or pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty")):
         return series
     return series.astype(object).where(series.notna(), np.nan).map(
         lambda v: v if isinstance(v, float) and v != v else str(v))

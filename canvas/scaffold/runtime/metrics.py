@@ -64,13 +64,17 @@ def _smape(y: np.ndarray, p: np.ndarray) -> float:
 
 
 def forecasting(truth: Any, predicted: Any, naive: Any) -> dict[str, Any]:
-    """MAE and sMAPE of the forecast and of the naive (last value) forecast beside it."""
+    """MAE, sMAPE and MAPE of the forecast, and MAE and sMAPE of the naive (last value)
+    forecast beside it."""
     y, p, q = labels.to_number(truth), labels.to_number(predicted), labels.to_number(naive)
     known = ~np.isnan(y) & ~np.isnan(p)
     y, p, q = y[known], p[known], q[known]
     mae = float(np.mean(np.abs(p - y))) if len(y) else 0.0
     naive_mae = float(np.mean(np.abs(q - y))) if len(y) else 0.0
-    return {"mae": mae, "smape": _smape(y, p), "naive_mae": naive_mae,
+    nonzero = y != 0
+    mape = float(np.mean(np.abs((p[nonzero] - y[nonzero]) / y[nonzero]))) \
+        if nonzero.any() else 0.0
+    return {"mae": mae, "smape": _smape(y, p), "mape": mape, "naive_mae": naive_mae,
             "naive_smape": _smape(y, q), "mae_vs_naive": _ratio(mae, naive_mae),
             "rows": int(len(y))}
 
