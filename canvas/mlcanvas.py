@@ -349,11 +349,59 @@ def guess_type(name: str) -> ColumnType:
     return "category"
 
 
-def _subject(event_text: str) -> str:
-    """The subject of an event: ``"Receipt uploaded"`` -> ``"receipt"`` (drops the verb,
-    which ends an event in English and German alike)."""
+_IRREGULAR_PARTICIPLES = frozenset(
+    "sent paid made taken given done set put sold bought built chosen drawn found held kept "
+    "known left lost met read seen shown told written won split begun brought caught cut "
+    "dealt drawn driven eaten fallen fed felt forgotten got gotten grown heard hung hit hurt "
+    "laid led lent let lit meant overdrawn overridden rung risen run sought shut sung spent "
+    "stood struck sworn swept taught thrown understood undone withdrawn".split())
+_PREPOSITIONS = {
+    "en": frozenset("for to from of in on at by with into onto about after before under over "
+                    "via per as the a an and or".split()),
+    "de": frozenset("für zu zum zur von vom in im an am auf aus bei beim mit nach über unter "
+                    "durch gegen ohne um der die das den dem des ein eine einen einem einer "
+                    "und oder".split()),
+}
+
+
+def _is_participle(word: str) -> bool:
+    w = word.casefold()
+    return w in _IRREGULAR_PARTICIPLES or (len(w) > 3 and w.endswith("ed")
+                                            and not w.endswith("eed"))
+
+
+def _subject(event_text: str, lang: str = "en") -> str:
+    """The subject of an event, the thing it happened to: ``"Receipt uploaded"`` ->
+    ``"Receipt"``, ``"Patient cleared for discharge"`` -> ``"Patient"``,
+    ``"Kreditantrag eingegangen"`` -> ``"Kreditantrag"``.
+
+    English events put the participle after the subject and may go on (``cleared for
+    discharge``), so the subject ends before the first participle; German ones end with the
+    verb, so the last word goes. Prepositional phrases left over (``in Station``, ``for``)
+    are cut off too.
+    """
     words = event_text.split()
-    return " ".join(words[:-1]) if len(words) > 1 else event_text
+    if len(words) <= 1:
+        return event_text
+    cut = next((i for i, w in enumerate(words) if i > 0 and _is_participle(w)), None) \
+        if lang != "de" else None
+    words = words[:cut] if cut is not None else words[:-1]
+    stop = _PREPOSITIONS.get(lang, _PREPOSITIONS["en"])
+    head = next((i for i, w in enumerate(words) if i > 0 and w.casefold() in stop), len(words))
+    return " ".join(words[:head])
+
+
+def plural(noun: str) -> str:
+    """An English noun phrase in the plural (``patient`` -> ``patients``, ``policy`` ->
+    ``policies``, ``claim batch`` -> ``claim batches``); a phrase already ending in s is
+    left alone."""
+    if not noun or noun.endswith("s"):
+        return noun
+    if noun.endswith(("x", "z", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and len(noun) > 1 and noun[-2] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
 
 
 def _common_prefix(texts: list[list[str]]) -> list[str]:
@@ -586,12 +634,20 @@ def _t(lang: str, key: str, **values: Any) -> str:
 
 # --------------------------------------------------------------------------- prefill
 
+#: Read models that list or summarise many cases rather than being the case itself.
+_VIEW_WORDS = re.compile(r"histor|list|übersicht|overview|calendar|kalender|dashboard|report|"
+                         r"statisti|stats|katalog|catalog|table|tabelle|log\b|protokoll", re.I)
+
+
 def _entity(opp: Opportunity, graph: BoardGraph | None) -> str:
-    """What a prediction is about, in order: the aggregate handling the command; the subject
-    of an upstream event sharing a word with the command; the aggregate or subject of the
-    event that starts the case; the subject of the outcome; the command's object."""
+    """What a prediction is about, read off the structure before the words, in order: the
+    aggregate handling the command; the subject of an upstream event sharing a word with the
+    command; the aggregate or subject of the event that starts the case; a read model named
+    by a short noun (``Kreditantrag``); the subject of the outcome; the command's object."""
+    lang = "de" if opp.lang == "de" else "en"
+
     def case(text: str) -> str:
-        return text if opp.lang == "de" else text.lower()
+        return text if lang == "de" else text.lower()
 
     if graph is not None and opp.anchor.id in graph.stickies:
         handlers = [s for s in graph.handlers(opp.anchor.id) if s.kind == Kind.AGGREGATE]
@@ -599,20 +655,30 @@ def _entity(opp: Opportunity, graph: BoardGraph | None) -> str:
             return case(handlers[0].text)
     anchor_words = {w.casefold() for w in opp.anchor.text.split() if len(w) > 3}
     for event in opp.upstream:
-        subject = _subject(event.text)
+        subject = _subject(event.text, lang)
         if anchor_words & {w.casefold() for w in subject.split()}:
             return case(subject)
     if opp.upstream:
         aggregate, first_event = _walk_upstream(graph, [e.id for e in opp.upstream])
         if aggregate:
             return case(aggregate)
-        return case(_subject(first_event or opp.upstream[0].text))
+        return case(_subject(first_event or opp.upstream[0].text, lang))
+    anchor_stems = {w[:5] for w in anchor_words}
+    for ref in opp.inputs:
+        words = ref.text.split()
+        if (ref.kind == "readmodel" and 0 < len(words) <= 2 and not _SPLIT.search(ref.text)
+                and not _VIEW_WORDS.search(ref.text)
+                and not anchor_stems & {w.casefold()[:5] for w in words}):
+            return case(ref.text)
     outcome = _outcome_subject(opp)
     if outcome:
         return case(outcome)
     words = opp.anchor.text.split()
     if len(words) > 1:
-        return case(" ".join(words[:-1] if opp.lang == "de" else words[1:]))
+        obj = words[:-1] if lang == "de" else words[1:]
+        stop = _PREPOSITIONS[lang]
+        head = next((i for i, w in enumerate(obj) if i > 0 and w.casefold() in stop), len(obj))
+        return case(" ".join(obj[:head]))
     return case(opp.anchor.text)
 
 
@@ -646,7 +712,7 @@ def _outcome_subject(opp: Opportunity) -> str:
     if not words:
         return ""
     prefix = _common_prefix(words) if len(words) > 1 else words[0]
-    return _subject(" ".join(prefix)) if len(prefix) > 1 else ""
+    return _subject(" ".join(prefix), opp.lang) if len(prefix) > 1 else ""
 
 
 def _target(opp: Opportunity, entity: str, classes: list[str]) -> str | None:
@@ -706,7 +772,7 @@ def prefill_canvas(opp: Opportunity, board: Board | None = None) -> MLCanvas:
         lang = "en"
     graph = BoardGraph(board) if board is not None else None
     entity = _entity(opp, graph)
-    entities = entity if lang == "de" else (entity if entity.endswith("s") else entity + "s")
+    entities = entity if lang == "de" else plural(entity)
     outcome_texts = [o.text for o in opp.outcomes]
     classes = _unique([str(c) for c in opp.classes]) or (outcome_classes(outcome_texts)
                                     if opp.task in ("classification", "anomaly_detection")
