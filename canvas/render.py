@@ -123,12 +123,15 @@ _CSS = """
 @page { size: %(paper)s landscape; margin: 8mm; }
 * { box-sizing: border-box; }
 html, body { margin: 0; padding: 0; }
-body { font: 13px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
-       sans-serif; color: #1f2933; background: #eef1f4; }
-.poster { width: 100%%; height: 100vh; min-height: 680px; margin: 0 auto; padding: 12px 16px;
+:root { --scale: %(scale)s; }
+body { font: calc(13px * var(--scale))/1.35 system-ui, -apple-system, "Segoe UI", Roboto,
+       "Helvetica Neue", Arial, sans-serif; color: #1f2933; background: #eef1f4; }
+.poster { width: 100%%; min-height: max(100vh, 680px); margin: 0 auto;
+          padding: 12px 16px;
           background: #fff; display: grid; gap: 8px;
           grid-template-columns: repeat(5, minmax(0, 1fr));
-          grid-template-rows: auto minmax(0, 1fr) minmax(0, 1fr) minmax(0, .6fr) auto;
+          grid-template-rows: auto minmax(min-content, 1fr) minmax(min-content, 1fr)
+                              minmax(min-content, .6fr) auto;
           grid-template-areas:
             "head head head head head"
             "dec task vp coll src"
@@ -146,8 +149,8 @@ header dt { font-weight: 600; color: #52606d; text-transform: uppercase; font-si
             letter-spacing: .06em; }
 header dd { margin: 0 0 2px 0; }
 section.box { border: 1.5px solid #cbd2d9; border-radius: 8px; padding: 8px 10px 8px;
-              overflow: auto; display: flex; flex-direction: column; min-height: 0;
-              background: #fff; }
+              overflow: visible; display: flex; flex-direction: column; background: #fff;
+              overflow-wrap: anywhere; }
 section.box h2 { margin: 0; font-size: 1.04em; display: flex; align-items: center; gap: 6px; }
 section.box h2 .n { display: inline-grid; place-items: center; width: 1.55em; height: 1.55em;
                     border-radius: 50%%; font-size: 0.74em; color: #fff; background: #52606d; }
@@ -183,13 +186,40 @@ footer li.lint-risky b { color: #b54708; }
 footer li.lint-guess b { color: #8d6e00; }
 footer .made { white-space: nowrap; }
 @media print {
-  body { background: #fff; font-size: %(print_font)s; }
-  .poster { height: %(print_height)s; min-height: 0; padding: 0; }
-  section.box { overflow: hidden; }
+  body { background: #fff; font-size: calc(%(print_font)s * var(--scale)); }
+  .poster { min-height: %(print_height)s; padding: 0; }
+  section.box { break-inside: avoid; }
 }
 """
 
 _PAPER = {"A4": ("A4", "9.5px", "193mm"), "A3": ("A3", "12.5px", "280mm")}
+
+#: How much text (characters of title, question and notes) a one-cell box holds at full
+#: type size; the Value Proposition spans two cells, Monitoring and the details are wide.
+BOX_CAPACITY = 440
+_CELLS = {"value_proposition": 2.0, "monitoring": 2.2, "details": 1.4}
+#: Type is scaled down to this at most; longer text makes the boxes grow (never cut off).
+MIN_SCALE = 0.72
+#: ``paper="auto"`` prints on A3 when A4 would need type smaller than this.
+A3_BELOW = 0.8
+
+
+def type_scale(canvas: MLCanvas) -> float:
+    """The factor the poster's type is scaled by so the fullest box fits its cell: 1 for
+    ordinary canvases, down to :data:`MIN_SCALE` for long ones (the area text takes grows
+    with the square of the type size)."""
+    loads = []
+    for box in boxes_for(canvas.lang):
+        chars = len(box.title) + len(box.question) + sum(
+            len(n.text) + 12 for n in canvas.box(box.key))
+        loads.append(chars / (BOX_CAPACITY * _CELLS.get(box.key, 1.0)))
+    pred = canvas.prediction
+    details = sum(len(str(v)) + 25 for v in (pred.entity, pred.target, pred.wait,
+                                             pred.heuristic.text, *pred.outcomes,
+                                             *pred.error_costs.values()))
+    loads.append(details / (BOX_CAPACITY * _CELLS["details"]))
+    fullest = max(loads)
+    return round(max(MIN_SCALE, min(1.0, (1 / fullest) ** 0.5)) if fullest > 0 else 1.0, 2)
 
 
 def _e(text: object) -> str:
@@ -217,14 +247,23 @@ def _details(canvas: MLCanvas, labels: dict[str, str]) -> str:
 
 
 def canvas_to_html(canvas: MLCanvas, lints: list[CanvasLint] | None = None,
-                   paper: Literal["A4", "A3"] = "A4") -> str:
-    """The canvas as a self-contained HTML page that prints as a one-page poster."""
-    if paper not in _PAPER:
-        raise ValueError(f"paper must be A4 or A3 (got {paper!r})")
+                   paper: Literal["A4", "A3", "auto"] = "auto") -> str:
+    """The canvas as a self-contained HTML page that prints as a one-page poster.
+
+    No text is ever cut off: long canvases get smaller type (:func:`type_scale`) and, past
+    that, taller boxes. ``paper="auto"`` prints on A4 landscape, or on A3 landscape when A4
+    would need type scaled below :data:`A3_BELOW`.
+    """
+    if paper not in (*_PAPER, "auto"):
+        raise ValueError(f"paper must be A4, A3 or auto (got {paper!r})")
     labels = _labels(canvas)
     lints = lint_canvas(canvas) if lints is None else lints
+    scale = type_scale(canvas)
+    if paper == "auto":
+        paper = "A3" if scale < A3_BELOW else "A4"
     size, font, height = _PAPER[paper]
-    css = _CSS % {"paper": size, "print_font": font, "print_height": height}
+    css = _CSS % {"paper": size, "print_font": font, "print_height": height,
+                  "scale": scale}
     pred = canvas.prediction
     meta = [(labels["task"], pred.task.replace("_", " ")),
             (labels["risk"], canvas.risk + (" · high stakes" if canvas.high_stakes else "")),
