@@ -945,8 +945,8 @@ LINT_MESSAGES: dict[str, dict[str, str]] = {
         "no_fairness": "a high-stakes decision without a fairness check",
         "no_metric": "no monitoring metric",
         "zscore_needs_number": "the z-score heuristic needs a number among the features",
-        "guesses": "{count} sentences are still guesses: confirm or correct them, then remove "
-                   "'guess:'",
+        "guesses": "{count} sentence[ is|s are] still [a guess|guesses] — confirm or correct "
+                   "[it|them]",
     },
     "de": {
         "empty": "das Feld ist leer — {question}",
@@ -962,21 +962,55 @@ LINT_MESSAGES: dict[str, dict[str, str]] = {
         "no_fairness": "eine Entscheidung mit hoher Tragweite ohne Fairness-Prüfung",
         "no_metric": "keine Kennzahl fürs Monitoring",
         "zscore_needs_number": "die z-Score-Heuristik braucht eine Zahl unter den Features",
-        "guesses": "{count} Sätze sind noch Vermutungen: bestätigen oder korrigieren, dann "
-                   "'guess:' entfernen",
+        "guesses": "{count} [Satz ist|Sätze sind] noch [eine Vermutung|Vermutungen] — "
+                   "bestätigen oder korrigieren",
     },
 }
 
 
+#: How each surface marks a guess and how a person confirms one, in English and German.
+GUESS_HOW: dict[str, dict[str, str]] = {
+    "en": {"yaml": "In the YAML a guess is written '- guess: ...'; delete 'guess:' once the "
+                   "team agrees.",
+           "form": "Lines starting with ? are guesses: delete the ? once the team agrees.",
+           "markdown": "Sentences starting with _guess:_ were inferred from the board: confirm "
+                       "or correct them.",
+           "poster": "Sentences with a GUESS badge were inferred from the board: confirm or "
+                     "correct them."},
+    "de": {"yaml": "Im YAML steht eine Vermutung als '- guess: ...'; 'guess:' löschen, sobald "
+                   "das Team zustimmt.",
+           "form": "Zeilen, die mit ? beginnen, sind Vermutungen: das ? löschen, sobald das "
+                   "Team zustimmt.",
+           "markdown": "Sätze, die mit _Vermutung:_ beginnen, wurden aus dem Board abgeleitet: "
+                       "bestätigen oder korrigieren.",
+           "poster": "Sätze mit dem Zeichen VERMUTUNG wurden aus dem Board abgeleitet: "
+                     "bestätigen oder korrigieren."},
+}
+
+
+def guess_how(surface: str, lang: str = "en") -> str:
+    """How ``surface`` (yaml, form, markdown, poster) marks a guess, in ``lang``."""
+    return GUESS_HOW.get(lang, GUESS_HOW["en"])[surface]
+
+
 def lint_canvas(canvas: MLCanvas) -> list[CanvasLint]:
     """What is missing or risky on a canvas, each finding pointing at its box (messages in
-    the canvas's language, English or German)."""
+    the canvas's language, English or German).
+
+    The message about guesses is neutral about how a guess is marked, since that differs by
+    surface (``guess:`` in YAML, ``?`` in the app's form, a badge on the poster): each
+    surface says how to confirm one (:data:`GUESS_HOW`).
+    """
     words = LINT_MESSAGES.get(canvas.lang, LINT_MESSAGES["en"])
     found: list[CanvasLint] = []
 
     def add(box: str, level: Literal["missing", "risky", "guess"], key: str,
             **values: Any) -> None:
-        found.append(CanvasLint(box, level, words[key].format(**values)))
+        text = words[key].format(**values)
+        if "count" in values:   # "[singular|plural]"
+            text = re.sub(r"\[([^|\]]*)\|([^\]]*)\]",
+                          r"\1" if values["count"] == 1 else r"\2", text)
+        found.append(CanvasLint(box, level, text))
 
     for box in boxes_for(canvas.lang):
         if not any(n.text.strip() for n in canvas.box(box.key)):

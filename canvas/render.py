@@ -14,7 +14,7 @@ import html
 import re
 from typing import Literal
 
-from canvas.mlcanvas import CanvasLint, MLCanvas, Note, boxes_for, lint_canvas
+from canvas.mlcanvas import CanvasLint, MLCanvas, Note, boxes_for, guess_how, lint_canvas
 
 _LABELS = {
     "en": {"entity": "Entity", "target": "Target", "outcomes": "Possible outcomes",
@@ -22,16 +22,14 @@ _LABELS = {
            "labels": "Label source", "task": "Task", "board": "Board", "opportunity":
            "Opportunity", "risk": "Risk", "serving": "Serving", "review": "Human review",
            "yes": "yes", "no": "no", "guess": "guess", "lint": "Open points",
-           "legend": "Sentences marked guess were inferred from the board: confirm or correct "
-                     "them.", "details": "Prediction details", "none": "—",
+           "details": "Prediction details", "none": "—",
            "made": "ML Canvas v1.1 · made with mlcanvas"},
     "de": {"entity": "Entität", "target": "Zielgröße", "outcomes": "Mögliche Ergebnisse",
            "wait": "Ergebnis bekannt", "heuristic": "Zu schlagende Heuristik",
            "costs": "Kosten von Fehlern", "labels": "Label-Quelle", "task": "Aufgabe",
            "board": "Board", "opportunity": "Chance", "risk": "Risiko", "serving": "Betrieb",
            "review": "Menschliche Prüfung", "yes": "ja", "no": "nein", "guess": "Vermutung",
-           "lint": "Offene Punkte", "legend": "Als Vermutung markierte Sätze wurden aus dem "
-                                              "Board abgeleitet: bestätigen oder korrigieren.",
+           "lint": "Offene Punkte",
            "details": "Details der Vorhersage", "none": "—",
            "made": "ML Canvas v1.1 · erstellt mit mlcanvas"},
 }
@@ -72,7 +70,7 @@ def canvas_to_markdown(canvas: MLCanvas, lints: list[CanvasLint] | None = None) 
         meta.append(f"**{labels['opportunity']}:** `{canvas.opportunity.replace('`', '')}`")
     meta.append(f"**{labels['risk']}:** {md_escape(canvas.risk)}"
                 + (" (high stakes)" if canvas.high_stakes else ""))
-    out += [" · ".join(meta), "", f"> {labels['legend']}", ""]
+    out += [" · ".join(meta), "", f"> {guess_how('markdown', canvas.lang)}", ""]
 
     out += [f"## {labels['details']}", "", "| | |", "|---|---|"]
     heuristic = pred.heuristic.text or labels["none"]
@@ -289,9 +287,10 @@ def canvas_to_html(canvas: MLCanvas, lints: list[CanvasLint] | None = None,
     lint_items = "".join(
         f'<li class="lint-{_e(lint.level)}"><b>{_e(titles[lint.box])}:</b> '
         f"{_e(lint.message)}</li>" for lint in lints)
+    made = f'{_e(labels["made"])} — {_e(guess_how("poster", canvas.lang))}'
     footer = (f"<footer><div><b>{_e(labels['lint'])}:</b> <ul>{lint_items}</ul></div>"
               if lints else "<footer><div></div>") + \
-        f'<div class="made">{_e(labels["made"])} — {_e(labels["legend"])}</div></footer>'
+        f'<div class="made">{made}</div></footer>'
     return (f'<!DOCTYPE html>\n<html lang="{_e(canvas.lang)}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>ML Canvas: {_e(canvas.title)}</title><style>{css}</style></head>"
