@@ -505,12 +505,12 @@ _DE: dict[str, str] = {
     "vp_today_policy": "Heute folgt '{anchor}' einer Regel{volume}.",
     "vp_volume": ", etwa {volume}-mal am Tag mit je {minutes} Min.",
     "vp_volume_only": ", etwa {volume}-mal am Tag",
-    "vp_goal_actor": "Eine Vorhersage von {target} lässt {actor} einen Vorschlag bestätigen "
-                     "oder korrigieren, statt von vorn zu entscheiden.",
-    "vp_goal_auto": "Eine Vorhersage von {target} lässt den Prozess weiterlaufen, ohne auf "
-                    "einen Menschen zu warten.",
+    "vp_goal_actor": "Eine Vorhersage der Zielgröße „{target}“ lässt {actor} einen Vorschlag "
+                     "bestätigen oder korrigieren, statt von vorn zu entscheiden.",
+    "vp_goal_auto": "Eine Vorhersage der Zielgröße „{target}“ lässt den Prozess "
+                    "weiterlaufen, ohne auf einen Menschen zu warten.",
     "vp_pain": "Sie lindert einen bekannten Schmerz: {hotspot}.",
-    "pt_task": "{task} pro {entity}: {target} vorhersagen.",
+    "pt_task": "{task} pro {entity}: die Zielgröße „{target}“ vorhersagen.",
     "pt_classes": "Mögliche Ergebnisse: {classes}.",
     "pt_no_classes": "Die möglichen Ergebnisse stehen noch nicht auf dem Board: bitte "
                      "auflisten.",
@@ -619,12 +619,34 @@ _ERROR_COSTS = {
         "too_high": "die Vorhersage ist zu hoch: Ressourcen werden verschwendet",
         "too_low": "die Vorhersage ist zu niedrig: Mangel, Verzögerung oder verpasste Chance",
         "wrong_value": "ein falscher Wert wird unbemerkt übernommen und wandert weiter",
-        "wrong_class": "ein falsches Ergebnis ({target}) wird unbemerkt übernommen; "
+        "wrong_class": "eine falsche Vorhersage („{target}“) wird unbemerkt übernommen; "
                        "{actor_or_process} oder ein späterer Schritt muss es abfangen",
         "mixup": "'{truth}' für '{predicted}' gehalten: {actor_or_process} muss es bemerken "
                  "und korrigieren",
     },
 }
+
+
+#: German words for the target names mlcanvas makes up in English (the column keeps its
+#: name; only sentences use the word).
+_TARGET_WORDS_DE = {"outcome": "Ergebnis", "category": "Kategorie", "relevance": "Relevanz",
+                    "group": "Gruppe", "class": "Klasse", "rating": "Bewertung",
+                    "check_result": "Prüfergebnis", "value": "Wert"}
+
+
+def target_words(target: str | None, lang: str = "en") -> str:
+    """A target column as a sentence says it: ``check_result`` -> ``check result``, and in
+    German the words mlcanvas made up translated (``outcome`` -> ``Ergebnis``,
+    ``antrag_rating`` -> ``Antrag: Bewertung``)."""
+    name = target or "group"
+    if lang == "de":
+        if name in _TARGET_WORDS_DE:
+            return _TARGET_WORDS_DE[name]
+        for suffix in ("check_result", "class", "rating", "value"):
+            if name.endswith("_" + suffix):
+                head = name[:-len(suffix) - 1].replace("_", " ")
+                return f"{head.capitalize()}: {_TARGET_WORDS_DE[suffix]}"
+    return name.replace("_", " ")
 
 
 def _t(lang: str, key: str, **values: Any) -> str:
@@ -778,7 +800,7 @@ def prefill_canvas(opp: Opportunity, board: Board | None = None) -> MLCanvas:
                                     if opp.task in ("classification", "anomaly_detection")
                                     else [])
     target = _target(opp, entity, classes)
-    target_words = (target or "group").replace("_", " ")
+    target_said = target_words(target, lang)
     actor = opp.actor
     actor_or_process = actor or ("der Prozess" if lang == "de" else "the process")
     task_word = TASK_WORDS.get(lang, TASK_WORDS["en"])[opp.task]
@@ -790,14 +812,17 @@ def prefill_canvas(opp: Opportunity, board: Board | None = None) -> MLCanvas:
     realtime = trigger is not None and opp.task not in ("forecasting", "clustering")
     metric = defaults["metric"]
     wait = _t(lang, "wait_immediate") if outcome_texts else _t(lang, "wait_later")
-    costs = _error_costs(opp, lang, classes, actor_or_process, target_words)
+    costs = _error_costs(opp, lang, classes, actor_or_process, target_said)
     start = (list(opp.upstream) or [trigger] if trigger else [None])[0]
     timestamp = f"{identifier(start.text, 'event')}_at"[:64] if start else None
     if opp.task == "forecasting" and timestamp is None:
         timestamp = "date"
 
     def n(key: str, guess: bool = False, **values: Any) -> Note:
-        return Note(text=_t(lang, key, **values), guess=guess)
+        text = _t(lang, key, **values)
+        if text.endswith(".."):     # an abbreviation ends the sentence ("je 10 Min.")
+            text = text[:-1]
+        return Note(text=text, guess=guess)
 
     vol, minutes = opp.volume_per_day, opp.minutes
     volume = ""
@@ -813,12 +838,12 @@ def prefill_canvas(opp: Opportunity, board: Board | None = None) -> MLCanvas:
     vp = boxes["value_proposition"]
     vp.append(n("vp_today", actor=actor, anchor=opp.anchor.text, volume=volume) if actor
               else n("vp_today_policy", anchor=opp.anchor.text, volume=volume))
-    vp.append(n("vp_goal_actor" if actor else "vp_goal_auto", guess=True, target=target_words,
+    vp.append(n("vp_goal_actor" if actor else "vp_goal_auto", guess=True, target=target_said,
                 actor=actor))
     vp += [n("vp_pain", hotspot=h.text) for h in opp.hotspots]
 
     pt = boxes["prediction_task"]
-    pt.append(n("pt_task", guess=True, task=task_word, entity=entity, target=target_words))
+    pt.append(n("pt_task", guess=True, task=task_word, entity=entity, target=target_said))
     pt.append(n("pt_classes", classes=", ".join(classes)) if classes else
               n("pt_no_classes") if opp.task in ("classification", "anomaly_detection")
               else None)

@@ -380,6 +380,20 @@ REASONS: dict[str, dict[str, str]] = {
 }
 
 
+#: The detector's risk flags as a German board names them (JSON keeps the English names).
+RISK_FLAGS_DE = {"credit": "Kredit", "employment": "Beschäftigung", "health": "Gesundheit",
+                 "insurance": "Versicherung", "housing": "Wohnen", "education": "Bildung",
+                 "justice": "Justiz", "public_benefits": "Sozialleistungen",
+                 "migration": "Migration"}
+
+
+def risk_flag_label(flag: str, lang: str = "en") -> str:
+    """A risk flag (``credit``, ``public_benefits``) as people in ``lang`` say it."""
+    if lang == "de":
+        return RISK_FLAGS_DE.get(flag, flag.replace("_", " "))
+    return flag.replace("_", " ")
+
+
 def _say(opp: Opportunity, key: str, **values: Any) -> str:
     table = REASONS.get(opp.lang, REASONS["en"])
     text = table[key].format(**values)
@@ -509,7 +523,8 @@ def suggest_risk(opp: Opportunity, board: Board | None = None) -> tuple[int, str
     """Risk: high-stakes decisions about people, regulated domains, decisions without a
     person."""
     if opp.high_stakes:
-        flags = ", ".join(opp.risk_flags) if opp.risk_flags else _say(opp, "about_people")
+        flags = ", ".join(risk_flag_label(f, opp.lang) for f in opp.risk_flags) \
+            if opp.risk_flags else _say(opp, "about_people")
         return 5, _say(opp, "high_stakes", flags=flags)
     score, why = 2, [_say(opp, "no_people")]
     texts = " ".join([opp.anchor.text, opp.title] + [h.text for h in opp.hotspots])
@@ -522,7 +537,7 @@ def suggest_risk(opp: Opportunity, board: Board | None = None) -> tuple[int, str
         why.append(_say(opp, "regulated", found=found))
     if opp.risk_flags:
         score += 1
-        why.append(", ".join(opp.risk_flags))
+        why.append(", ".join(risk_flag_label(f, opp.lang) for f in opp.risk_flags))
     if not opp.actor:
         score += 1
         why.append(_say(opp, "no_person"))

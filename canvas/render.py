@@ -14,7 +14,15 @@ import html
 import re
 from typing import Literal
 
-from canvas.mlcanvas import CanvasLint, MLCanvas, Note, boxes_for, guess_how, lint_canvas
+from canvas.mlcanvas import (
+    TASK_WORDS,
+    CanvasLint,
+    MLCanvas,
+    Note,
+    boxes_for,
+    guess_how,
+    lint_canvas,
+)
 
 _LABELS = {
     "en": {"entity": "Entity", "target": "Target", "outcomes": "Possible outcomes",
@@ -23,7 +31,10 @@ _LABELS = {
            "Opportunity", "risk": "Risk", "serving": "Serving", "review": "Human review",
            "yes": "yes", "no": "no", "guess": "guess", "lint": "Open points",
            "details": "Prediction details", "none": "—",
-           "made": "ML Canvas v1.1 · made with mlcanvas"},
+           "made": "ML Canvas v1.1 · made with mlcanvas", "high_stakes": "high stakes",
+           "missing": "missing", "risky": "risky",
+           "high": "high", "medium": "medium", "low": "low", "realtime": "realtime",
+           "batch": "batch"},
     "de": {"entity": "Entität", "target": "Zielgröße", "outcomes": "Mögliche Ergebnisse",
            "wait": "Ergebnis bekannt", "heuristic": "Zu schlagende Heuristik",
            "costs": "Kosten von Fehlern", "labels": "Label-Quelle", "task": "Aufgabe",
@@ -31,12 +42,25 @@ _LABELS = {
            "review": "Menschliche Prüfung", "yes": "ja", "no": "nein", "guess": "Vermutung",
            "lint": "Offene Punkte",
            "details": "Details der Vorhersage", "none": "—",
-           "made": "ML Canvas v1.1 · erstellt mit mlcanvas"},
+           "made": "ML Canvas v1.1 · erstellt mit mlcanvas", "high_stakes": "hohe Tragweite",
+           "missing": "fehlt", "risky": "riskant",
+           "high": "hoch", "medium": "mittel", "low": "niedrig", "realtime": "Echtzeit",
+           "batch": "Batch"},
 }
 
 
 def _labels(canvas: MLCanvas) -> dict[str, str]:
     return _LABELS.get(canvas.lang, _LABELS["en"])
+
+
+def _task(canvas: MLCanvas) -> str:
+    return TASK_WORDS["de"][canvas.prediction.task] if canvas.lang == "de" \
+        else canvas.prediction.task.replace("_", " ")
+
+
+def _risk(canvas: MLCanvas, labels: dict[str, str], sep: str) -> str:
+    return labels.get(canvas.risk, canvas.risk) + (
+        f"{sep}{labels['high_stakes']}" if canvas.high_stakes else "")
 
 
 # --------------------------------------------------------------------------- Markdown
@@ -63,13 +87,12 @@ def canvas_to_markdown(canvas: MLCanvas, lints: list[CanvasLint] | None = None) 
     lints = lint_canvas(canvas) if lints is None else lints
     pred = canvas.prediction
     out = [f"# ML Canvas: {md_escape(canvas.title)}", ""]
-    meta = [f"**{labels['task']}:** {md_escape(pred.task.replace('_', ' '))}"]
+    meta = [f"**{labels['task']}:** {md_escape(_task(canvas))}"]
     if canvas.board:
         meta.append(f"**{labels['board']}:** {md_escape(canvas.board)}")
     if canvas.opportunity:
         meta.append(f"**{labels['opportunity']}:** `{canvas.opportunity.replace('`', '')}`")
-    meta.append(f"**{labels['risk']}:** {md_escape(canvas.risk)}"
-                + (" (high stakes)" if canvas.high_stakes else ""))
+    meta.append(f"**{labels['risk']}:** {md_escape(_risk(canvas, labels, ', '))}")
     out += [" · ".join(meta), "", f"> {guess_how('markdown', canvas.lang)}", ""]
 
     out += [f"## {labels['details']}", "", "| | |", "|---|---|"]
@@ -84,10 +107,13 @@ def canvas_to_markdown(canvas: MLCanvas, lints: list[CanvasLint] | None = None) 
         (labels["labels"], ", ".join(pred.label_source) or labels["none"]),
         (labels["heuristic"], heuristic),
         (labels["costs"], "; ".join(pred.error_costs.values()) or labels["none"]),
-        (labels["serving"], canvas.serving),
+        (labels["serving"], labels.get(canvas.serving, canvas.serving)),
         (labels["review"], labels["yes"] if canvas.human_review else labels["no"]),
     ]
-    out += [f"| {md_escape(k)} | {md_escape(v)} |" for k, v in rows]
+    # the target is a column name: shown as code, so no one reads it as a word to translate
+    out += [f"| {md_escape(k)} | "
+            + (f"`{v.replace('`', '').replace('|', '')}`" if k == labels["target"] and
+               pred.target else md_escape(v)) + " |" for k, v in rows]
     out.append("")
     titles = {b.key: b.title for b in boxes_for(canvas.lang)}
     for box in boxes_for(canvas.lang):
@@ -97,7 +123,8 @@ def canvas_to_markdown(canvas: MLCanvas, lints: list[CanvasLint] | None = None) 
         out.append("")
     if lints:
         out += [f"## {labels['lint']}", ""]
-        out += [f"- **{titles[lint.box]}** ({lint.level}): {md_escape(lint.message)}"
+        out += [f"- **{titles[lint.box]}** ({labels.get(lint.level, lint.level)}): "
+                f"{md_escape(lint.message)}"
                 for lint in lints]
         out.append("")
     out += [f"<sub>{labels['made']}</sub>", ""]
@@ -262,10 +289,8 @@ def canvas_to_html(canvas: MLCanvas, lints: list[CanvasLint] | None = None,
     size, font, height = _PAPER[paper]
     css = _CSS % {"paper": size, "print_font": font, "print_height": height,
                   "scale": scale}
-    pred = canvas.prediction
-    meta = [(labels["task"], pred.task.replace("_", " ")),
-            (labels["risk"], canvas.risk + (" · high stakes" if canvas.high_stakes else "")),
-            (labels["serving"], canvas.serving)]
+    meta = [(labels["task"], _task(canvas)), (labels["risk"], _risk(canvas, labels, " · ")),
+            (labels["serving"], labels.get(canvas.serving, canvas.serving))]
     if canvas.board:
         meta.append((labels["board"], canvas.board))
     if canvas.opportunity:
