@@ -11,6 +11,7 @@ import streamlit as st
 from canvas.decisions import DECISIONS_DOC, accepted_opportunities, load_decisions
 from canvas.prioritize import (
     CRITERIA,
+    HIGH_RISK,
     PRIORITIES_DOC,
     PrioritySettings,
     RoiAssumptions,
@@ -115,18 +116,18 @@ order = [c for c in table.columns if c != "quadrant_reason"] + ["quadrant_reason
 st.dataframe(table, hide_index=True, width="stretch", key="ranking", column_order=order,
              column_config={
     "rank": st.column_config.NumberColumn("#", width="small"),
-    "title": st.column_config.TextColumn("Opportunity", width="large"),
-    "task": st.column_config.TextColumn("Task", width="medium"),
+    "title": st.column_config.TextColumn("Opportunity", width=270),
+    "task": st.column_config.TextColumn("Task", width=125),
     "score": st.column_config.ProgressColumn("Score", min_value=1, max_value=5,
                                              format="%.2f", width="small"),
     "value": st.column_config.NumberColumn("Value", format="%.1f", width="small"),
     "feasibility": st.column_config.NumberColumn("Feasibility", format="%.2f",
                                                  width="small"),
-    "quadrant": st.column_config.TextColumn("Quadrant", width="medium",
+    "quadrant": st.column_config.TextColumn("Quadrant", width=120,
                                             help="⚠: high stakes kept it from being easy"),
     "quadrant_reason": st.column_config.TextColumn("Why this quadrant", width="large"),
     "hours_per_year": st.column_config.NumberColumn(
-        f"Hours saved/yr (at {assumptions.share_saved:.0%})", format="%d",
+        f"Hours saved/yr (at {assumptions.share_saved:.0%})", format="localized", width=150,
         help=f"Rough estimate: {assumptions.describe()} — volume × minutes × "
         f"{assumptions.days_per_year:g} ÷ 60 × {assumptions.share_saved:g}. The value "
         "reason counts all of today's hours; this column counts the part a prediction "
@@ -135,6 +136,10 @@ st.dataframe(table, hide_index=True, width="stretch", key="ranking", column_orde
                                                help="Scores changed by a person"),
     **labels,
 })
+for p in ranked:
+    if p.score_of("risk").score >= HIGH_RISK:
+        st.caption(f"⚠ **{p.rank}. {p.opportunity.title}** — {p.quadrant}: "
+                   f"{p.quadrant_reason}.")
 if any(p.roi for p in ranked):
     st.caption(f"**ROI assumptions:** {assumptions.describe()}. The value reason counts all "
                "of today's hours of work; *Hours saved/yr* counts the "
