@@ -202,6 +202,7 @@ dl.details { display: grid; grid-template-columns: auto 1fr; gap: 2px 10px; marg
              font-size: 0.88em; }
 dl.details dt { font-weight: 600; color: #334e68; }
 dl.details dd { margin: 0; }
+dl.details code { font-size: 0.95em; background: #e4e7eb; border-radius: 3px; padding: 0 3px; }
 footer { grid-area: foot; display: flex; gap: 16px; justify-content: space-between;
          font-size: 0.81em; color: #52606d; border-top: 1px solid #cbd2d9; padding-top: 5px; }
 footer ul { margin: 0; padding: 0; list-style: none; display: flex; flex-wrap: wrap;
@@ -267,7 +268,10 @@ def _details(canvas: MLCanvas, labels: dict[str, str]) -> str:
             ]
     rows += [(labels["costs"] if i == 0 else "", v)
              for i, v in enumerate(pred.error_costs.values())]
-    items = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v or labels['none'])}</dd>" for k, v in rows)
+    items = "".join(
+        f"<dt>{_e(k)}</dt><dd>"
+        + (f"<code>{_e(v)}</code>" if k == labels["target"] and v else _e(v or labels["none"]))
+        + "</dd>" for k, v in rows)
     return f'<dl class="details">{items}</dl>'
 
 
