@@ -349,11 +349,59 @@ def guess_type(name: str) -> ColumnType:
     return "category"
 
 
-def _subject(event_text: str) -> str:
-    """The subject of an event: ``"Receipt uploaded"`` -> ``"receipt"`` (drops the verb,
-    which ends an event in English and German alike)."""
+_IRREGULAR_PARTICIPLES = frozenset(
+    "sent paid made taken given done set put sold bought built chosen drawn found held kept "
+    "known left lost met read seen shown told written won split begun brought caught cut "
+    "dealt drawn driven eaten fallen fed felt forgotten got gotten grown heard hung hit hurt "
+    "laid led lent let lit meant overdrawn overridden rung risen run sought shut sung spent "
+    "stood struck sworn swept taught thrown understood undone withdrawn".split())
+_PREPOSITIONS = {
+    "en": frozenset("for to from of in on at by with into onto about after before under over "
+                    "via per as the a an and or".split()),
+    "de": frozenset("für zu zum zur von vom in im an am auf aus bei beim mit nach über unter "
+                    "durch gegen ohne um der die das den dem des ein eine einen einem einer "
+                    "und oder".split()),
+}
+
+
+def _is_participle(word: str) -> bool:
+    w = word.casefold()
+    return w in _IRREGULAR_PARTICIPLES or (len(w) > 3 and w.endswith("ed")
+                                            and not w.endswith("eed"))
+
+
+def _subject(event_text: str, lang: str = "en") -> str:
+    """The subject of an event, the thing it happened to: ``"Receipt uploaded"`` ->
+    ``"Receipt"``, ``"Patient cleared for discharge"`` -> ``"Patient"``,
+    ``"Kreditantrag eingegangen"`` -> ``"Kreditantrag"``.
+
+    English events put the participle after the subject and may go on (``cleared for
+    discharge``), so the subject ends before the first participle; German ones end with the
+    verb, so the last word goes. Prepositional phrases left over (``in Station``, ``for``)
+    are cut off too.
+    """
     words = event_text.split()
-    return " ".join(words[:-1]) if len(words) > 1 else event_text
+    if len(words) <= 1:
+        return event_text
+    cut = next((i for i, w in enumerate(words) if i > 0 and _is_participle(w)), None) \
+        if lang != "de" else None
+    words = words[:cut] if cut is not None else words[:-1]
+    stop = _PREPOSITIONS.get(lang, _PREPOSITIONS["en"])
+    head = next((i for i, w in enumerate(words) if i > 0 and w.casefold() in stop), len(words))
+    return " ".join(words[:head])
+
+
+def plural(noun: str) -> str:
+    """An English noun phrase in the plural (``patient`` -> ``patients``, ``policy`` ->
+    ``policies``, ``claim batch`` -> ``claim batches``); a phrase already ending in s is
+    left alone."""
+    if not noun or noun.endswith("s"):
+        return noun
+    if noun.endswith(("x", "z", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and len(noun) > 1 and noun[-2] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
 
 
 def _common_prefix(texts: list[list[str]]) -> list[str]:
@@ -457,12 +505,12 @@ _DE: dict[str, str] = {
     "vp_today_policy": "Heute folgt '{anchor}' einer Regel{volume}.",
     "vp_volume": ", etwa {volume}-mal am Tag mit je {minutes} Min.",
     "vp_volume_only": ", etwa {volume}-mal am Tag",
-    "vp_goal_actor": "Eine Vorhersage von {target} lässt {actor} einen Vorschlag bestätigen "
-                     "oder korrigieren, statt von vorn zu entscheiden.",
-    "vp_goal_auto": "Eine Vorhersage von {target} lässt den Prozess weiterlaufen, ohne auf "
-                    "einen Menschen zu warten.",
+    "vp_goal_actor": "Eine Vorhersage der Zielgröße „{target}“ lässt {actor} einen Vorschlag "
+                     "bestätigen oder korrigieren, statt von vorn zu entscheiden.",
+    "vp_goal_auto": "Eine Vorhersage der Zielgröße „{target}“ lässt den Prozess "
+                    "weiterlaufen, ohne auf einen Menschen zu warten.",
     "vp_pain": "Sie lindert einen bekannten Schmerz: {hotspot}.",
-    "pt_task": "{task} pro {entity}: {target} vorhersagen.",
+    "pt_task": "{task} pro {entity}: die Zielgröße „{target}“ vorhersagen.",
     "pt_classes": "Mögliche Ergebnisse: {classes}.",
     "pt_no_classes": "Die möglichen Ergebnisse stehen noch nicht auf dem Board: bitte "
                      "auflisten.",
@@ -571,12 +619,34 @@ _ERROR_COSTS = {
         "too_high": "die Vorhersage ist zu hoch: Ressourcen werden verschwendet",
         "too_low": "die Vorhersage ist zu niedrig: Mangel, Verzögerung oder verpasste Chance",
         "wrong_value": "ein falscher Wert wird unbemerkt übernommen und wandert weiter",
-        "wrong_class": "ein falsches Ergebnis ({target}) wird unbemerkt übernommen; "
+        "wrong_class": "eine falsche Vorhersage („{target}“) wird unbemerkt übernommen; "
                        "{actor_or_process} oder ein späterer Schritt muss es abfangen",
         "mixup": "'{truth}' für '{predicted}' gehalten: {actor_or_process} muss es bemerken "
                  "und korrigieren",
     },
 }
+
+
+#: German words for the target names mlcanvas makes up in English (the column keeps its
+#: name; only sentences use the word).
+_TARGET_WORDS_DE = {"outcome": "Ergebnis", "category": "Kategorie", "relevance": "Relevanz",
+                    "group": "Gruppe", "class": "Klasse", "rating": "Bewertung",
+                    "check_result": "Prüfergebnis", "value": "Wert"}
+
+
+def target_words(target: str | None, lang: str = "en") -> str:
+    """A target column as a sentence says it: ``check_result`` -> ``check result``, and in
+    German the words mlcanvas made up translated (``outcome`` -> ``Ergebnis``,
+    ``antrag_rating`` -> ``Antrag: Bewertung``)."""
+    name = target or "group"
+    if lang == "de":
+        if name in _TARGET_WORDS_DE:
+            return _TARGET_WORDS_DE[name]
+        for suffix in ("check_result", "class", "rating", "value"):
+            if name.endswith("_" + suffix):
+                head = name[:-len(suffix) - 1].replace("_", " ")
+                return f"{head.capitalize()}: {_TARGET_WORDS_DE[suffix]}"
+    return name.replace("_", " ")
 
 
 def _t(lang: str, key: str, **values: Any) -> str:
@@ -586,12 +656,20 @@ def _t(lang: str, key: str, **values: Any) -> str:
 
 # --------------------------------------------------------------------------- prefill
 
+#: Read models that list or summarise many cases rather than being the case itself.
+_VIEW_WORDS = re.compile(r"histor|list|übersicht|overview|calendar|kalender|dashboard|report|"
+                         r"statisti|stats|katalog|catalog|table|tabelle|log\b|protokoll", re.I)
+
+
 def _entity(opp: Opportunity, graph: BoardGraph | None) -> str:
-    """What a prediction is about, in order: the aggregate handling the command; the subject
-    of an upstream event sharing a word with the command; the aggregate or subject of the
-    event that starts the case; the subject of the outcome; the command's object."""
+    """What a prediction is about, read off the structure before the words, in order: the
+    aggregate handling the command; the subject of an upstream event sharing a word with the
+    command; the aggregate or subject of the event that starts the case; a read model named
+    by a short noun (``Kreditantrag``); the subject of the outcome; the command's object."""
+    lang = "de" if opp.lang == "de" else "en"
+
     def case(text: str) -> str:
-        return text if opp.lang == "de" else text.lower()
+        return text if lang == "de" else text.lower()
 
     if graph is not None and opp.anchor.id in graph.stickies:
         handlers = [s for s in graph.handlers(opp.anchor.id) if s.kind == Kind.AGGREGATE]
@@ -599,20 +677,30 @@ def _entity(opp: Opportunity, graph: BoardGraph | None) -> str:
             return case(handlers[0].text)
     anchor_words = {w.casefold() for w in opp.anchor.text.split() if len(w) > 3}
     for event in opp.upstream:
-        subject = _subject(event.text)
+        subject = _subject(event.text, lang)
         if anchor_words & {w.casefold() for w in subject.split()}:
             return case(subject)
     if opp.upstream:
         aggregate, first_event = _walk_upstream(graph, [e.id for e in opp.upstream])
         if aggregate:
             return case(aggregate)
-        return case(_subject(first_event or opp.upstream[0].text))
+        return case(_subject(first_event or opp.upstream[0].text, lang))
+    anchor_stems = {w[:5] for w in anchor_words}
+    for ref in opp.inputs:
+        words = ref.text.split()
+        if (ref.kind == "readmodel" and 0 < len(words) <= 2 and not _SPLIT.search(ref.text)
+                and not _VIEW_WORDS.search(ref.text)
+                and not anchor_stems & {w.casefold()[:5] for w in words}):
+            return case(ref.text)
     outcome = _outcome_subject(opp)
     if outcome:
         return case(outcome)
     words = opp.anchor.text.split()
     if len(words) > 1:
-        return case(" ".join(words[:-1] if opp.lang == "de" else words[1:]))
+        obj = words[:-1] if lang == "de" else words[1:]
+        stop = _PREPOSITIONS[lang]
+        head = next((i for i, w in enumerate(obj) if i > 0 and w.casefold() in stop), len(obj))
+        return case(" ".join(obj[:head]))
     return case(opp.anchor.text)
 
 
@@ -646,7 +734,7 @@ def _outcome_subject(opp: Opportunity) -> str:
     if not words:
         return ""
     prefix = _common_prefix(words) if len(words) > 1 else words[0]
-    return _subject(" ".join(prefix)) if len(prefix) > 1 else ""
+    return _subject(" ".join(prefix), opp.lang) if len(prefix) > 1 else ""
 
 
 def _target(opp: Opportunity, entity: str, classes: list[str]) -> str | None:
@@ -706,13 +794,13 @@ def prefill_canvas(opp: Opportunity, board: Board | None = None) -> MLCanvas:
         lang = "en"
     graph = BoardGraph(board) if board is not None else None
     entity = _entity(opp, graph)
-    entities = entity if lang == "de" else (entity if entity.endswith("s") else entity + "s")
+    entities = entity if lang == "de" else plural(entity)
     outcome_texts = [o.text for o in opp.outcomes]
     classes = _unique([str(c) for c in opp.classes]) or (outcome_classes(outcome_texts)
                                     if opp.task in ("classification", "anomaly_detection")
                                     else [])
     target = _target(opp, entity, classes)
-    target_words = (target or "group").replace("_", " ")
+    target_said = target_words(target, lang)
     actor = opp.actor
     actor_or_process = actor or ("der Prozess" if lang == "de" else "the process")
     task_word = TASK_WORDS.get(lang, TASK_WORDS["en"])[opp.task]
@@ -724,14 +812,17 @@ def prefill_canvas(opp: Opportunity, board: Board | None = None) -> MLCanvas:
     realtime = trigger is not None and opp.task not in ("forecasting", "clustering")
     metric = defaults["metric"]
     wait = _t(lang, "wait_immediate") if outcome_texts else _t(lang, "wait_later")
-    costs = _error_costs(opp, lang, classes, actor_or_process, target_words)
+    costs = _error_costs(opp, lang, classes, actor_or_process, target_said)
     start = (list(opp.upstream) or [trigger] if trigger else [None])[0]
     timestamp = f"{identifier(start.text, 'event')}_at"[:64] if start else None
     if opp.task == "forecasting" and timestamp is None:
         timestamp = "date"
 
     def n(key: str, guess: bool = False, **values: Any) -> Note:
-        return Note(text=_t(lang, key, **values), guess=guess)
+        text = _t(lang, key, **values)
+        if text.endswith(".."):     # an abbreviation ends the sentence ("je 10 Min.")
+            text = text[:-1]
+        return Note(text=text, guess=guess)
 
     vol, minutes = opp.volume_per_day, opp.minutes
     volume = ""
@@ -747,12 +838,12 @@ def prefill_canvas(opp: Opportunity, board: Board | None = None) -> MLCanvas:
     vp = boxes["value_proposition"]
     vp.append(n("vp_today", actor=actor, anchor=opp.anchor.text, volume=volume) if actor
               else n("vp_today_policy", anchor=opp.anchor.text, volume=volume))
-    vp.append(n("vp_goal_actor" if actor else "vp_goal_auto", guess=True, target=target_words,
+    vp.append(n("vp_goal_actor" if actor else "vp_goal_auto", guess=True, target=target_said,
                 actor=actor))
     vp += [n("vp_pain", hotspot=h.text) for h in opp.hotspots]
 
     pt = boxes["prediction_task"]
-    pt.append(n("pt_task", guess=True, task=task_word, entity=entity, target=target_words))
+    pt.append(n("pt_task", guess=True, task=task_word, entity=entity, target=target_said))
     pt.append(n("pt_classes", classes=", ".join(classes)) if classes else
               n("pt_no_classes") if opp.task in ("classification", "anomaly_detection")
               else None)
@@ -879,8 +970,8 @@ LINT_MESSAGES: dict[str, dict[str, str]] = {
         "no_fairness": "a high-stakes decision without a fairness check",
         "no_metric": "no monitoring metric",
         "zscore_needs_number": "the z-score heuristic needs a number among the features",
-        "guesses": "{count} sentences are still guesses: confirm or correct them, then remove "
-                   "'guess:'",
+        "guesses": "{count} sentence[ is|s are] still [a guess|guesses] — confirm or correct "
+                   "[it|them]",
     },
     "de": {
         "empty": "das Feld ist leer — {question}",
@@ -896,21 +987,55 @@ LINT_MESSAGES: dict[str, dict[str, str]] = {
         "no_fairness": "eine Entscheidung mit hoher Tragweite ohne Fairness-Prüfung",
         "no_metric": "keine Kennzahl fürs Monitoring",
         "zscore_needs_number": "die z-Score-Heuristik braucht eine Zahl unter den Features",
-        "guesses": "{count} Sätze sind noch Vermutungen: bestätigen oder korrigieren, dann "
-                   "'guess:' entfernen",
+        "guesses": "{count} [Satz ist|Sätze sind] noch [eine Vermutung|Vermutungen] — "
+                   "bestätigen oder korrigieren",
     },
 }
 
 
+#: How each surface marks a guess and how a person confirms one, in English and German.
+GUESS_HOW: dict[str, dict[str, str]] = {
+    "en": {"yaml": "In the YAML a guess is written '- guess: ...'; delete 'guess:' once the "
+                   "team agrees.",
+           "form": "Lines starting with ? are guesses: delete the ? once the team agrees.",
+           "markdown": "Sentences starting with _guess:_ were inferred from the board: confirm "
+                       "or correct them.",
+           "poster": "Sentences with a GUESS badge were inferred from the board: confirm or "
+                     "correct them."},
+    "de": {"yaml": "Im YAML steht eine Vermutung als '- guess: ...'; 'guess:' löschen, sobald "
+                   "das Team zustimmt.",
+           "form": "Zeilen, die mit ? beginnen, sind Vermutungen: das ? löschen, sobald das "
+                   "Team zustimmt.",
+           "markdown": "Sätze, die mit _Vermutung:_ beginnen, wurden aus dem Board abgeleitet: "
+                       "bestätigen oder korrigieren.",
+           "poster": "Sätze mit dem Zeichen VERMUTUNG wurden aus dem Board abgeleitet: "
+                     "bestätigen oder korrigieren."},
+}
+
+
+def guess_how(surface: str, lang: str = "en") -> str:
+    """How ``surface`` (yaml, form, markdown, poster) marks a guess, in ``lang``."""
+    return GUESS_HOW.get(lang, GUESS_HOW["en"])[surface]
+
+
 def lint_canvas(canvas: MLCanvas) -> list[CanvasLint]:
     """What is missing or risky on a canvas, each finding pointing at its box (messages in
-    the canvas's language, English or German)."""
+    the canvas's language, English or German).
+
+    The message about guesses is neutral about how a guess is marked, since that differs by
+    surface (``guess:`` in YAML, ``?`` in the app's form, a badge on the poster): each
+    surface says how to confirm one (:data:`GUESS_HOW`).
+    """
     words = LINT_MESSAGES.get(canvas.lang, LINT_MESSAGES["en"])
     found: list[CanvasLint] = []
 
     def add(box: str, level: Literal["missing", "risky", "guess"], key: str,
             **values: Any) -> None:
-        found.append(CanvasLint(box, level, words[key].format(**values)))
+        text = words[key].format(**values)
+        if "count" in values:   # "[singular|plural]"
+            text = re.sub(r"\[([^|\]]*)\|([^\]]*)\]",
+                          r"\1" if values["count"] == 1 else r"\2", text)
+        found.append(CanvasLint(box, level, text))
 
     for box in boxes_for(canvas.lang):
         if not any(n.text.strip() for n in canvas.box(box.key)):

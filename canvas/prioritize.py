@@ -83,6 +83,13 @@ DEFAULT_WEIGHTS: Mapping[str, float] = {name: 1.0 for name in CRITERION_NAMES}
 #: Value and feasibility at or above this count as "high" for the quadrant.
 QUADRANT_SPLIT = 3.0
 QUADRANTS = ("quick win", "strategic bet", "fill-in", "avoid")
+#: A risk score at or above this (high-stakes decisions about people) is never a quick win
+#: nor an easy fill-in, however good data and labels look: it needs human review and a
+#: fairness check first, so it moves to strategic bet (or avoid when it brings little value).
+HIGH_RISK = 5
+#: Quadrant names as a German board reads them (JSON and CSV keep the English ones).
+QUADRANT_LABELS_DE = {"quick win": "schneller Erfolg", "strategic bet": "strategische Wette",
+                      "fill-in": "Lückenfüller", "avoid": "meiden"}
 
 
 def criterion(name: str) -> Criterion:
@@ -210,7 +217,12 @@ class RoiAssumptions:
             raise ValueError("hourly_rate must not be negative and days_per_year must be "
                              "positive")
 
-    def describe(self) -> str:
+    def describe(self, lang: str = "en") -> str:
+        """The assumptions in a sentence, in English or German."""
+        if lang == "de":
+            return (f"{self.share_saved:.0%} der heutigen Minuten gespart, "
+                    f"{self.hourly_rate:g} {self.currency}/Stunde, {self.days_per_year:g} "
+                    "Tage im Jahr").replace("%", " %")
         return (f"{self.share_saved:.0%} of today's minutes saved, {self.hourly_rate:g} "
                 f"{self.currency}/hour, {self.days_per_year:g} days a year")
 
@@ -253,6 +265,7 @@ class Priority:
     quadrant: str
     roi: Roi | None
     rank: int = 0
+    quadrant_reason: str = ""
 
     @property
     def id(self) -> str:
@@ -267,7 +280,8 @@ class Priority:
         return {
             "rank": self.rank, "id": opp.id, "title": opp.title, "task": opp.task,
             "score": self.combined, "value": self.value, "feasibility": self.feasibility,
-            "quadrant": self.quadrant, "high_stakes": opp.high_stakes,
+            "quadrant": self.quadrant, "quadrant_reason": self.quadrant_reason,
+            "high_stakes": opp.high_stakes,
             "roi": self.roi.to_json() if self.roi else None,
             "criteria": {s.criterion: s.to_json() for s in self.scores},
         }
@@ -364,6 +378,20 @@ REASONS: dict[str, dict[str, str]] = {
         "no_person": "wirkt ohne einen Menschen",
     },
 }
+
+
+#: The detector's risk flags as a German board names them (JSON keeps the English names).
+RISK_FLAGS_DE = {"credit": "Kredit", "employment": "Beschäftigung", "health": "Gesundheit",
+                 "insurance": "Versicherung", "housing": "Wohnen", "education": "Bildung",
+                 "justice": "Justiz", "public_benefits": "Sozialleistungen",
+                 "migration": "Migration"}
+
+
+def risk_flag_label(flag: str, lang: str = "en") -> str:
+    """A risk flag (``credit``, ``public_benefits``) as people in ``lang`` say it."""
+    if lang == "de":
+        return RISK_FLAGS_DE.get(flag, flag.replace("_", " "))
+    return flag.replace("_", " ")
 
 
 def _say(opp: Opportunity, key: str, **values: Any) -> str:
@@ -495,7 +523,8 @@ def suggest_risk(opp: Opportunity, board: Board | None = None) -> tuple[int, str
     """Risk: high-stakes decisions about people, regulated domains, decisions without a
     person."""
     if opp.high_stakes:
-        flags = ", ".join(opp.risk_flags) if opp.risk_flags else _say(opp, "about_people")
+        flags = ", ".join(risk_flag_label(f, opp.lang) for f in opp.risk_flags) \
+            if opp.risk_flags else _say(opp, "about_people")
         return 5, _say(opp, "high_stakes", flags=flags)
     score, why = 2, [_say(opp, "no_people")]
     texts = " ".join([opp.anchor.text, opp.title] + [h.text for h in opp.hotspots])
@@ -508,7 +537,7 @@ def suggest_risk(opp: Opportunity, board: Board | None = None) -> tuple[int, str
         why.append(_say(opp, "regulated", found=found))
     if opp.risk_flags:
         score += 1
-        why.append(", ".join(opp.risk_flags))
+        why.append(", ".join(risk_flag_label(f, opp.lang) for f in opp.risk_flags))
     if not opp.actor:
         score += 1
         why.append(_say(opp, "no_person"))
@@ -601,12 +630,58 @@ def _weighted(scores: Iterable[Score], weights: Mapping[str, float]) -> float:
     return round(sum(v * w for v, w in pairs) / total, 2)
 
 
-def quadrant(value: float, feasibility: float) -> str:
-    """quick win, strategic bet, fill-in or avoid, splitting both scores at 3."""
+def quadrant(value: float, feasibility: float, risk: int | None = None) -> str:
+    """quick win, strategic bet, fill-in or avoid, splitting both scores at 3.
+
+    A ``risk`` score of :data:`HIGH_RISK` (a high-stakes decision about people) is never
+    easy: a valuable one is a strategic bet, one of little value is to be avoided, however
+    feasible the other criteria make it look.
+    """
     high_value, feasible = value >= QUADRANT_SPLIT, feasibility >= QUADRANT_SPLIT
+    if risk is not None and risk >= HIGH_RISK:
+        feasible = False
     if high_value:
         return "quick win" if feasible else "strategic bet"
     return "fill-in" if feasible else "avoid"
+
+
+_QUADRANT_REASONS = {
+    "en": {
+        "quick win": "valuable and feasible",
+        "strategic bet": "valuable but hard to build",
+        "fill-in": "feasible but of little value",
+        "avoid": "little value and hard to build",
+        "high_risk": "high stakes (risk {risk}/5): a decision about people that needs human "
+                     "review and a fairness check before it can go live, so it is no "
+                     "{instead} however good the data and labels look",
+    },
+    "de": {
+        "quick win": "wertvoll und machbar",
+        "strategic bet": "wertvoll, aber schwer umzusetzen",
+        "fill-in": "machbar, aber von geringem Wert",
+        "avoid": "wenig Wert und schwer umzusetzen",
+        "high_risk": "hohe Tragweite (Risiko {risk}/5): eine Entscheidung über Menschen, die "
+                     "vor dem Einsatz menschliche Prüfung und eine Fairness-Prüfung braucht, "
+                     "also kein {instead}, so gut Daten und Labels auch aussehen",
+    },
+}
+
+
+def quadrant_reason(value: float, feasibility: float, risk: int | None = None,
+                    lang: str = "en") -> str:
+    """One sentence saying why :func:`quadrant` chose its quadrant, in ``lang``."""
+    table = _QUADRANT_REASONS.get(lang, _QUADRANT_REASONS["en"])
+    chosen = quadrant(value, feasibility, risk)
+    plain = quadrant(value, feasibility)
+    if chosen != plain:
+        instead = QUADRANT_LABELS_DE[plain] if lang == "de" else plain
+        return table["high_risk"].format(risk=risk, instead=instead)
+    return table[chosen]
+
+
+def quadrant_label(name: str, lang: str = "en") -> str:
+    """A quadrant's name as a board in ``lang`` reads it."""
+    return QUADRANT_LABELS_DE.get(name, name) if lang == "de" else name
 
 
 def prioritize_one(opp: Opportunity, board: Board | None = None,
@@ -620,8 +695,10 @@ def prioritize_one(opp: Opportunity, board: Board | None = None,
     value = _weighted([s for s in scores if s.criterion == "value"], weights)
     feasibility = _weighted([s for s in scores if s.criterion != "value"], weights)
     combined = _weighted(scores, weights)
-    return Priority(opp, scores, value, feasibility, combined, quadrant(value, feasibility),
-                    estimate_roi(opp, assumptions))
+    risk = next(s.score for s in scores if s.criterion == "risk")
+    return Priority(opp, scores, value, feasibility, combined,
+                    quadrant(value, feasibility, risk), estimate_roi(opp, assumptions),
+                    quadrant_reason=quadrant_reason(value, feasibility, risk, opp.lang))
 
 
 def prioritize(opportunities: Iterable[Opportunity], board: Board | None = None,
@@ -642,6 +719,7 @@ def to_json(priorities: Iterable[Priority]) -> list[dict[str, Any]]:
 
 
 CSV_COLUMNS = ["rank", "id", "title", "task", "score", "value", "feasibility", "quadrant",
+               "quadrant_reason",
                *(f"{name}_score" for name in CRITERION_NAMES), "hours_per_year",
                "value_per_year", "reasons"]
 
@@ -655,7 +733,8 @@ def to_csv(priorities: Iterable[Priority]) -> str:
     for p in priorities:
         writer.writerow([
             p.rank, p.id, p.opportunity.title, p.opportunity.task, p.combined, p.value,
-            p.feasibility, p.quadrant, *(p.score_of(n).score for n in CRITERION_NAMES),
+            p.feasibility, p.quadrant, p.quadrant_reason,
+            *(p.score_of(n).score for n in CRITERION_NAMES),
             round(p.roi.hours_per_year) if p.roi else "",
             round(p.roi.value_per_year) if p.roi else "",
             " | ".join(f"{s.criterion}: {s.reason}" for s in p.scores),
@@ -663,15 +742,46 @@ def to_csv(priorities: Iterable[Priority]) -> str:
     return out.getvalue()
 
 
-def to_table(priorities: Iterable[Priority]) -> str:
-    """A plain-text ranking for the terminal."""
-    rows = [("#", "score", "value", "feas.", "quadrant", "task", "title")]
+_TABLE_WORDS = {
+    "en": {"header": ("#", "score", "value", "feas.", "quadrant", "task", "title"),
+           "roi": "ROI assumes {assumptions}.", "none": "no ML opportunities found on this board",
+           "high_risk": "! high stakes: {titles} — needs human review and a fairness check, "
+                        "so it is no quick win."},
+    "de": {"header": ("#", "Punkte", "Wert", "Machb.", "Quadrant", "Aufgabe", "Titel"),
+           "roi": "ROI nimmt an: {assumptions}.",
+           "none": "keine ML-Chancen auf diesem Board gefunden",
+           "high_risk": "! hohe Tragweite: {titles} — braucht menschliche Prüfung und eine "
+                        "Fairness-Prüfung, also kein schneller Erfolg."},
+}
+
+
+def table_words(lang: str) -> dict[str, Any]:
+    """The words of the terminal ranking (headers, ROI line, notes) in ``lang``."""
+    return _TABLE_WORDS.get(lang, _TABLE_WORDS["en"])
+
+
+def to_table(priorities: Iterable[Priority], lang: str = "en") -> str:
+    """A plain-text ranking for the terminal, in the board's language ``lang`` (en or de);
+    high-stakes opportunities that the risk kept out of the quick wins are named below."""
+    from canvas.mlcanvas import TASK_WORDS
+
+    priorities = list(priorities)
+    words = table_words(lang)
+    rows = [words["header"]]
     for p in priorities:
+        flag = "!" if p.score_of("risk").score >= HIGH_RISK else ""
         rows.append((str(p.rank), f"{p.combined:.2f}", f"{p.value:.1f}", f"{p.feasibility:.2f}",
-                     p.quadrant, p.opportunity.task, f"{p.opportunity.title} [{p.id}]"))
+                     quadrant_label(p.quadrant, lang) + flag,
+                     TASK_WORDS["de"][p.opportunity.task] if lang == "de"
+                     else p.opportunity.task,
+                     f"{p.opportunity.title} [{p.id}]"))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
-    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r[:-1], widths, strict=False))
+    text = "\n".join("  ".join(c.ljust(w) for c, w in zip(r[:-1], widths, strict=False))
                      + "  " + r[-1] for r in rows)
+    risky = [p.opportunity.title for p in priorities if p.score_of("risk").score >= HIGH_RISK]
+    if risky:
+        text += "\n" + words["high_risk"].format(titles=", ".join(f"'{t}'" for t in risky))
+    return text
 
 
 # --------------------------------------------------------------------------- workspace

@@ -16,6 +16,7 @@ from typing import Any
 from canvas.prioritize import (
     CRITERIA,
     CRITERION_NAMES,
+    HIGH_RISK,
     QUADRANT_SPLIT,
     Priority,
     PrioritySettings,
@@ -89,14 +90,17 @@ def apply_score_changes(settings: PrioritySettings, opportunity_id: str,
 
 def ranking_rows(priorities: Iterable[Priority]) -> list[dict[str, Any]]:
     """The ranked list: rank, title, task, combined score, value (the value criterion's
-    score), feasibility, quadrant, hours saved a year, the other criteria's scores, and how
-    many scores a person changed."""
+    score), feasibility, quadrant (marked ``⚠`` where high stakes kept it from being easy),
+    why that quadrant, hours saved a year (after the share a prediction saves, see
+    :class:`~canvas.prioritize.RoiAssumptions`), the other criteria's scores, and how many
+    scores a person changed."""
     rows = []
     for p in priorities:
         row: dict[str, Any] = {
             "rank": p.rank, "title": p.opportunity.title, "task": p.opportunity.task,
             "score": p.combined, "value": p.value, "feasibility": p.feasibility,
-            "quadrant": p.quadrant,
+            "quadrant": p.quadrant + (" ⚠" if p.score_of("risk").score >= HIGH_RISK else ""),
+            "quadrant_reason": p.quadrant_reason,
             "hours_per_year": round(p.roi.hours_per_year) if p.roi else None,
         }
         row.update({name: p.score_of(name).score for name in CRITERION_NAMES
@@ -119,6 +123,8 @@ class ChartPoint:
     volume_per_day: float | None
     quadrant: str
     rank: int
+    high_stakes: bool = False
+    quadrant_reason: str = ""
 
 
 #: Bubble diameters in pixels: the smallest (no volume known) and the largest.
@@ -146,7 +152,8 @@ def chart_points(priorities: Sequence[Priority]) -> list[ChartPoint]:
             dx, dy = 0.12 * math.cos(angle), 0.12 * math.sin(angle)
         points.append(ChartPoint(p.id, p.opportunity.title, p.opportunity.task,
                                  p.value + dy, p.feasibility + dx, round(size, 1),
-                                 p.opportunity.volume_per_day, p.quadrant, p.rank))
+                                 p.opportunity.volume_per_day, p.quadrant, p.rank,
+                                 p.score_of("risk").score >= HIGH_RISK, p.quadrant_reason))
     return points
 
 

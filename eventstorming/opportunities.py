@@ -770,11 +770,18 @@ class _Detector:
         return self._evidence(rule, [sticky], self._task_sentence(sticky, reading, task))
 
     def _task_sentence(self, sticky: Sticky, reading: Reading, task: str) -> dict[str, str]:
-        words = reading.judgment_words
+        # the words that matched, without the sticky's whole text (already quoted) or repeats
+        whole = " ".join(sticky.text.split()).casefold()
+        words: list[str] = []
+        for word in reading.judgment_words:
+            if " ".join(word.split()).casefold() != whole and word.casefold() not in \
+                    {w.casefold() for w in words}:
+                words.append(word)
+        shown = {lang: f" ({_qs(words, lang)})" if words else "" for lang in LANGS}
         return self._texts(
-            en=f'The wording of {_q(sticky.text, "en")} ({_qs(words, "en")}) marks a '
+            en=f'The wording of {_q(sticky.text, "en")}{shown["en"]} marks a '
                f'judgment: {TASK_PHRASES[task]["en"]}.',
-            de=f'Die Formulierung von {_q(sticky.text, "de")} ({_qs(words, "de")}) zeigt '
+            de=f'Die Formulierung von {_q(sticky.text, "de")}{shown["de"]} zeigt '
                f'eine Einschätzung an: {TASK_PHRASES[task]["de"]}.')
 
     def _hotspot(self, hotspot: Sticky, anchor: Sticky) -> dict:

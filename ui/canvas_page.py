@@ -18,7 +18,8 @@ from canvas.canvasform import (
     save_canvas_doc,
 )
 from canvas.decisions import DECISIONS_DOC, accepted_opportunities, load_decisions
-from canvas.mlcanvas import CANVASES_DOC, boxes_for, lint_canvas, prefill_canvas
+from canvas.mlcanvas import CANVASES_DOC, boxes_for, guess_how, lint_canvas, prefill_canvas
+from canvas.prioritize import PRIORITIES_DOC, load_settings, prioritize
 from canvas.render import canvas_to_html, canvas_to_markdown
 from ui import common, flow
 
@@ -44,8 +45,10 @@ with who:
     flow.author_input()
 flow.conflict_banner(workshop)
 
+settings = flow.shown_doc(workshop, PRIORITIES_DOC, load_settings).data
+best = prioritize(accepted, board, settings)[0].id if accepted else None
 opp = flow.pick_opportunity(workshop, accepted, "canvas",
-                             "Accept an opportunity first: its canvas opens here.")
+                            "Accept an opportunity first: its canvas opens here.", default=best)
 opp_id = opp.id
 
 doc = flow.shown_doc(workshop, CANVASES_DOC, load_canvas_doc)
@@ -132,7 +135,9 @@ with form_col:
                                       "guess.")
                     problem(box.key)
                     for lint in lint_by_box.get(box.key, []):
-                        st.caption(f"{LINT_ICONS[lint.level]} {lint.message}")
+                        how = f". {guess_how('form', canvas.lang)}" \
+                            if lint.level == "guess" else ""
+                        st.caption(f"{LINT_ICONS[lint.level]} {lint.message}{how}")
     with details_tab:
         pred = canvas.prediction
         st.markdown(f"**Task:** {pred.task.replace('_', ' ')} · **risk:** {canvas.risk}"

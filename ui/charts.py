@@ -101,11 +101,13 @@ def bubble_chart(points: Sequence[ChartPoint]) -> go.Figure:
             textposition="middle center",
             textfont=dict(color="white", size=13, family="Arial Black"),
             marker=dict(size=[p.size], color=TASK_COLORS.get(p.task, "#868E96"), opacity=0.88,
-                        line=dict(color="white", width=2)),
-            customdata=[[escape(p.title), p.quadrant, volume]],
+                        # high stakes: a red ring, since the quadrant is not where it sits
+                        line=dict(color="#C92A2A" if p.high_stakes else "white",
+                                  width=4 if p.high_stakes else 2)),
+            customdata=[[escape(p.title), p.quadrant, volume, escape(p.quadrant_reason)]],
             hovertemplate=("<b>%{customdata[0]}</b><br>value %{y:.1f} · feasibility "
-                           "%{x:.2f}<br>%{customdata[1]} · volume %{customdata[2]}"
-                           "<extra></extra>")))
+                           "%{x:.2f}<br>%{customdata[1]}: %{customdata[3]}<br>volume "
+                           "%{customdata[2]}<extra></extra>")))
         legend_done.add(p.task)
     fig.update_layout(
         height=540, margin=dict(l=10, r=10, t=40, b=10), plot_bgcolor="white",

@@ -169,10 +169,11 @@ def lang_of(board: Board) -> str:
 
 
 def pick_opportunity(workshop: str, accepted: list[Opportunity], page: str,
-                     empty_message: str) -> Opportunity:
+                     empty_message: str, default: str | None = None) -> Opportunity:
     """The accepted opportunity a page works on, chosen in a select box and kept in the URL
-    (``?opportunity=ID``) so a reload or a shared link opens the same one. Stops the page
-    with a pointer to Opportunities when nothing is accepted yet."""
+    (``?opportunity=ID``) so a reload or a shared link opens the same one; without one, the
+    ``default`` (the best-ranked, say), else the first. Stops the page with a pointer to
+    Opportunities when nothing is accepted yet."""
     if not accepted:
         st.info(empty_message, icon=":material/lightbulb:")
         st.page_link("ui/opportunities.py", label="Go to Opportunities",
@@ -185,7 +186,7 @@ def pick_opportunity(workshop: str, accepted: list[Opportunity], page: str,
         st.session_state[key_pick] = wanted
         st.session_state[key_wanted] = wanted
     if st.session_state.get(key_pick) not in by_id:
-        st.session_state[key_pick] = accepted[0].id
+        st.session_state[key_pick] = default if default in by_id else accepted[0].id
     opp_id = st.selectbox("Opportunity", list(by_id), key=key_pick,
                           format_func=lambda i: by_id[i].title)
     st.query_params["opportunity"] = opp_id

@@ -11,8 +11,10 @@ import streamlit as st
 from canvas.decisions import DECISIONS_DOC, accepted_opportunities, load_decisions
 from canvas.prioritize import (
     CRITERIA,
+    HIGH_RISK,
     PRIORITIES_DOC,
     PrioritySettings,
+    RoiAssumptions,
     load_settings,
     prioritize,
     save_settings,
@@ -76,7 +78,8 @@ if not accepted:
                  icon=":material/arrow_forward:", query_params={"workshop": workshop})
     st.stop()
 
-ranked = prioritize(accepted, board, settings)
+assumptions = RoiAssumptions()
+ranked = prioritize(accepted, board, settings, assumptions)
 
 weights_col, chart_col = st.columns([1, 2.7], gap="medium")
 with weights_col, st.container(border=True):
@@ -98,6 +101,10 @@ with chart_col, st.container(border=True):
                     config={"displaylogo": False, "modeBarButtonsToRemove":
                             ["select2d", "lasso2d"]})
     st.caption("  ·  ".join(f"**{p.rank}** {p.opportunity.title}" for p in ranked))
+    if any(p.high_stakes for p in chart_points(ranked)):
+        st.caption(":red[**Red ring**]: a high-stakes decision about people (risk 5). It is "
+                   "never a quick win, wherever data and labels put it: it needs human "
+                   "review and a fairness check first, so it counts as a strategic bet.")
 
 st.subheader("Ranking", anchor=False)
 table = pd.DataFrame(ranking_rows(ranked))
@@ -105,23 +112,39 @@ labels = {c.name: st.column_config.NumberColumn(c.label.split(" ")[0] if c.name 
                                                 else "Tolerance", help=c.question,
                                                 format="%d", width="small")
           for c in CRITERIA if c.name != "value"}
-st.dataframe(table, hide_index=True, width="stretch", key="ranking", column_config={
+order = [c for c in table.columns if c != "quadrant_reason"] + ["quadrant_reason"]
+st.dataframe(table, hide_index=True, width="stretch", key="ranking", column_order=order,
+             column_config={
     "rank": st.column_config.NumberColumn("#", width="small"),
-    "title": st.column_config.TextColumn("Opportunity", width="medium"),
-    "task": st.column_config.TextColumn("Task", width="small"),
+    "title": st.column_config.TextColumn("Opportunity", width=270),
+    "task": st.column_config.TextColumn("Task", width=125),
     "score": st.column_config.ProgressColumn("Score", min_value=1, max_value=5,
                                              format="%.2f", width="small"),
     "value": st.column_config.NumberColumn("Value", format="%.1f", width="small"),
     "feasibility": st.column_config.NumberColumn("Feasibility", format="%.2f",
                                                  width="small"),
-    "quadrant": st.column_config.TextColumn("Quadrant", width="small"),
+    "quadrant": st.column_config.TextColumn("Quadrant", width=120,
+                                            help="⚠: high stakes kept it from being easy"),
+    "quadrant_reason": st.column_config.TextColumn("Why this quadrant", width="large"),
     "hours_per_year": st.column_config.NumberColumn(
-        "Hours saved/yr", format="%d", help="Rough estimate: half of today's minutes saved "
-        "(volume × minutes × 365 ÷ 60 ÷ 2)"),
+        f"Hours saved/yr (at {assumptions.share_saved:.0%})", format="localized", width=150,
+        help=f"Rough estimate: {assumptions.describe()} — volume × minutes × "
+        f"{assumptions.days_per_year:g} ÷ 60 × {assumptions.share_saved:g}. The value "
+        "reason counts all of today's hours; this column counts the part a prediction "
+        "saves."),
     "overrides": st.column_config.NumberColumn("Changed", format="%d", width="small",
                                                help="Scores changed by a person"),
     **labels,
 })
+for p in ranked:
+    if p.score_of("risk").score >= HIGH_RISK:
+        st.caption(f"⚠ **{p.rank}. {p.opportunity.title}** — {p.quadrant}: "
+                   f"{p.quadrant_reason}.")
+if any(p.roi for p in ranked):
+    st.caption(f"**ROI assumptions:** {assumptions.describe()}. The value reason counts all "
+               "of today's hours of work; *Hours saved/yr* counts the "
+               f"{assumptions.share_saved:.0%} of them a prediction would save, because a "
+               "person still looks at most suggestions.")
 download, forward = st.columns([1, 3], vertical_alignment="center")
 download.download_button("Download CSV", data=to_csv(ranked), file_name=f"{workshop}-"
                          "priorities.csv", mime="text/csv", icon=":material/download:",

@@ -29,8 +29,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     cmd.add_argument("--format", "-f", choices=sorted(FORMATS),
                      help="yaml (default; the input of 'mlcanvas spec'), md or html (a "
                           "printable poster); guessed from the -o file name when not given")
-    cmd.add_argument("--paper", choices=["A4", "A3"], default="A4",
-                     help="page size of the HTML poster (default A4)")
+    cmd.add_argument("--paper", choices=["A4", "A3", "auto"], default="auto",
+                     help="page size of the HTML poster (default auto: A4 landscape, A3 "
+                          "when the canvas holds a lot of text)")
     cmd.set_defaults(func=cmd_canvas)
 
 

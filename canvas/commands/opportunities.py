@@ -14,6 +14,8 @@ import json
 from typing import Any
 
 from canvas.commands import load_board, write_output
+from canvas.mlcanvas import TASK_WORDS
+from canvas.prioritize import risk_flag_label
 from eventstorming.opportunities import Detection, detect
 from eventstorming.opportunity import Opportunity
 
@@ -30,6 +32,16 @@ HEADINGS = {
            "automation": "Automatisierungsideen (kein ML)", "optimisation": "Optimierung",
            "rule_automation": "Regelautomatisierung", "score": "Score", "why": "warum",
            "volume": "pro Tag", "minutes": "Min. je Fall"},
+}
+
+#: Sticky kinds as the readable list names them (JSON keeps the kind ids).
+KIND_WORDS = {
+    "en": {"command": "command", "event": "event", "policy": "policy", "actor": "actor",
+           "readmodel": "read model", "system": "system", "aggregate": "aggregate",
+           "hotspot": "hotspot", "opportunity": "opportunity"},
+    "de": {"command": "Command", "event": "Event", "policy": "Policy", "actor": "Akteur",
+           "readmodel": "Read Model", "system": "System", "aggregate": "Aggregat",
+           "hotspot": "Hotspot", "opportunity": "Chance"},
 }
 
 #: What the prediction would do, as the readable task line says it ("ML task: estimate a
@@ -83,12 +95,16 @@ def render_text(detection: Detection, title: str, lang: str) -> str:
         lines.append(h["none"])
     for n, opp in enumerate(detection.opportunities, 1):
         task = TASK_LINES[lang][opp.task]
-        alt = f" ({h['alt']} {', '.join(opp.alternative_tasks)})" if opp.alternative_tasks else ""
-        stakes = f"  [{h['stakes']}: {', '.join(opp.risk_flags)}]" if opp.high_stakes else ""
-        lines.append(f"{n}. {opp.title}  —  {opp.task}{alt}, {h['score']} {opp.score:.2f}"
-                     f"{stakes}")
+        tasks = TASK_WORDS["de"] if lang == "de" else {t: t for t in TASK_LINES["en"]}
+        alt = f" ({h['alt']} {', '.join(tasks.get(t, t) for t in opp.alternative_tasks)})" \
+            if opp.alternative_tasks else ""
+        flags = ", ".join(risk_flag_label(f, lang) for f in opp.risk_flags)
+        stakes = f"  [{h['stakes']}: {flags}]" if opp.high_stakes else ""
+        lines.append(f"{n}. {opp.title}  —  {tasks.get(opp.task, opp.task)}{alt}, "
+                     f"{h['score']} {opp.score:.2f}{stakes}")
         lines.append(f"   {h['task']}: {task}")
-        lines.append(f"   {h['anchor']}: {opp.anchor.kind} '{opp.anchor.text}' ({opp.anchor.id})")
+        kind = KIND_WORDS[lang].get(opp.anchor.kind, opp.anchor.kind)
+        lines.append(f"   {h['anchor']}: {kind} '{opp.anchor.text}' ({opp.anchor.id})")
         lines.append(f"   {h['who']}: {opp.actor or '-'}")
         figures = []
         if opp.volume_per_day is not None:

@@ -13,6 +13,7 @@ from canvas.prioritize import (
     load_settings,
     parse_weights,
     prioritize,
+    table_words,
     to_csv,
     to_json,
     to_table,
@@ -68,11 +69,12 @@ def cmd_prioritize(args: argparse.Namespace) -> int:
     elif args.csv:
         text = to_csv(ranked)
     else:
-        text = to_table(ranked) if ranked else "no ML opportunities found on this board"
+        words = table_words(board.lang)
+        text = to_table(ranked, board.lang) if ranked else words["none"]
         if ranked and any(p.roi for p in ranked):
-            text += f"\nROI assumes {assumptions.describe()}."
+            text += "\n" + words["roi"].format(assumptions=assumptions.describe(board.lang))
     write_output(text, args.output)
     if not ranked:
-        print("no ML opportunities found on this board", file=sys.stderr)
+        print(table_words(board.lang)["none"], file=sys.stderr)
     return 0
 

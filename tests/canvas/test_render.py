@@ -60,7 +60,7 @@ def test_html_poster_layout(clinic_board, make_opportunity):
         assert f'id="{box.key}"' in page and html.escape(box.question) in page
         assert f'<span class="n">{number}</span>' in page
     assert 'class="guess"' in page and "prediction_details" in page
-    with pytest.raises(ValueError, match="A4 or A3"):
+    with pytest.raises(ValueError, match="A4, A3 or auto"):
         canvas_to_html(canvas, paper="Letter")  # type: ignore[arg-type]
 
 
