@@ -44,7 +44,7 @@ def decisions() -> Decisions:
     return flow.shown_doc(workshop, DECISIONS_DOC, load_decisions).data
 
 
-def save(new: Decisions, note: str, icon: str = "✅") -> bool:
+def save(new: Decisions, note: str, icon: str = ":material/check_circle:") -> bool:
     ok = flow.save_doc(workshop, DECISIONS_DOC, new, lambda rev: save_decisions(
         common.workspace(), workshop, new, rev, flow.author()))
     if ok:
@@ -54,8 +54,9 @@ def save(new: Decisions, note: str, icon: str = "✅") -> bool:
 
 def on_mark(opp_id: str, title: str, status: str) -> None:
     new = decisions().mark(opp_id, status, flow.author())
-    words = {"accepted": ("Accepted", "✅"), "dismissed": ("Dismissed", "🗑️"),
-             "new": ("Back to review", "↩️")}[status]
+    words = {"accepted": ("Accepted", ":material/check_circle:"),
+             "dismissed": ("Dismissed", ":material/delete:"),
+             "new": ("Back to review", ":material/undo:")}[status]
     save(new, f"{words[0]}: “{title}”.", words[1])
 
 
