@@ -133,7 +133,7 @@ def on_undo(revision: int) -> None:
         common.flash(str(exc), "⚠️")
         return
     common.reload_board(workshop)
-    common.flash("Undone.", "↩️")
+    common.flash("Undone.", ":material/undo:")
 
 
 def on_apply_text(key: str) -> None:
@@ -166,7 +166,7 @@ def on_delete_sticky(sticky_id: str) -> None:
     if error is None:
         st.session_state[K_SELECTED] = None
         common.flash(f"Deleted “{text.text if text else sticky_id}” (Undo brings it back).",
-                     "🗑️")
+                     ":material/delete:")
 
 
 # --------------------------------------------------------------------------- header

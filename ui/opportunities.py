@@ -96,7 +96,7 @@ def on_more() -> None:
 
 
 def on_revert(opp_id: str) -> None:
-    save(decisions().without_manual(opp_id), "Back to what detection found.", "↩️")
+    save(decisions().without_manual(opp_id), "Back to what detection found.", ":material/undo:")
 
 
 def manual_form(prefix: str, opp: Opportunity | None) -> None:
