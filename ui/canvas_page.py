@@ -86,7 +86,7 @@ def on_reset() -> None:
     flow.bump_generation()
     if flow.save_doc(workshop, CANVASES_DOC, new, lambda rev: save_canvas_doc(
             common.workspace(), workshop, opp_id, fresh, rev, flow.author())):
-        common.flash("Canvas prefilled again from the board.", "↩️")
+        common.flash("Canvas prefilled again from the board.", ":material/refresh:")
 
 
 def problem(field: str) -> None:

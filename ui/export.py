@@ -94,7 +94,7 @@ def on_reset() -> None:
     flow.save_doc(workshop, SPECS_DOC, {**current, opp_id: SpecEdits()},
                   lambda rev: save_spec_edits(common.workspace(), workshop, opp_id,
                                               SpecEdits(), rev, flow.author()))
-    common.flash("Spec made from the canvas again.", "↩️")
+    common.flash("Spec made from the canvas again.", ":material/refresh:")
 
 
 def show_problems(problems: list[Problem], saved: bool = False) -> None:
