@@ -269,21 +269,13 @@ def load_canvas_doc(workspace: Any, workshop: str) -> tuple[dict[str, MLCanvas],
     """The workshop's stored canvases by opportunity id, with the document's revision.
     A canvas that no longer reads is left out (it is prefilled again) rather than
     breaking the page."""
-    doc = workspace.read(workshop, CANVASES_DOC)
-    canvases = {}
-    for key, value in (doc.data or {}).items():
-        try:
-            canvases[str(key)] = canvas_from_data(value, f"{workshop}/{CANVASES_DOC}: {key}")
-        except ValueError:
-            continue
-    return canvases, doc.revision
+    return workspace.read_keyed(workshop, CANVASES_DOC, lambda key, value: canvas_from_data(
+        value, f"{workshop}/{CANVASES_DOC}: {key}"))
 
 
 def save_canvas_doc(workspace: Any, workshop: str, opportunity_id: str, canvas: MLCanvas,
                     expected_revision: int, author: str | None = None) -> int:
     """Store one canvas under ``opportunity_id``; ``ConflictError`` when the document moved
     on since ``expected_revision``. Returns the new revision."""
-    doc = workspace.read(workshop, CANVASES_DOC)
-    data = dict(doc.data or {})
-    data[opportunity_id] = canvas.to_data()
-    return workspace.write(workshop, CANVASES_DOC, data, expected_revision, author=author)
+    return workspace.write_keyed(workshop, CANVASES_DOC, opportunity_id, canvas.to_data(),
+                                 expected_revision, author)

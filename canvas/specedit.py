@@ -268,24 +268,16 @@ def scaffold_zip(spec: UseCaseSpec, rows: int = 1000) -> bytes:
 
 def load_spec_edits(workspace: Any, workshop: str) -> tuple[dict[str, SpecEdits], int]:
     """The workshop's spec edits by opportunity id, with the document's revision."""
-    doc = workspace.read(workshop, SPECS_DOC)
-    edits = {}
-    for key, value in (doc.data or {}).items():
-        try:
-            edits[str(key)] = SpecEdits.from_data(value)
-        except ValueError:
-            continue
-    return edits, doc.revision
+    return workspace.read_keyed(workshop, SPECS_DOC,
+                                lambda _key, value: SpecEdits.from_data(value))
 
 
 def save_spec_edits(workspace: Any, workshop: str, opportunity_id: str, edits: SpecEdits,
                     expected_revision: int, author: str | None = None) -> int:
     """Store the edits of one opportunity's spec; ``ConflictError`` when the document moved
     on since ``expected_revision``. Returns the new revision."""
-    doc = workspace.read(workshop, SPECS_DOC)
-    data = dict(doc.data or {})
-    data[opportunity_id] = edits.to_data()
-    return workspace.write(workshop, SPECS_DOC, data, expected_revision, author=author)
+    return workspace.write_keyed(workshop, SPECS_DOC, opportunity_id, edits.to_data(),
+                                 expected_revision, author)
 
 
 __all__ = ["SPECS_DOC", "ScaffoldError", "SpecCheck", "SpecEdits", "baseline_from_text",

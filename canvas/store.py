@@ -26,7 +26,7 @@ import re
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -422,6 +422,28 @@ class Workspace:
                              f"revisions are kept")
         return self.write(workshop, name, older.get("data"), expected_revision, author,
                           previous=older.get("previous"))
+
+    def read_keyed(self, workshop: str, name: str,
+                   parse: Callable[[str, Any], Any]) -> tuple[dict[str, Any], int]:
+        """A document that maps keys (such as opportunity ids) to entries, each read with
+        ``parse(key, value)``, and its revision. An entry that no longer parses
+        (``ValueError``) is left out rather than breaking the caller."""
+        doc = self.read(workshop, name)
+        entries: dict[str, Any] = {}
+        for key, value in (doc.data or {}).items():
+            try:
+                entries[str(key)] = parse(str(key), value)
+            except ValueError:
+                continue
+        return entries, doc.revision
+
+    def write_keyed(self, workshop: str, name: str, key: str, value: Any,
+                    expected_revision: int, author: str | None = None) -> int:
+        """Store one entry of a keyed document, keeping the others; ``ConflictError`` when
+        the document moved on since ``expected_revision``. Returns the new revision."""
+        data = dict(self.read(workshop, name).data or {})
+        data[key] = value
+        return self.write(workshop, name, data, expected_revision, author=author)
 
     # ------------------------------------------------------------------ the board
     def load_board(self, workshop: str) -> Versioned:
