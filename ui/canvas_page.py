@@ -17,7 +17,6 @@ from canvas.canvasform import (
     load_canvas_doc,
     save_canvas_doc,
 )
-from canvas.decisions import DECISIONS_DOC, accepted_opportunities, load_decisions
 from canvas.mlcanvas import CANVASES_DOC, boxes_for, guess_how, lint_canvas, prefill_canvas
 from canvas.prioritize import PRIORITIES_DOC, load_settings, prioritize
 from canvas.render import canvas_to_html, canvas_to_markdown
@@ -26,13 +25,8 @@ from ui import common, flow
 LINT_ICONS = {"missing": ":material/error:", "risky": ":material/warning:",
               "guess": ":material/help:"}
 
-common.show_flash()
-workshop = flow.require_workshop("Canvas")
-shown, detection = flow.board_and_detection(workshop)
-board = shown.data
-st.set_page_config(page_title=f"Canvas · {board.title} · mlcanvas")
-decisions = flow.shown_doc(workshop, DECISIONS_DOC, load_decisions).data
-accepted = accepted_opportunities(detection.opportunities, decisions)
+page = flow.open_flow_page("Canvas")
+workshop, board, accepted = page.workshop, page.board, page.accepted
 
 head, who = st.columns([4, 1.2], vertical_alignment="bottom")
 with head:

@@ -9,7 +9,6 @@ import pandas as pd
 import streamlit as st
 
 from canvas.canvasform import canvas_for, clean_rows, load_canvas_doc
-from canvas.decisions import DECISIONS_DOC, accepted_opportunities, load_decisions
 from canvas.mlcanvas import CANVASES_DOC
 from canvas.specedit import (
     COLUMN_TYPES,
@@ -29,13 +28,8 @@ from canvas.specedit import (
 from canvas.validate import Problem
 from ui import common, flow
 
-common.show_flash()
-workshop = flow.require_workshop("Export")
-shown, detection = flow.board_and_detection(workshop)
-board = shown.data
-st.set_page_config(page_title=f"Export · {board.title} · mlcanvas")
-decisions = flow.shown_doc(workshop, DECISIONS_DOC, load_decisions).data
-accepted = accepted_opportunities(detection.opportunities, decisions)
+page = flow.open_flow_page("Export")
+workshop, board, accepted = page.workshop, page.board, page.accepted
 
 head, who = st.columns([4, 1.2], vertical_alignment="bottom")
 with head:

@@ -13,10 +13,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
 
+from canvas.decisions import DECISIONS_DOC, accepted_opportunities, load_decisions
 from canvas.store import ConflictError, StoreError, Versioned
 from eventstorming.layout import BoardLayout, layout_board
 from eventstorming.model import Board
@@ -192,3 +194,28 @@ def pick_opportunity(workshop: str, accepted: list[Opportunity], page: str,
     st.query_params["opportunity"] = opp_id
     st.session_state[key_wanted] = opp_id     # the URL follows the choice, not the other way
     return by_id[opp_id]
+
+
+@dataclass(frozen=True)
+class FlowPage:
+    """What the pages after the board start from: the open workshop, its board, the
+    detected opportunities and the ones the team accepted."""
+
+    workshop: str
+    board: Board
+    detection: Detection
+    accepted: list[Opportunity]
+
+
+def open_flow_page(title: str) -> FlowPage:
+    """The start the Prioritize, Canvas and Export pages share: the pending toast, the open
+    workshop (or a choice of one), its board with detection, the page title and the accepted
+    opportunities."""
+    common.show_flash()
+    workshop = require_workshop(title)
+    shown, detection = board_and_detection(workshop)
+    board = shown.data
+    st.set_page_config(page_title=f"{title} · {board.title} · mlcanvas")
+    decisions = shown_doc(workshop, DECISIONS_DOC, load_decisions).data
+    return FlowPage(workshop, board, detection,
+                    accepted_opportunities(detection.opportunities, decisions))

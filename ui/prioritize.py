@@ -8,7 +8,6 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from canvas.decisions import DECISIONS_DOC, accepted_opportunities, load_decisions
 from canvas.prioritize import (
     CRITERIA,
     HIGH_RISK,
@@ -30,16 +29,10 @@ from canvas.prioritytable import (
 from ui import common, flow
 from ui.charts import bubble_chart
 
-common.show_flash()
-workshop = flow.require_workshop("Prioritize")
-shown, detection = flow.board_and_detection(workshop)
-board = shown.data
-st.set_page_config(page_title=f"Prioritize · {board.title} · mlcanvas")
-
-decisions = flow.shown_doc(workshop, DECISIONS_DOC, load_decisions).data
+page = flow.open_flow_page("Prioritize")
+workshop, board, accepted = page.workshop, page.board, page.accepted
 settings_doc = flow.shown_doc(workshop, PRIORITIES_DOC, load_settings)
 settings: PrioritySettings = settings_doc.data
-accepted = accepted_opportunities(detection.opportunities, decisions)
 
 
 def save(new: PrioritySettings, note: str | None = None) -> bool:
