@@ -100,7 +100,7 @@ def every_page_run_times(board: Board, runs: int, accept: int = 5) -> tuple[dict
     from streamlit.testing.v1 import AppTest
 
     from canvas.decisions import Decisions, save_decisions
-    from eventstorming.opportunities import detect
+    from eventstorming.detection.detector import detect
 
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -171,7 +171,7 @@ def main() -> None:
     print(f"Board page script run (AppTest, median of {args.runs} reruns; aim <= 0.5 s)")
     for size, seconds in page_run_times([0, 100, 500], args.runs).items():
         print(f"  {size:4d} stickies: {seconds:.3f} s")
-    from eventstorming.storm import read_storm
+    from eventstorming.formats.storm import read_storm
 
     boards = [("synthetic board", synthetic_board(500))]
     example = ROOT / "examples" / "travel_expenses" / "board.storm"

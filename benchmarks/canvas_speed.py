@@ -20,7 +20,7 @@ from canvas.render import canvas_to_html, canvas_to_markdown  # noqa: E402
 from canvas.specgen import spec_from_canvas, spec_to_yaml  # noqa: E402
 from canvas.usecases import detect_opportunities  # noqa: E402
 from canvas.validate import SpecUnreadable, validate_text  # noqa: E402
-from eventstorming.storm import read_storm  # noqa: E402
+from eventstorming.formats.storm import read_storm  # noqa: E402
 
 
 def median_ms(fn, runs: int = 20) -> float:

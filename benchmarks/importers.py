@@ -17,9 +17,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from eventstorming.builder import BoardBuilder  # noqa: E402
 from eventstorming.errors import BoardFormatError, BoardUnreadableError  # noqa: E402
-from eventstorming.importers.common import MAX_ELEMENTS  # noqa: E402
-from eventstorming.importers.drawio import MAX_INFLATED_BYTES  # noqa: E402
-from eventstorming.io import MAX_BOARD_BYTES, export_board, import_board  # noqa: E402
+from eventstorming.formats.importers.common import MAX_ELEMENTS  # noqa: E402
+from eventstorming.formats.importers.drawio import MAX_INFLATED_BYTES  # noqa: E402
+from eventstorming.formats.io import MAX_BOARD_BYTES, export_board, import_board  # noqa: E402
 from eventstorming.model import Kind  # noqa: E402
 
 

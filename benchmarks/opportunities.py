@@ -24,10 +24,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from eventstorming.detection.detector import detect  # noqa: E402
+from eventstorming.formats.safeyaml import load_yaml  # noqa: E402
+from eventstorming.formats.storm import read_storm  # noqa: E402
 from eventstorming.model import fold  # noqa: E402
-from eventstorming.opportunities import detect  # noqa: E402
-from eventstorming.safeyaml import load_yaml  # noqa: E402
-from eventstorming.storm import read_storm  # noqa: E402
 
 SHARED = next((p for p in (ROOT.parent / "shared" / "benchmarks" / "opportunities",
                            ROOT.parent.parent / "shared" / "benchmarks" / "opportunities")

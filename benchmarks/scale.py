@@ -9,7 +9,7 @@ Each generated board repeats a small workflow (a customer request, a clerk who c
 it with a read model in front of them and two alternative outcomes, a hotspot, a policy
 that archives, an optimisation step, a judgment policy) with unique texts, while actors
 and aggregates are shared by many units the way real boards share them. The time is the
-best of three runs of :func:`eventstorming.opportunities.detect` in-process (graph
+best of three runs of :func:`eventstorming.detection.detector.detect` in-process (graph
 construction included), as wall-clock and as CPU time of the process (steadier on a shared
 machine); time per sticky should stay about flat (linear growth).
 """
@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from eventstorming.builder import BoardBuilder  # noqa: E402
+from eventstorming.detection.detector import detect  # noqa: E402
 from eventstorming.model import Board  # noqa: E402
-from eventstorming.opportunities import detect  # noqa: E402
 
 SIZES = (500, 1_000, 2_000, 5_000, 10_000)
 

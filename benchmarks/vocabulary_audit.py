@@ -5,7 +5,7 @@ Usage::
     python benchmarks/vocabulary_audit.py          # flagged matches, one line each
     python benchmarks/vocabulary_audit.py --all    # every wildcard match, for review
 
-Every entry of every lexicon in :mod:`eventstorming.vocabulary` that has a wildcard
+Every entry of every lexicon in :mod:`eventstorming.detection.vocabulary` that has a wildcard
 (``beste*``, ``*prüfung``, ``*betrug*``) is run over every word of the boards in
 ``benchmarks/``, ``examples/`` and the shared benchmark, and over a list of common business
 words in English and German (``benchmarks/business_words.txt``). A match is flagged when what
@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from eventstorming import vocabulary as V  # noqa: E402
+from eventstorming.detection import vocabulary as V  # noqa: E402
 
 WORDS_FILE = ROOT / "benchmarks" / "business_words.txt"
 SHARED = next((p for p in (ROOT.parent / "shared" / "benchmarks" / "opportunities",

@@ -27,8 +27,8 @@ from canvas.mlcanvas import (
     identifier,
     prefill_canvas,
 )
+from eventstorming.detection.opportunity import Opportunity
 from eventstorming.model import Board
-from eventstorming.opportunity import Opportunity
 
 GUESS_MARK = "?"
 COLUMN_TYPES = ("number", "integer", "text", "category", "boolean", "datetime")

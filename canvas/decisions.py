@@ -1,6 +1,6 @@
 """What a product owner decided about a board's opportunities: accepted, dismissed, by hand.
 
-Detection (:func:`eventstorming.opportunities.detect`) proposes; people decide. The
+Detection (:func:`eventstorming.detection.detector.detect`) proposes; people decide. The
 workshop document ``decisions`` keeps, per opportunity id, the latest mark (``accepted`` or
 ``dismissed``, with author and time) and the opportunities added or edited by hand::
 
@@ -27,9 +27,9 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
+from eventstorming.detection.opportunity import ML_TASKS, Opportunity, StickyRef
 from eventstorming.graph import BoardGraph
 from eventstorming.model import Board, Kind, slugify
-from eventstorming.opportunity import ML_TASKS, Opportunity, StickyRef
 
 DECISIONS_DOC = "decisions"
 Status = Literal["new", "accepted", "dismissed"]

@@ -28,10 +28,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from canvas.spec import CANVAS_BOXES, Rule, Scalar
+from eventstorming.detection.opportunity import MLTask, Opportunity, StickyRef
+from eventstorming.formats.safeyaml import YamlError, dump_yaml, load_yaml
 from eventstorming.graph import BoardGraph
 from eventstorming.model import Board, Kind, slugify
-from eventstorming.opportunity import MLTask, Opportunity, StickyRef
-from eventstorming.safeyaml import YamlError, dump_yaml, load_yaml
 
 CANVAS_VERSION = "mlcanvas/canvas-v1"
 CANVASES_DOC = "canvases"

@@ -47,8 +47,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from canvas.validate import did_you_mean
+from eventstorming.detection.opportunity import Opportunity
 from eventstorming.model import Board
-from eventstorming.opportunity import Opportunity
 
 # --------------------------------------------------------------------------- criteria
 

@@ -29,7 +29,7 @@ from canvas.scaffold.generate import MANIFEST
 from canvas.spec import UseCaseSpec
 from canvas.specgen import spec_data_from_canvas, spec_to_yaml
 from canvas.validate import Problem, validate_data
-from eventstorming.safeyaml import YamlError, dump_yaml, load_yaml
+from eventstorming.formats.safeyaml import YamlError, dump_yaml, load_yaml
 
 SPECS_DOC = "specs"
 COLUMN_TYPES = ("number", "integer", "text", "category", "boolean", "datetime")

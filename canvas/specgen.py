@@ -30,8 +30,8 @@ from canvas.mlcanvas import BOXES, MLCanvas
 from canvas.schema import SCHEMA_COMMENT
 from canvas.spec import NUMERIC_TRANSFORMS, UseCaseSpec
 from canvas.validate import validate_data
+from eventstorming.formats.safeyaml import dump_yaml
 from eventstorming.model import slugify
-from eventstorming.safeyaml import dump_yaml
 
 #: Per task: the fallback baseline, evaluation metrics and the monitored metric with the
 #: figure the team aims for.

@@ -34,10 +34,10 @@ from typing import Any
 
 from eventstorming.builder import BoardBuilder
 from eventstorming.errors import BoardFormatError
+from eventstorming.formats.safeyaml import YamlError, dump_yaml, load_yaml
+from eventstorming.formats.storm import read_storm
+from eventstorming.formats.yamlio import board_from_dict, board_to_dict
 from eventstorming.model import Board, language_code, slugify
-from eventstorming.safeyaml import YamlError, dump_yaml, load_yaml
-from eventstorming.storm import read_storm
-from eventstorming.yamlio import board_from_dict, board_to_dict
 
 #: How many revisions of each document are kept for undo.
 HISTORY_KEEP = 20

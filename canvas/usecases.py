@@ -1,13 +1,13 @@
 """From a board to its opportunities, and one opportunity by the id a user typed.
 
-A thin seam between the commands and the detector (``eventstorming.opportunities.detect``),
+A thin seam between the commands and the detector (``eventstorming.detection.detector.detect``),
 so that prioritization, canvases and examples all see the same opportunities.
 """
 
 from __future__ import annotations
 
+from eventstorming.detection.opportunity import Opportunity
 from eventstorming.model import Board, slugify
-from eventstorming.opportunity import Opportunity
 
 
 class DetectorMissing(RuntimeError):
@@ -17,9 +17,9 @@ class DetectorMissing(RuntimeError):
 def detect_opportunities(board: Board) -> list[Opportunity]:
     """The board's opportunities, best first, as the detector finds them."""
     try:
-        from eventstorming.opportunities import detect
+        from eventstorming.detection.detector import detect
     except ImportError as exc:  # the detector lands on main separately
-        raise DetectorMissing("opportunity detection (eventstorming.opportunities) is not "
+        raise DetectorMissing("opportunity detection (eventstorming.detection.detector) is not "
                               "available in this checkout") from exc
     return list(detect(board).opportunities)
 

@@ -6,7 +6,7 @@ line: the file, the line number, the field path as it is written in the YAML
 key, operator or choice looks misspelled. Pydantic's internal names (discriminator tags such
 as ``feature`` or union members such as ``LinearPrediction``) never reach the user.
 
-The file is read with :func:`eventstorming.safeyaml.load_yaml` (no tags, size limit, no
+The file is read with :func:`eventstorming.formats.safeyaml.load_yaml` (no tags, size limit, no
 aliases) before anything else, then composed a second time (nodes only, nothing
 constructed) to find the line of each path.
 """
@@ -31,7 +31,7 @@ from canvas.spec import (
     cross_check,
     short_text,
 )
-from eventstorming.safeyaml import MAX_YAML_BYTES, YamlError, load_yaml
+from eventstorming.formats.safeyaml import MAX_YAML_BYTES, YamlError, load_yaml
 
 PathPart = str | int
 

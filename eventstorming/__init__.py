@@ -4,8 +4,8 @@ This package never imports streamlit.
 """
 
 from eventstorming.errors import BoardFormatError, BoardUnreadableError
+from eventstorming.formats.storm import parse_storm, read_storm, write_storm
 from eventstorming.model import Board, Kind, Link, Sticky
-from eventstorming.storm import parse_storm, read_storm, write_storm
 
 __all__ = [
     "Board", "BoardFormatError", "BoardUnreadableError", "Kind", "Link", "Sticky",

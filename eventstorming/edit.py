@@ -24,8 +24,8 @@ from typing import Any
 
 from eventstorming.builder import BoardBuilder
 from eventstorming.errors import BoardFormatError
+from eventstorming.formats.storm import KIND_KEYWORDS, parse_storm
 from eventstorming.model import AttrValue, Board, Kind, Link, Sticky, fold, sticky_id, unique_id
-from eventstorming.storm import KIND_KEYWORDS, parse_storm
 
 #: The kinds as the ``.storm`` format and the table offer them, in :class:`Kind` order.
 KIND_CHOICES: tuple[str, ...] = tuple(k.value for k in Kind)

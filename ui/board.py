@@ -23,10 +23,10 @@ from eventstorming.edit import (
     update_sticky,
 )
 from eventstorming.errors import BoardFormatError
-from eventstorming.io import EXPORTERS, export_board
+from eventstorming.formats.io import EXPORTERS, export_board
+from eventstorming.formats.storm import write_storm
 from eventstorming.layout import layout_board
 from eventstorming.model import Board
-from eventstorming.storm import write_storm
 from ui import common
 from ui.picture import COLUMNS_SHOWN, KIND_LABELS, PLOT_CONFIG, board_figure
 

@@ -20,10 +20,10 @@ import streamlit as st
 
 from canvas.decisions import DECISIONS_DOC, accepted_opportunities, load_decisions
 from canvas.store import ConflictError, StoreError, Versioned
+from eventstorming.detection.detector import Detection, detect
+from eventstorming.detection.opportunity import Opportunity
 from eventstorming.layout import BoardLayout, layout_board
 from eventstorming.model import Board
-from eventstorming.opportunities import Detection, detect
-from eventstorming.opportunity import Opportunity
 from ui import common
 
 _DOCS = "_docs"            # session: (workshop, name) -> Versioned(parsed value, revision)

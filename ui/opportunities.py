@@ -16,7 +16,7 @@ from canvas.decisions import (
     opportunity_cards,
     save_decisions,
 )
-from eventstorming.opportunity import ML_TASKS, Opportunity
+from eventstorming.detection.opportunity import ML_TASKS, Opportunity
 from ui import common, flow
 from ui.charts import anchors_figure
 from ui.picture import PLOT_CONFIG

@@ -6,7 +6,7 @@ import streamlit as st
 
 from canvas.store import StoreError
 from eventstorming.errors import BoardFormatError, BoardUnreadableError
-from eventstorming.io import import_board
+from eventstorming.formats.io import import_board
 from ui import common
 
 LANGUAGES = {"en": "English", "de": "Deutsch"}

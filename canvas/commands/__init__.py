@@ -8,9 +8,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from eventstorming.errors import BoardFormatError, BoardUnreadableError
-from eventstorming.io import read_board
+from eventstorming.formats.io import read_board
+from eventstorming.formats.safeyaml import YamlError
 from eventstorming.model import Board
-from eventstorming.safeyaml import YamlError
 
 INVALID = 1
 UNREADABLE = 2

@@ -8,11 +8,17 @@ import sys
 from pathlib import Path
 
 from canvas.commands import UNREADABLE, CommandError, load_board, user_errors, write_output
-from eventstorming.importers.colors import parse_color_map
-from eventstorming.importers.common import plural
-from eventstorming.io import EXPORTERS, IMPORT_FORMATS, export_board, import_board, read_bytes
+from eventstorming.formats.importers.colors import parse_color_map
+from eventstorming.formats.importers.common import plural
+from eventstorming.formats.io import (
+    EXPORTERS,
+    IMPORT_FORMATS,
+    export_board,
+    import_board,
+    read_bytes,
+)
+from eventstorming.formats.safeyaml import load_yaml
 from eventstorming.model import Kind
-from eventstorming.safeyaml import load_yaml
 
 
 def register(sub: argparse._SubParsersAction) -> None:

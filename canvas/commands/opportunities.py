@@ -16,8 +16,8 @@ from typing import Any
 from canvas.commands import load_board, write_output
 from canvas.mlcanvas import TASK_WORDS
 from canvas.prioritize import risk_flag_label
-from eventstorming.opportunities import Detection, detect
-from eventstorming.opportunity import Opportunity
+from eventstorming.detection.detector import Detection, detect
+from eventstorming.detection.opportunity import Opportunity
 
 HEADINGS = {
     "en": {"none": "No ML opportunities found.", "who": "who decides today",

@@ -10,7 +10,7 @@ from canvas.commands import INVALID, UNREADABLE, CommandError, user_errors, writ
 from canvas.schema import schema_text
 from canvas.spec import API_VERSION, KIND
 from canvas.validate import SpecUnreadable, read_spec_file, validate_file
-from eventstorming.safeyaml import YamlError, load_yaml
+from eventstorming.formats.safeyaml import YamlError, load_yaml
 
 if TYPE_CHECKING:
     from canvas.mlcanvas import MLCanvas
@@ -50,7 +50,7 @@ def _is_board(path: str, text: str, data: Any) -> bool:
     if isinstance(data, dict) and ("stickies" in data or str(data.get("format", "")).startswith(
             "mlcanvas-board")):
         return True
-    from eventstorming.io import parse_board
+    from eventstorming.formats.io import parse_board
 
     try:
         return bool(parse_board(text, path).stickies)

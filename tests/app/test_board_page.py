@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from canvas.store import Workspace
-from eventstorming.io import EXPORTERS
+from eventstorming.formats.io import EXPORTERS
 from tests.app.conftest import open_board, seed_workspace
 
 WS = "receipt-handling"

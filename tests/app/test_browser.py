@@ -13,7 +13,7 @@ import pytest
 
 from canvas.store import Workspace
 from eventstorming import parse_storm
-from eventstorming.io import read_board
+from eventstorming.formats.io import read_board
 from tests.app.conftest import screenshot, seed_workspace, wait_for_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

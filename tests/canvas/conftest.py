@@ -1,7 +1,7 @@
 """Fixtures for the canvas tests: boards written here and opportunities built by hand.
 
 ``hand_opportunity`` builds an :class:`Opportunity` for a command the way the contract in
-``eventstorming/opportunity.py`` describes it, from the graph view, so these tests do not
+``eventstorming/detection/opportunity.py`` describes it, from the graph view, so these tests do not
 depend on the detector.
 """
 
@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 
 from eventstorming import parse_storm
+from eventstorming.detection.opportunity import Evidence, Opportunity, StickyRef
 from eventstorming.graph import BoardGraph
 from eventstorming.model import Board, Kind
-from eventstorming.opportunity import Evidence, Opportunity, StickyRef
 
 BOARDS = Path(__file__).resolve().parent / "boards"
 CLINIC_BOARD = (BOARDS / "clinic.storm").read_text(encoding="utf-8")

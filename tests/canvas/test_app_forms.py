@@ -47,8 +47,8 @@ from canvas.specedit import (
 )
 from canvas.store import ConflictError, Workspace
 from canvas.validate import validate_text
-from eventstorming.opportunities import detect
-from eventstorming.storm import parse_storm
+from eventstorming.detection.detector import detect
+from eventstorming.formats.storm import parse_storm
 
 BOARD = parse_storm("""# Receipts
 lang: en

@@ -11,7 +11,7 @@ import pytest
 
 from canvas.cli import COMMAND_MODULES, build_parser, main
 from eventstorming import parse_storm, read_storm
-from eventstorming.io import read_board
+from eventstorming.formats.io import read_board
 from tests.conftest import ROOT
 
 BOARD = """\

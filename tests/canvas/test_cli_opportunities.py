@@ -110,8 +110,8 @@ def test_user_errors_give_a_message_not_a_traceback(tmp_path):
 
 def test_the_task_line_reads_as_a_sentence_in_both_languages(tmp_path):
     from canvas.commands.opportunities import render_text
-    from eventstorming.opportunities import detect
-    from eventstorming.storm import read_storm
+    from eventstorming.detection.detector import detect
+    from eventstorming.formats.storm import read_storm
 
     board = read_storm(write_board(tmp_path))
     detection = detect(board)

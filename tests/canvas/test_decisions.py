@@ -16,8 +16,8 @@ from canvas.decisions import (
     save_decisions,
 )
 from canvas.store import ConflictError, Workspace
-from eventstorming.opportunities import detect
-from eventstorming.storm import parse_storm
+from eventstorming.detection.detector import detect
+from eventstorming.formats.storm import parse_storm
 
 BOARD = parse_storm("""# Receipts
 lang: en

@@ -6,7 +6,7 @@ import pytest
 
 from canvas.mlcanvas import _subject, plural, prefill_canvas
 from eventstorming import parse_storm
-from eventstorming.opportunities import detect
+from eventstorming.detection.detector import detect
 
 HOSPITAL = """# Hospital discharge
 lang: en

@@ -9,7 +9,7 @@ import pytest
 from canvas.validate import validate_file
 from tests.conftest import ROOT
 
-pytest.importorskip("eventstorming.opportunities", reason="the detector is not merged yet")
+pytest.importorskip("eventstorming.detection.detector", reason="the detector is not merged yet")
 
 
 def _regenerate():

@@ -16,7 +16,7 @@ from jsonschema import Draft202012Validator
 from canvas.cli import main
 from canvas.schema import SCHEMA_FILE
 
-pytest.importorskip("eventstorming.opportunities", reason="the detector is not merged yet")
+pytest.importorskip("eventstorming.detection.detector", reason="the detector is not merged yet")
 
 BOARDS = Path(__file__).parent / "boards"
 BOARD = BOARDS / "bike_repair.storm"
@@ -60,7 +60,7 @@ def test_prioritize_formats_and_weights(capsys):
 def test_prioritize_applies_the_overrides_saved_in_a_workshop(tmp_path, capsys):
     from canvas.prioritize import save_override
     from canvas.store import Workspace
-    from eventstorming.storm import read_storm
+    from eventstorming.formats.storm import read_storm
 
     ws = Workspace(tmp_path / "ws")
     workshop = ws.create_from_board(read_storm(BOARD))

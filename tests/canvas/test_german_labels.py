@@ -11,7 +11,7 @@ import pytest
 from canvas.mlcanvas import prefill_canvas, target_words
 from canvas.render import canvas_to_html, canvas_to_markdown
 from eventstorming import parse_storm
-from eventstorming.opportunities import detect
+from eventstorming.detection.detector import detect
 from tests.conftest import ROOT
 
 KREDIT = """# Kreditvergabe

@@ -9,7 +9,7 @@ from canvas.mlcanvas import canvas_from_data, lint_canvas, prefill_canvas
 from canvas.render import canvas_to_html, canvas_to_markdown
 from canvas.spec import TASKS
 from canvas.specgen import spec_data_from_canvas, spec_from_canvas
-from eventstorming.opportunity import Opportunity, StickyRef
+from eventstorming.detection.opportunity import Opportunity, StickyRef
 
 texts = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")),
                 min_size=1, max_size=40).filter(lambda t: t.strip())

@@ -120,8 +120,8 @@ def test_cli_spec_round_trip(tmp_path, clinic_board, make_opportunity, capsys):
 
 def test_spec_names_a_spec_or_a_board_given_instead_of_a_canvas(tmp_path, capsys):
     from canvas.cli import main
-    from eventstorming.storm import read_storm
-    from eventstorming.yamlio import board_to_yaml
+    from eventstorming.formats.storm import read_storm
+    from eventstorming.formats.yamlio import board_to_yaml
     from tests.conftest import ROOT
 
     spec = ROOT / "examples" / "travel_expenses" / "spec.yaml"

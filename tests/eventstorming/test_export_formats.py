@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from eventstorming.builder import BoardBuilder
-from eventstorming.importers.colors import Classifier, Look
-from eventstorming.io import EXPORTERS, export_board, import_board, parse_board
-from eventstorming.mermaid import mermaid_text
+from eventstorming.formats.importers.colors import Classifier, Look
+from eventstorming.formats.io import EXPORTERS, export_board, import_board, parse_board
+from eventstorming.formats.mermaid import mermaid_text
 from eventstorming.model import KIND_COLORS, Board, Kind
 
 BOARD = """# Receipts in accounting

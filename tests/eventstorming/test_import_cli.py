@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from eventstorming.formats.yamlio import read_board_yaml
 from eventstorming.model import Kind
-from eventstorming.yamlio import read_board_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).parent / "fixtures" / "import"

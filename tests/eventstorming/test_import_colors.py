@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventstorming.errors import BoardFormatError
-from eventstorming.importers.colors import (
+from eventstorming.formats.importers.colors import (
     MIRO_COLORS,
     Classifier,
     Look,

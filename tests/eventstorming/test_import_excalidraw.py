@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from eventstorming.errors import BoardFormatError
-from eventstorming.io import detect_format, import_board
+from eventstorming.formats.io import detect_format, import_board
 from eventstorming.model import Kind
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"

@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from eventstorming.errors import BoardFormatError, BoardUnreadableError
-from eventstorming.importers.common import MAX_ELEMENTS
-from eventstorming.importers.drawio import MAX_INFLATED_BYTES
-from eventstorming.io import MAX_BOARD_BYTES, import_board
+from eventstorming.formats.importers.common import MAX_ELEMENTS
+from eventstorming.formats.importers.drawio import MAX_INFLATED_BYTES
+from eventstorming.formats.io import MAX_BOARD_BYTES, import_board
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 OURS = (BoardFormatError, BoardUnreadableError)

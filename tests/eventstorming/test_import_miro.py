@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from eventstorming.io import detect_format, import_board
+from eventstorming.formats.io import detect_format, import_board
 from eventstorming.model import Kind
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"

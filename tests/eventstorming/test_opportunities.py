@@ -8,8 +8,8 @@ import pytest
 from pydantic import ValidationError
 
 from eventstorming import parse_storm, write_storm
+from eventstorming.detection.detector import THRESHOLD, Detection, detect, read_text
 from eventstorming.model import Board
-from eventstorming.opportunities import THRESHOLD, Detection, detect, read_text
 
 
 def board(body: str, lang: str = "en") -> Board:
@@ -390,8 +390,8 @@ def test_volume_flows_through_a_persons_previous_command():
 
 
 def test_a_rare_step_is_counted_per_month_not_as_zero_a_day():
-    from eventstorming.opportunities import detect
-    from eventstorming.storm import parse_storm
+    from eventstorming.detection.detector import detect
+    from eventstorming.formats.storm import parse_storm
 
     board = parse_storm(
         "# Budget\n## Finance\n"

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from eventstorming.detection.detector import detect
+from eventstorming.formats.safeyaml import load_yaml
+from eventstorming.formats.storm import read_storm
 from eventstorming.model import fold
-from eventstorming.opportunities import detect
-from eventstorming.safeyaml import load_yaml
-from eventstorming.storm import read_storm
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDERS = [*sorted((ROOT / "benchmarks").glob("boards*")),

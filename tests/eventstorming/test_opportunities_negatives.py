@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from eventstorming import parse_storm
+from eventstorming.detection.detector import detect
 from eventstorming.model import Board
-from eventstorming.opportunities import detect
 
 
 def board(body: str, lang: str = "en") -> Board:

@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eventstorming.builder import BoardBuilder
+from eventstorming.detection.detector import THRESHOLD, detect
 from eventstorming.model import Kind
-from eventstorming.opportunities import THRESHOLD, detect
 
 WORDS = ["check", "send", "invoice", "categorize", "customer", "prüfen", "Rechnung", "fraud",
          "next week", "demand", "route", "team", "suspicious", "whenever", "looks", "plan",

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from eventstorming import parse_storm, read_storm, write_storm
+from eventstorming.formats.io import read_board
+from eventstorming.formats.yamlio import board_from_yaml, board_to_yaml
 from eventstorming.grammar import check_board
-from eventstorming.io import read_board
 from eventstorming.model import fold
-from eventstorming.yamlio import board_from_yaml, board_to_yaml
 from tests.conftest import ROOT, SHARED_BENCHMARKS
 
 

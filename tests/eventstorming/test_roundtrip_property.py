@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 
 from eventstorming import parse_storm, write_storm
 from eventstorming.builder import BoardBuilder
+from eventstorming.formats.storm import _coerce, storm_safe_text
+from eventstorming.formats.yamlio import board_from_yaml, board_to_yaml
 from eventstorming.model import Board, Kind
-from eventstorming.storm import _coerce, storm_safe_text
-from eventstorming.yamlio import board_from_yaml, board_to_yaml
 
 # Letters of several scripts, digits, punctuation and the characters the format gives a
 # meaning to (arrows, braces, '#', '//', ':'), so that generated texts exercise escaping.

@@ -6,8 +6,8 @@ import pytest
 
 from eventstorming import BoardFormatError, parse_storm, read_storm, write_storm
 from eventstorming.errors import BoardUnreadableError
+from eventstorming.formats.storm import KIND_KEYWORDS
 from eventstorming.model import Kind
-from eventstorming.storm import KIND_KEYWORDS
 
 
 def kinds_texts(board):

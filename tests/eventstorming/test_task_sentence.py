@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from eventstorming import parse_storm
-from eventstorming.opportunities import detect
+from eventstorming.detection.detector import detect
 
 BOARD = """# Expenses
 lang: en

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventstorming.vocabulary import Lexicon, lexicon
+from eventstorming.detection.vocabulary import Lexicon, lexicon
 
 
 def test_exact_prefix_suffix_infix_and_phrases():

@@ -7,7 +7,7 @@ import importlib.util
 
 import pytest
 
-from eventstorming import vocabulary as V
+from eventstorming.detection import vocabulary as V
 from tests.conftest import ROOT
 
 FALSE_FRIENDS = [

@@ -27,7 +27,7 @@ from typing import Any
 
 from eventstorming.builder import BoardBuilder
 from eventstorming.errors import BoardFormatError
-from eventstorming.importers.colors import Classifier, Look, to_hex
+from eventstorming.formats.importers.colors import Classifier, Look, to_hex
 from eventstorming.model import AttrValue, Board, Kind
 
 #: Most elements (items, cells) one imported file may hold.

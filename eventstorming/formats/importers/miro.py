@@ -21,8 +21,8 @@ from __future__ import annotations
 from typing import Any
 
 from eventstorming.errors import BoardFormatError
-from eventstorming.importers.colors import normalize_color
-from eventstorming.importers.common import (
+from eventstorming.formats.importers.colors import normalize_color
+from eventstorming.formats.importers.common import (
     Connection,
     Drawing,
     Fields,

@@ -34,8 +34,8 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
 from eventstorming.errors import BoardFormatError
-from eventstorming.importers.colors import normalize_color
-from eventstorming.importers.common import (
+from eventstorming.formats.importers.colors import normalize_color
+from eventstorming.formats.importers.common import (
     MAX_ELEMENTS,
     Connection,
     Drawing,

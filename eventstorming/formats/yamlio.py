@@ -9,8 +9,8 @@ import yaml
 from pydantic import ValidationError
 
 from eventstorming.errors import BoardFormatError, BoardUnreadableError
+from eventstorming.formats.safeyaml import YamlError, load_yaml
 from eventstorming.model import Board
-from eventstorming.safeyaml import YamlError, load_yaml
 
 FORMAT_VERSION = 1
 

@@ -12,8 +12,8 @@ structure first, words second.
    events (the classes); a policy whose condition needs a judgment ("looks suspicious");
    hotspots about slowness, disagreement, errors, backlog or problems found late; volume
    and minutes per occurrence; an explicit opportunity sticky.
-3. **Words** (:mod:`eventstorming.vocabulary`, English and German) then name the ML task and
-   tell chores (send, pay, archive…) apart from judgments. The verb is read where it stands
+3. **Words** (:mod:`~eventstorming.detection.vocabulary`, English and German) name the ML
+   task and tell chores (send, pay, archive…) apart from judgments. The verb is read where it stands
    (first in English, last in German); a judgment verb elsewhere is likely a noun
    ("interest rate"). Light verbs (create, perform, pick, order, erstellen, vornehmen…) take
    the judgment of their object ("Create demand forecast"); verbs that may be physical acts
@@ -23,13 +23,13 @@ structure first, words second.
    judgment. Scheduling, rostering, routing and allocation are optimisation, and policies
    that fire deterministically (restate a judgment already made upstream, or fire on a
    branch a command already decided and only issue chores) are rule automation: both are
-   listed as :class:`~eventstorming.opportunity.AutomationIdea`, not as ML opportunities.
+   listed as :class:`~eventstorming.detection.opportunity.AutomationIdea`, not as ML opportunities.
 4. **Context**: the information in front of a person is what stands before each of their
    commands (:meth:`~eventstorming.graph.BoardGraph.actor_context`); volume is the nearest
    one upstream; decisions about people (credit, employment, health, insurance, housing,
    education, justice, public benefits, migration) are high stakes.
 
-Every signal that fires becomes an :class:`~eventstorming.opportunity.Evidence` with a
+Every signal that fires becomes an :class:`~eventstorming.detection.opportunity.Evidence` with a
 weight; an opportunity's score is the noisy-or of its evidence weights
 (``1 - prod(1 - w)``), so the score is explained by the evidence list. Each evidence sentence
 names the stickies it rests on, in English and German.
@@ -49,10 +49,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from eventstorming import vocabulary as V
+from eventstorming.detection import vocabulary as V
+from eventstorming.detection.opportunity import AutomationIdea, Evidence, Opportunity, StickyRef
 from eventstorming.graph import BoardGraph, Relation
 from eventstorming.model import Board, Kind, Sticky
-from eventstorming.opportunity import AutomationIdea, Evidence, Opportunity, StickyRef
 
 K = Kind
 

@@ -8,15 +8,15 @@ from pathlib import Path
 from typing import Any
 
 from eventstorming.errors import BoardFormatError, BoardUnreadableError
-from eventstorming.importers.colors import parse_color_map
-from eventstorming.importers.common import assemble, load_json, plural
-from eventstorming.importers.drawio import looks_like_prooph, read_drawio
-from eventstorming.importers.excalidraw import read_excalidraw, write_excalidraw
-from eventstorming.importers.miro import is_miro, read_miro
-from eventstorming.mermaid import write_mermaid
+from eventstorming.formats.importers.colors import parse_color_map
+from eventstorming.formats.importers.common import assemble, load_json, plural
+from eventstorming.formats.importers.drawio import looks_like_prooph, read_drawio
+from eventstorming.formats.importers.excalidraw import read_excalidraw, write_excalidraw
+from eventstorming.formats.importers.miro import is_miro, read_miro
+from eventstorming.formats.mermaid import write_mermaid
+from eventstorming.formats.storm import parse_storm, write_storm
+from eventstorming.formats.yamlio import board_from_dict, board_from_yaml, board_to_yaml
 from eventstorming.model import Board, Kind
-from eventstorming.storm import parse_storm, write_storm
-from eventstorming.yamlio import board_from_dict, board_from_yaml, board_to_yaml
 
 #: Largest board file read or imported, in bytes (20 MiB). Compressed draw.io pages may
 #: inflate to at most as much again in total (``MAX_INFLATED_BYTES``).
