@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from canvas.store import Workspace  # noqa: E402
+from canvas.workspace.store import Workspace  # noqa: E402
 from eventstorming.builder import BoardBuilder  # noqa: E402
 from eventstorming.model import Board  # noqa: E402
 
@@ -99,7 +99,7 @@ def every_page_run_times(board: Board, runs: int, accept: int = 5) -> tuple[dict
     opportunities the board has."""
     from streamlit.testing.v1 import AppTest
 
-    from canvas.decisions import Decisions, save_decisions
+    from canvas.workspace.decisions import Decisions, save_decisions
     from eventstorming.detection.detector import detect
 
     results = {}

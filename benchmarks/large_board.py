@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from canvas.store import Workspace  # noqa: E402
+from canvas.workspace.store import Workspace  # noqa: E402
 from eventstorming import parse_storm, write_storm  # noqa: E402
 from eventstorming.formats.yamlio import board_to_yaml  # noqa: E402
 from eventstorming.grammar import check_board  # noqa: E402
@@ -64,7 +64,8 @@ def main() -> None:
             [sys.executable, "-m", "canvas", "show", str(path)], cwd=ROOT, check=True,
             capture_output=True))
         timed("python start + import (baseline)", lambda: subprocess.run(
-            [sys.executable, "-c", "import canvas.cli, eventstorming.formats.io"], cwd=ROOT,
+            [sys.executable, "-c", "import canvas.commands.cli, eventstorming.formats.io"],
+            cwd=ROOT,
             check=True, capture_output=True))
         warnings = timed("check_board", lambda: check_board(board))
         print(f"  {len(warnings)} warnings")

@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from canvas.scaffold import scaffold  # noqa: E402
 from canvas.scaffold.runtime import baselines, features, pipeline  # noqa: E402
-from canvas.spec import UseCaseSpec  # noqa: E402
+from canvas.spec.model import UseCaseSpec  # noqa: E402
 
 SPEC = ROOT / "tests" / "canvas" / "fixtures" / "specs" / "classification.yaml"
 

@@ -1,5 +1,5 @@
 import sys
 
-from canvas.cli import main
+from canvas.commands.cli import main
 
 sys.exit(main())

@@ -23,11 +23,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from canvas.mlcanvas import canvas_to_yaml, prefill_canvas  # noqa: E402
-from canvas.prioritize import prioritize, to_csv, to_json  # noqa: E402
-from canvas.render import canvas_to_html, canvas_to_markdown  # noqa: E402
-from canvas.specgen import spec_from_canvas, spec_to_yaml  # noqa: E402
-from canvas.usecases import detect_opportunities  # noqa: E402
+from canvas.mlcanvas.model import canvas_to_yaml, prefill_canvas  # noqa: E402
+from canvas.mlcanvas.render import canvas_to_html, canvas_to_markdown  # noqa: E402
+from canvas.priorities.scoring import prioritize, to_csv, to_json  # noqa: E402
+from canvas.services.opportunities import detect_opportunities  # noqa: E402
+from canvas.spec.from_canvas import spec_from_canvas, spec_to_yaml  # noqa: E402
 from eventstorming.formats.storm import read_storm  # noqa: E402
 
 EXAMPLES = ROOT / "examples"

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from canvas.boardstate import export_file_name, saved_status
-from canvas.store import ConflictError, StoreError
+from canvas.services.board import export_file_name, saved_status
+from canvas.workspace.store import ConflictError, StoreError
 from eventstorming.edit import (
     KIND_CHOICES,
     apply_table,

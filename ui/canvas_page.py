@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from canvas.canvasform import (
+from canvas.mlcanvas.form import (
     COLUMN_TYPES,
     canvas_for,
     clean_rows,
@@ -17,9 +17,9 @@ from canvas.canvasform import (
     load_canvas_doc,
     save_canvas_doc,
 )
-from canvas.mlcanvas import CANVASES_DOC, boxes_for, guess_how, lint_canvas, prefill_canvas
-from canvas.prioritize import PRIORITIES_DOC, load_settings, prioritize
-from canvas.render import canvas_to_html, canvas_to_markdown
+from canvas.mlcanvas.model import CANVASES_DOC, boxes_for, guess_how, lint_canvas, prefill_canvas
+from canvas.mlcanvas.render import canvas_to_html, canvas_to_markdown
+from canvas.priorities.scoring import PRIORITIES_DOC, load_settings, prioritize
 from ui import common, flow
 
 LINT_ICONS = {"missing": ":material/error:", "risky": ":material/warning:",

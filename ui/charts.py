@@ -1,6 +1,6 @@
 """Drawing for the pages after the board: the board picture with opportunity anchors
 highlighted, and the value-versus-feasibility bubble chart. Only drawing happens here;
-the numbers come from :mod:`eventstorming.layout` and :mod:`canvas.prioritytable`."""
+the numbers come from :mod:`eventstorming.layout` and :mod:`canvas.priorities.table`."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from html import escape
 
 import plotly.graph_objects as go
 
-from canvas.prioritize import QUADRANT_SPLIT
-from canvas.prioritytable import QUADRANT_LABELS, ChartPoint
+from canvas.priorities.scoring import QUADRANT_SPLIT
+from canvas.priorities.table import QUADRANT_LABELS, ChartPoint
 from eventstorming.layout import BoardLayout
 from ui.picture import board_figure
 

@@ -1,7 +1,7 @@
 """What both pages share: the workspace, the open workshop, and the board a tab shows.
 
 A tab keeps the board it shows, with the revision it was read at, in its session. Every
-edit is saved through :func:`save` (which calls :func:`canvas.boardstate.commit` with that
+edit is saved through :func:`save` (which calls :func:`canvas.services.board.commit` with that
 revision) before the page shows it; a save refused because another tab saved first leaves a
 conflict message for the page to show with a "Reload" choice.
 """
@@ -13,8 +13,8 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from canvas.boardstate import commit, hints_by_sticky
-from canvas.store import ConflictError, StoreError, Versioned, Workspace, default_root
+from canvas.services.board import commit, hints_by_sticky
+from canvas.workspace.store import ConflictError, StoreError, Versioned, Workspace, default_root
 from eventstorming.grammar import check_board
 from eventstorming.model import Board
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from canvas.canvasform import canvas_for, clean_rows, load_canvas_doc
-from canvas.mlcanvas import CANVASES_DOC
-from canvas.specedit import (
+from canvas.mlcanvas.form import canvas_for, clean_rows, load_canvas_doc
+from canvas.mlcanvas.model import CANVASES_DOC
+from canvas.services.export import (
     COLUMN_TYPES,
     SPECS_DOC,
     SpecEdits,
@@ -25,7 +25,7 @@ from canvas.specedit import (
     scaffold_zip,
     tree_text,
 )
-from canvas.validate import Problem
+from canvas.spec.validate import Problem
 from ui import common, flow
 
 page = flow.open_flow_page("Export")

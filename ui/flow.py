@@ -18,8 +18,8 @@ from typing import Any
 
 import streamlit as st
 
-from canvas.decisions import DECISIONS_DOC, accepted_opportunities, load_decisions
-from canvas.store import ConflictError, StoreError, Versioned
+from canvas.workspace.decisions import DECISIONS_DOC, accepted_opportunities, load_decisions
+from canvas.workspace.store import ConflictError, StoreError, Versioned
 from eventstorming.detection.detector import Detection, detect
 from eventstorming.detection.opportunity import Opportunity
 from eventstorming.layout import BoardLayout, layout_board

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from canvas.decisions import (
+from canvas.workspace.decisions import (
     DECISIONS_DOC,
     Decisions,
     OpportunityCard,

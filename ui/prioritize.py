@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from canvas.prioritize import (
+from canvas.priorities.scoring import (
     CRITERIA,
     HIGH_RISK,
     PRIORITIES_DOC,
@@ -19,7 +19,7 @@ from canvas.prioritize import (
     save_settings,
     to_csv,
 )
-from canvas.prioritytable import (
+from canvas.priorities.table import (
     apply_score_changes,
     chart_points,
     criteria_rows,

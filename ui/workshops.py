@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from canvas.store import StoreError
+from canvas.workspace.store import StoreError
 from eventstorming.errors import BoardFormatError, BoardUnreadableError
 from eventstorming.formats.io import import_board
 from ui import common

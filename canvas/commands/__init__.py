@@ -48,7 +48,7 @@ def write_output(text: str, output: str | None) -> None:
     if output in (None, "-"):
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
-    from canvas.store import atomic_write
+    from canvas.workspace.store import atomic_write
 
     try:
         atomic_write(Path(output), text)

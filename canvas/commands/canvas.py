@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 from canvas.commands import CommandError, load_board, user_errors, write_output
-from canvas.mlcanvas import canvas_to_yaml, lint_canvas, prefill_canvas
-from canvas.render import canvas_to_html, canvas_to_markdown
-from canvas.usecases import DetectorMissing, detect_opportunities, find_opportunity
+from canvas.mlcanvas.model import canvas_to_yaml, lint_canvas, prefill_canvas
+from canvas.mlcanvas.render import canvas_to_html, canvas_to_markdown
+from canvas.services.opportunities import DetectorMissing, detect_opportunities, find_opportunity
 
 FORMATS = {"yaml": canvas_to_yaml, "md": canvas_to_markdown, "html": canvas_to_html}
 _BY_SUFFIX = {".yaml": "yaml", ".yml": "yaml", ".md": "md", ".markdown": "md", ".html": "html",

@@ -14,8 +14,8 @@ import json
 from typing import Any
 
 from canvas.commands import load_board, write_output
-from canvas.mlcanvas import TASK_WORDS
-from canvas.prioritize import risk_flag_label
+from canvas.mlcanvas.model import TASK_WORDS
+from canvas.priorities.scoring import risk_flag_label
 from eventstorming.detection.detector import Detection, detect
 from eventstorming.detection.opportunity import Opportunity
 

@@ -7,7 +7,7 @@ import json
 import sys
 
 from canvas.commands import CommandError, load_board, user_errors, write_output
-from canvas.prioritize import (
+from canvas.priorities.scoring import (
     PrioritySettings,
     RoiAssumptions,
     load_settings,
@@ -18,7 +18,7 @@ from canvas.prioritize import (
     to_json,
     to_table,
 )
-from canvas.usecases import DetectorMissing, detect_opportunities
+from canvas.services.opportunities import DetectorMissing, detect_opportunities
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -49,7 +49,7 @@ def cmd_prioritize(args: argparse.Namespace) -> int:
     with user_errors():
         settings = PrioritySettings()
         if args.workshop:
-            from canvas.store import StoreError, Workspace
+            from canvas.workspace.store import StoreError, Workspace
 
             try:
                 settings, _ = load_settings(Workspace(args.workspace), args.workshop)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from canvas.commands import INVALID, UNREADABLE, CommandError
 from canvas.scaffold import ScaffoldError, scaffold
-from canvas.spec import UseCaseSpec
-from canvas.validate import SpecUnreadable, validate_file
+from canvas.spec.model import UseCaseSpec
+from canvas.spec.validate import SpecUnreadable, validate_file
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -7,13 +7,13 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from canvas.commands import INVALID, UNREADABLE, CommandError, user_errors, write_output
-from canvas.schema import schema_text
-from canvas.spec import API_VERSION, KIND
-from canvas.validate import SpecUnreadable, read_spec_file, validate_file
+from canvas.spec.model import API_VERSION, KIND
+from canvas.spec.schema import schema_text
+from canvas.spec.validate import SpecUnreadable, read_spec_file, validate_file
 from eventstorming.formats.safeyaml import YamlError, load_yaml
 
 if TYPE_CHECKING:
-    from canvas.mlcanvas import MLCanvas
+    from canvas.mlcanvas.model import MLCanvas
 
 #: Keys only a canvas has at its top level (a board or a spec has none of them).
 _CANVAS_KEYS = {"canvas", "prediction", "boxes"}
@@ -66,7 +66,7 @@ def read_canvas_input(path: str) -> MLCanvas:
         CommandError: exit 2 when the file cannot be read (``PATH: no such file``), exit 1
             when it is not a valid canvas.
     """
-    from canvas.mlcanvas import canvas_from_data
+    from canvas.mlcanvas.model import canvas_from_data
 
     try:
         text = read_spec_file(path, "canvas")
@@ -94,7 +94,7 @@ def read_canvas_input(path: str) -> MLCanvas:
 
 
 def cmd_spec(args: argparse.Namespace) -> int:
-    from canvas.specgen import spec_from_canvas, spec_to_yaml
+    from canvas.spec.from_canvas import spec_from_canvas, spec_to_yaml
 
     canvas = read_canvas_input(args.canvas)
     with user_errors():

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from canvas.scaffold.escape import is_slug, markdown, one_line, toml_string
-from canvas.spec import CANVAS_BOXES, UseCaseSpec
+from canvas.spec.model import CANVAS_BOXES, UseCaseSpec
 
 RUNTIME_DEPS = ["pandas>=2.1", "numpy>=1.26", "pyyaml>=6.0", "fastapi>=0.110",
                 "uvicorn>=0.29"]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from canvas.scaffold.files import project_files
 from canvas.scaffold.synth import synthetic_sample
-from canvas.spec import UseCaseSpec, cross_check
+from canvas.spec.model import UseCaseSpec, cross_check
 
 MANIFEST = ".mlcanvas/manifest.json"
 #: Names the package must not take: they would shadow what it imports.

@@ -19,7 +19,7 @@ from canvas.scaffold.runtime import labels
 from canvas.scaffold.runtime.data import coerce
 from canvas.scaffold.runtime.features import build_features
 from canvas.scaffold.runtime.rules import as_number, predict_rules
-from canvas.spec import (
+from canvas.spec.model import (
     AllCondition,
     AnyCondition,
     FeatureCondition,

@@ -69,7 +69,7 @@ def examples_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def app_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, examples_dir: Path) -> Path:
     """A fresh workspace for in-process AppTests; the app seeds it from ``examples_dir``."""
-    from canvas.store import Workspace
+    from canvas.workspace.store import Workspace
 
     root = tmp_path / "workspace"
     monkeypatch.setenv("MLCANVAS_WORKSPACE", str(root))
@@ -148,7 +148,7 @@ class StreamlitServer:
 #: Runs ``streamlit run`` in-process after pointing first-start seeding at another examples
 #: folder (only while the repository has no examples/*/board.storm of its own).
 _SEEDING_LAUNCHER = (
-    "import sys; from pathlib import Path; import canvas.store as store; "
+    "import sys; from pathlib import Path; import canvas.workspace.store as store; "
     "store.Workspace.ensure_seeded.__defaults__ = (Path(sys.argv.pop(1)),); "
     "from streamlit.web.cli import main; sys.argv[0] = 'streamlit'; main()"
 )
@@ -200,7 +200,7 @@ def server_factory(tmp_path: Path) -> Iterator:
 
 def seed_workspace(workspace: Path, storm: str = SAMPLE_STORM) -> str:
     """A workspace with one workshop made from ``storm``; returns the workshop id."""
-    from canvas.store import Workspace
+    from canvas.workspace.store import Workspace
     from eventstorming import parse_storm
 
     return Workspace(workspace).create_from_board(parse_storm(storm))

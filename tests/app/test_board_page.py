@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from canvas.store import Workspace
+from canvas.workspace.store import Workspace
 from eventstorming.formats.io import EXPORTERS
 from tests.app.conftest import open_board, seed_workspace
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from canvas.store import Workspace
+from canvas.workspace.store import Workspace
 from eventstorming import parse_storm
 from eventstorming.formats.io import read_board
 from tests.app.conftest import screenshot, seed_workspace, wait_for_app

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from canvas.decisions import load_decisions, save_decisions
-from canvas.prioritize import load_settings, save_override, save_settings
-from canvas.store import Workspace
+from canvas.priorities.scoring import load_settings, save_override, save_settings
+from canvas.workspace.decisions import load_decisions, save_decisions
+from canvas.workspace.store import Workspace
 from tests.app.conftest import ROOT
 
 WS = "travel_expenses"

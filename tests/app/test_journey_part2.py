@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from canvas.canvasform import load_canvas_doc
-from canvas.decisions import load_decisions
-from canvas.prioritize import load_settings
-from canvas.store import Workspace
+from canvas.mlcanvas.form import load_canvas_doc
+from canvas.priorities.scoring import load_settings
+from canvas.workspace.decisions import load_decisions
+from canvas.workspace.store import Workspace
 from tests.app.conftest import ROOT, screenshot, wait_for_app
 
 pytestmark = pytest.mark.slow

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from canvas.canvasform import load_canvas_doc
-from canvas.decisions import load_decisions, save_decisions
-from canvas.prioritize import load_settings, save_settings
-from canvas.specedit import load_spec_edits
-from canvas.store import Workspace
+from canvas.mlcanvas.form import load_canvas_doc
+from canvas.priorities.scoring import load_settings, save_settings
+from canvas.services.export import load_spec_edits
+from canvas.workspace.decisions import load_decisions, save_decisions
+from canvas.workspace.store import Workspace
 from tests.app.conftest import ROOT
 
 WS = "travel_expenses"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from canvas.mlcanvas import canvas_from_data, read_canvas
-from canvas.render import canvas_to_html
+from canvas.mlcanvas.model import canvas_from_data, read_canvas
+from canvas.mlcanvas.render import canvas_to_html
 from tests.app.conftest import ROOT
 
 

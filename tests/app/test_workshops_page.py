@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from canvas.store import Workspace
+from canvas.workspace.store import Workspace
 from eventstorming import parse_storm
 from eventstorming.formats.io import read_board
 from tests.app.conftest import ROOT, SAMPLE_STORM, SUPPORT_STORM

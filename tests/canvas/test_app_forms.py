@@ -1,5 +1,5 @@
-"""The domain behind the Canvas, Prioritize and Export pages: canvas.canvasform,
-canvas.prioritytable and canvas.specedit."""
+"""The domain behind the Canvas, Prioritize and Export pages: canvas.mlcanvas.form,
+canvas.priorities.table and canvas.services.export."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from canvas.canvasform import (
+from canvas.mlcanvas.form import (
     canvas_for,
     costs_from_text,
     edit_canvas,
@@ -20,9 +20,9 @@ from canvas.canvasform import (
     outcomes_from_text,
     save_canvas_doc,
 )
-from canvas.mlcanvas import Note, prefill_canvas
-from canvas.prioritize import PrioritySettings, prioritize
-from canvas.prioritytable import (
+from canvas.mlcanvas.model import Note, prefill_canvas
+from canvas.priorities.scoring import PrioritySettings, prioritize
+from canvas.priorities.table import (
     MAX_SIZE,
     MIN_SIZE,
     apply_score_changes,
@@ -31,7 +31,7 @@ from canvas.prioritytable import (
     ranking_rows,
     score_changes,
 )
-from canvas.specedit import (
+from canvas.services.export import (
     SpecEdits,
     baseline_from_text,
     baseline_to_text,
@@ -45,8 +45,8 @@ from canvas.specedit import (
     scaffold_zip,
     tree_text,
 )
-from canvas.store import ConflictError, Workspace
-from canvas.validate import validate_text
+from canvas.spec.validate import validate_text
+from canvas.workspace.store import ConflictError, Workspace
 from eventstorming.detection.detector import detect
 from eventstorming.formats.storm import parse_storm
 

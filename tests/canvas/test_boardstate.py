@@ -2,8 +2,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from canvas.boardstate import commit, export_file_name, hints_by_sticky, saved_status
-from canvas.store import ConflictError, Workspace
+from canvas.services.board import commit, export_file_name, hints_by_sticky, saved_status
+from canvas.workspace.store import ConflictError, Workspace
 from eventstorming import parse_storm
 from eventstorming.edit import capture_line
 

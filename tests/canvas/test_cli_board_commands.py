@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from canvas.cli import COMMAND_MODULES, build_parser, main
+from canvas.commands.cli import COMMAND_MODULES, build_parser, main
 from eventstorming import parse_storm, read_storm
 from eventstorming.formats.io import read_board
 from tests.conftest import ROOT
@@ -249,7 +249,7 @@ def test_real_process_exit_codes_and_no_traceback(tmp_path, board_file):
 
 
 def test_a_workshop_board_yaml_can_be_shown(capsys, tmp_path, board_file):
-    from canvas.store import Workspace
+    from canvas.workspace.store import Workspace
 
     ws = Workspace(tmp_path / "ws")
     ws.root.mkdir()

@@ -1,10 +1,10 @@
-"""Accept, dismiss, restore and hand-made opportunities (canvas.decisions)."""
+"""Accept, dismiss, restore and hand-made opportunities (canvas.workspace.decisions)."""
 
 from __future__ import annotations
 
 import pytest
 
-from canvas.decisions import (
+from canvas.workspace.decisions import (
     MANUAL_SCORE,
     Decisions,
     Mark,
@@ -15,7 +15,7 @@ from canvas.decisions import (
     opportunity_cards,
     save_decisions,
 )
-from canvas.store import ConflictError, Workspace
+from canvas.workspace.store import ConflictError, Workspace
 from eventstorming.detection.detector import detect
 from eventstorming.formats.storm import parse_storm
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from canvas.mlcanvas import _subject, plural, prefill_canvas
+from canvas.mlcanvas.model import _subject, plural, prefill_canvas
 from eventstorming import parse_storm
 from eventstorming.detection.detector import detect
 

@@ -6,7 +6,7 @@ import importlib.util
 
 import pytest
 
-from canvas.validate import validate_file
+from canvas.spec.validate import validate_file
 from tests.conftest import ROOT
 
 pytest.importorskip("eventstorming.detection.detector", reason="the detector is not merged yet")

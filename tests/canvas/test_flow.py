@@ -13,8 +13,8 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from canvas.cli import main
-from canvas.schema import SCHEMA_FILE
+from canvas.commands.cli import main
+from canvas.spec.schema import SCHEMA_FILE
 
 pytest.importorskip("eventstorming.detection.detector", reason="the detector is not merged yet")
 
@@ -58,8 +58,8 @@ def test_prioritize_formats_and_weights(capsys):
 
 
 def test_prioritize_applies_the_overrides_saved_in_a_workshop(tmp_path, capsys):
-    from canvas.prioritize import save_override
-    from canvas.store import Workspace
+    from canvas.priorities.scoring import save_override
+    from canvas.workspace.store import Workspace
     from eventstorming.formats.storm import read_storm
 
     ws = Workspace(tmp_path / "ws")

@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from canvas.mlcanvas import prefill_canvas, target_words
-from canvas.render import canvas_to_html, canvas_to_markdown
+from canvas.mlcanvas.model import prefill_canvas, target_words
+from canvas.mlcanvas.render import canvas_to_html, canvas_to_markdown
 from eventstorming import parse_storm
 from eventstorming.detection.detector import detect
 from tests.conftest import ROOT

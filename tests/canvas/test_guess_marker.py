@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from canvas.canvasform import GUESS_MARK, notes_to_text
-from canvas.mlcanvas import (
+from canvas.mlcanvas.form import GUESS_MARK, notes_to_text
+from canvas.mlcanvas.model import (
     CANVAS_HEADER,
     canvas_from_data,
     canvas_to_yaml,
@@ -13,7 +13,7 @@ from canvas.mlcanvas import (
     lint_canvas,
     prefill_canvas,
 )
-from canvas.render import canvas_to_html, canvas_to_markdown
+from canvas.mlcanvas.render import canvas_to_html, canvas_to_markdown
 from eventstorming import parse_storm
 
 GERMAN = ("# Schadenmeldung\nlang: de\n\n## Service\n"

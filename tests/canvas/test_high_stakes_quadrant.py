@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from canvas.prioritize import (
+from canvas.priorities.scoring import (
     HIGH_RISK,
     PrioritySettings,
     prioritize,
@@ -21,7 +21,7 @@ from canvas.prioritize import (
     to_json,
     to_table,
 )
-from canvas.prioritytable import chart_points, ranking_rows
+from canvas.priorities.table import chart_points, ranking_rows
 from eventstorming import parse_storm
 from tests.conftest import ROOT
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from canvas.mlcanvas import (
+from canvas.mlcanvas.model import (
     BOXES,
     CANVAS_HEADER,
     canvas_from_data,
@@ -15,8 +15,8 @@ from canvas.mlcanvas import (
     read_canvas,
     save_canvas,
 )
-from canvas.spec import CANVAS_BOXES
-from canvas.store import ConflictError, Workspace
+from canvas.spec.model import CANVAS_BOXES
+from canvas.workspace.store import ConflictError, Workspace
 from eventstorming import parse_storm
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from canvas.mlcanvas import canvas_from_data, prefill_canvas
-from canvas.render import MIN_SCALE, canvas_to_html, type_scale
+from canvas.mlcanvas.model import canvas_from_data, prefill_canvas
+from canvas.mlcanvas.render import MIN_SCALE, canvas_to_html, type_scale
 
 
 def _long(canvas, box: str, n: int):

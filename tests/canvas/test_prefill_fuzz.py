@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from canvas.mlcanvas import canvas_from_data, lint_canvas, prefill_canvas
-from canvas.render import canvas_to_html, canvas_to_markdown
-from canvas.spec import TASKS
-from canvas.specgen import spec_data_from_canvas, spec_from_canvas
+from canvas.mlcanvas.model import canvas_from_data, lint_canvas, prefill_canvas
+from canvas.mlcanvas.render import canvas_to_html, canvas_to_markdown
+from canvas.spec.from_canvas import spec_data_from_canvas, spec_from_canvas
+from canvas.spec.model import TASKS
 from eventstorming.detection.opportunity import Opportunity, StickyRef
 
 texts = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")),

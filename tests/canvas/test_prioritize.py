@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from canvas.prioritize import (
+from canvas.priorities.scoring import (
     CRITERION_NAMES,
     PrioritySettings,
     RoiAssumptions,
@@ -24,7 +24,7 @@ from canvas.prioritize import (
     to_csv,
     to_json,
 )
-from canvas.store import ConflictError, Workspace
+from canvas.workspace.store import ConflictError, Workspace
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from canvas.mlcanvas import BOXES, canvas_from_data, prefill_canvas
-from canvas.render import canvas_to_html, canvas_to_markdown, md_escape
+from canvas.mlcanvas.model import BOXES, canvas_from_data, prefill_canvas
+from canvas.mlcanvas.render import canvas_to_html, canvas_to_markdown, md_escape
 
 HOSTILE = '<script>alert("x")</script> & <img src=x onerror=alert(1)> [link](javascript:x) |'
 

@@ -12,11 +12,11 @@ import pandas as pd
 import pytest
 import yaml
 
-from canvas.cli import main
+from canvas.commands.cli import main
 from canvas.scaffold import package_name, scaffold
 from canvas.scaffold.escape import markdown, toml_string
 from canvas.scaffold.generate import MANIFEST, ScaffoldError
-from canvas.spec import UseCaseSpec
+from canvas.spec.model import UseCaseSpec
 from tests.conftest import ROOT
 
 SPECS = Path(__file__).parent / "fixtures" / "specs"

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from canvas.scaffold import scaffold
 from canvas.scaffold.runtime import baselines, features, pipeline
-from canvas.spec import UseCaseSpec, apply_rules
+from canvas.spec.model import UseCaseSpec, apply_rules
 
 HOSTILE = ['"', "'", "\n", "{{ x }}", "${HOME}", "$(rm -rf /)", "`rm -rf ~`",
            "</script><script>alert(1)</script>", "\\", "ünïcødé ✓ 🚀", "'''", '"""', "#",

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from canvas.scaffold import scaffold
-from canvas.spec import TASKS, UseCaseSpec
+from canvas.spec.model import TASKS, UseCaseSpec
 
 SPECS = Path(__file__).parent / "fixtures" / "specs"
 ROOT = Path(__file__).resolve().parents[2]

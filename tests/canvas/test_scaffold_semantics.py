@@ -1,5 +1,5 @@
 """In-process checks of a scaffolded pipeline: the predictions follow the rules exactly (as
-``canvas.spec.apply_rules`` reads them), drift fires on shifted data, the registry and the
+``canvas.spec.model.apply_rules`` reads them), drift fires on shifted data, the registry and the
 metrics behave."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import yaml
 
 from canvas.scaffold import scaffold
 from canvas.scaffold.runtime import baselines, data, features, pipeline, registry, rules
-from canvas.spec import UseCaseSpec, apply_rules
+from canvas.spec.model import UseCaseSpec, apply_rules
 
 SPECS = Path(__file__).parent / "fixtures" / "specs"
 RULE_TASKS = ["classification", "regression", "extraction", "clustering"]
@@ -77,7 +77,7 @@ def test_every_operator_agrees_with_the_reference_on_awkward_values() -> None:
                       ("matches", r"^\d+$"), ("is_null", True), ("is_null", False),
                       ("eq", "1_000"), ("in", [1.5])]
     ]
-    from canvas.spec import Baseline
+    from canvas.spec.model import Baseline
     for condition in conditions:
         spec_rule = Baseline.model_validate({"method": "rules", "default": "no",
                                              "rules": [{"when": condition, "predict": "yes"}]})
@@ -104,7 +104,7 @@ def test_distinct_text_is_searched_row_by_row_with_the_same_answers() -> None:
                                                            strict=True))]
     texts[5], texts[6] = None, ""
     frame = pd.DataFrame({"t": pd.Series(texts, dtype=object)})
-    from canvas.spec import Baseline
+    from canvas.spec.model import Baseline
     for condition in ({"feature": "t", "contains_any": ["shell", "STRASSE", "\n"]},
                       {"feature": "t", "matches": r"^\$\(x\) .*#1\d$"},
                       {"feature": "t", "contains_any": [""]}):

@@ -9,9 +9,9 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from canvas.cli import main
-from canvas.schema import SCHEMA_COMMENT, SCHEMA_FILE, schema_text, spec_json_schema
-from canvas.spec import SCHEMA_ID
+from canvas.commands.cli import main
+from canvas.spec.model import SCHEMA_ID
+from canvas.spec.schema import SCHEMA_COMMENT, SCHEMA_FILE, schema_text, spec_json_schema
 
 GOOD = Path(__file__).parent / "specs" / "receipt.yaml"
 

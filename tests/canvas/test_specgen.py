@@ -8,11 +8,11 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from canvas.mlcanvas import canvas_to_yaml, prefill_canvas, read_canvas
-from canvas.schema import SCHEMA_COMMENT, SCHEMA_FILE
-from canvas.spec import TASKS
-from canvas.specgen import spec_data_from_canvas, spec_from_canvas, spec_to_yaml
-from canvas.validate import validate_text
+from canvas.mlcanvas.model import canvas_to_yaml, prefill_canvas, read_canvas
+from canvas.spec.from_canvas import spec_data_from_canvas, spec_from_canvas, spec_to_yaml
+from canvas.spec.model import TASKS
+from canvas.spec.schema import SCHEMA_COMMENT, SCHEMA_FILE
+from canvas.spec.validate import validate_text
 
 EXPECTED_BASELINE = {"classification": "majority", "regression": "mean",
                      "forecasting": "seasonal_naive", "anomaly_detection": "zscore",
@@ -85,7 +85,7 @@ def test_a_rule_on_an_unknown_feature_is_refused_with_its_path(clinic_board,
     data["prediction"]["heuristic"] = {
         "text": "x", "rules": [{"when": {"feature": "species", "eq": "cat"},
                                 "predict": "urgent"}], "default": "routine"}
-    from canvas.mlcanvas import canvas_from_data
+    from canvas.mlcanvas.model import canvas_from_data
 
     with pytest.raises(ValueError, match=r"baseline\.rules\[0\]\.when\.feature: feature "
                                          r"'species' is not defined"):
@@ -101,7 +101,7 @@ def test_a_canvas_without_features_is_refused(clinic_board, make_opportunity):
 
 
 def test_cli_spec_round_trip(tmp_path, clinic_board, make_opportunity, capsys):
-    from canvas.cli import main
+    from canvas.commands.cli import main
 
     opp = make_opportunity(clinic_board, "Estimate treatment duration", "regression")
     canvas_file = tmp_path / "canvas.yaml"
@@ -119,7 +119,7 @@ def test_cli_spec_round_trip(tmp_path, clinic_board, make_opportunity, capsys):
 # --------------------------------------------------------------------------- wrong input
 
 def test_spec_names_a_spec_or_a_board_given_instead_of_a_canvas(tmp_path, capsys):
-    from canvas.cli import main
+    from canvas.commands.cli import main
     from eventstorming.formats.storm import read_storm
     from eventstorming.formats.yamlio import board_to_yaml
     from tests.conftest import ROOT
@@ -147,7 +147,7 @@ def test_spec_names_a_spec_or_a_board_given_instead_of_a_canvas(tmp_path, capsys
 
 def test_canvas_errors_never_dump_whole_values(tmp_path, clinic_board, make_opportunity,
                                                capsys):
-    from canvas.cli import main
+    from canvas.commands.cli import main
 
     data = prefill_canvas(make_opportunity(clinic_board, "Triage request", "classification"),
                           clinic_board).to_data()
@@ -164,7 +164,7 @@ def test_canvas_errors_never_dump_whole_values(tmp_path, clinic_board, make_oppo
 # --------------------------------------------------------------------------- runnable
 
 def _canvas_with(board, make_opportunity, task, **changes):
-    from canvas.mlcanvas import canvas_from_data
+    from canvas.mlcanvas.model import canvas_from_data
 
     data = prefill_canvas(make_opportunity(board, "Triage request", task), board).to_data()
     for key, value in changes.items():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from canvas.store import ConflictError, Workspace
+from canvas.workspace.store import ConflictError, Workspace
 
 
 def _parse(key: str, value: object) -> int:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from canvas.cli import main
-from canvas.validate import SpecUnreadable, clean_loc, validate_file, validate_text
+from canvas.commands.cli import main
+from canvas.spec.validate import SpecUnreadable, clean_loc, validate_file, validate_text
 from tests.conftest import ROOT
 
 GOOD = Path(__file__).parent / "specs" / "receipt.yaml"

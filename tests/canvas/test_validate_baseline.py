@@ -11,12 +11,12 @@ import pandas as pd
 import pytest
 import yaml
 
-from canvas.cli import main
+from canvas.commands.cli import main
 from canvas.scaffold import scaffold_problems
 from canvas.scaffold.runtime import baselines
 from canvas.scaffold.runtime.data import coerce
 from canvas.scaffold.runtime.features import TRANSFORMS, build_features
-from canvas.spec import (
+from canvas.spec.model import (
     METHODS_FOR_TASK,
     TASKS,
     BaselineMethod,
@@ -24,7 +24,7 @@ from canvas.spec import (
     UseCaseSpec,
     is_numeric_feature,
 )
-from canvas.validate import validate_text
+from canvas.spec.validate import validate_text
 
 SPECS = Path(__file__).parent / "fixtures" / "specs"
 RECEIPT = Path(__file__).parent / "specs" / "receipt.yaml"
@@ -229,7 +229,7 @@ def test_every_metric_a_bar_may_name_is_reported_by_evaluate(task, tmp_path):
     be found)."""
     from canvas.scaffold import scaffold
     from canvas.scaffold.runtime import metrics, pipeline
-    from canvas.spec import TASK_METRICS
+    from canvas.spec.model import TASK_METRICS
 
     out = tmp_path / "p"
     scaffold(UseCaseSpec.model_validate(fixture(task)), out)

@@ -8,7 +8,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from canvas.validate import validate_data, validate_text
+from canvas.spec.validate import validate_data, validate_text
 
 GOOD = yaml.safe_load((Path(__file__).parent / "specs" / "receipt.yaml").read_text())
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from canvas.store import Workspace
+from canvas.workspace.store import Workspace
 from eventstorming.builder import BoardBuilder
 from tests.conftest import ROOT
 
@@ -20,7 +20,7 @@ from tests.conftest import ROOT
 # the revision it was based on, and prints each revision it saved.
 SAVER = textwrap.dedent("""
     import sys
-    from canvas.store import Workspace, board_to_plain
+    from canvas.workspace.store import Workspace, board_to_plain
 
     ws = Workspace(sys.argv[1])
     current = ws.load_board("crash")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from canvas.store import (
+from canvas.workspace.store import (
     HISTORY_KEEP,
     ConflictError,
     StoreError,

@@ -1,6 +1,6 @@
 """The spec of one canvas, with a person's edits to its data columns and baseline.
 
-:func:`canvas.specgen.spec_data_from_canvas` makes a spec from a canvas; a product owner
+:func:`canvas.spec.from_canvas.spec_data_from_canvas` makes a spec from a canvas; a product owner
 then corrects the data columns (names and types of the real table) and the baseline (the
 rules a first model must beat). :class:`SpecEdits` holds those corrections (the workshop
 document ``specs``, by opportunity id); :func:`check_spec` applies them and validates the
@@ -22,13 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from canvas.mlcanvas import MLCanvas
+from canvas.mlcanvas.model import MLCanvas
 from canvas.scaffold import ScaffoldError, package_name, scaffold, scaffold_problems
 from canvas.scaffold.files import project_files
 from canvas.scaffold.generate import MANIFEST
-from canvas.spec import UseCaseSpec
-from canvas.specgen import spec_data_from_canvas, spec_to_yaml
-from canvas.validate import Problem, validate_data
+from canvas.spec.from_canvas import spec_data_from_canvas, spec_to_yaml
+from canvas.spec.model import UseCaseSpec
+from canvas.spec.validate import Problem, validate_data
 from eventstorming.formats.safeyaml import YamlError, dump_yaml, load_yaml
 
 SPECS_DOC = "specs"

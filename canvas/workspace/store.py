@@ -44,7 +44,7 @@ HISTORY_KEEP = 20
 BOARD = "board"
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _REVISION_LINE = re.compile(r"^revision: (\d+)\s*$")
-EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "examples"
 
 
 class StoreError(ValueError):

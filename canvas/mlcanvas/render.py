@@ -14,7 +14,7 @@ import html
 import re
 from typing import Literal
 
-from canvas.mlcanvas import (
+from canvas.mlcanvas.model import (
     TASK_WORDS,
     CanvasLint,
     MLCanvas,

@@ -1,6 +1,6 @@
 """The prioritization as tables and chart points, and a person's edits to it.
 
-:mod:`canvas.prioritize` scores; this module turns a :class:`~canvas.prioritize.Priority`
+:mod:`canvas.priorities.scoring` scores; this module turns a :class:`~.scoring.Priority`
 into the rows a table shows (each criterion with its suggested score, current score and
 reason), reads back what a person changed in such a table (:func:`score_changes`), and
 gives the points of the value-versus-feasibility chart (bubble size by volume).
@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from canvas.prioritize import (
+from canvas.priorities.scoring import (
     CRITERIA,
     CRITERION_NAMES,
     HIGH_RISK,
@@ -92,7 +92,7 @@ def ranking_rows(priorities: Iterable[Priority]) -> list[dict[str, Any]]:
     """The ranked list: rank, title, task, combined score, value (the value criterion's
     score), feasibility, quadrant (marked ``⚠`` where high stakes kept it from being easy),
     why that quadrant, hours saved a year (after the share a prediction saves, see
-    :class:`~canvas.prioritize.RoiAssumptions`), the other criteria's scores, and how many
+    :class:`~canvas.priorities.scoring.RoiAssumptions`), the other criteria's scores, and how many
     scores a person changed."""
     rows = []
     for p in priorities:

@@ -27,7 +27,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from canvas.spec import CANVAS_BOXES, Rule, Scalar
+from canvas.spec.model import CANVAS_BOXES, Rule, Scalar
 from eventstorming.detection.opportunity import MLTask, Opportunity, StickyRef
 from eventstorming.formats.safeyaml import YamlError, dump_yaml, load_yaml
 from eventstorming.graph import BoardGraph
@@ -228,7 +228,7 @@ class MLCanvas(_Frozen):
             return value
         unknown = [k for k in value if k not in BOX_BY_KEY]
         if unknown:
-            from canvas.validate import did_you_mean
+            from canvas.spec.validate import did_you_mean
 
             guess = did_you_mean(str(unknown[0]), CANVAS_BOXES)
             hint = f" — did you mean '{guess}'?" if guess else ""
@@ -278,7 +278,7 @@ def canvas_from_data(data: Any, source: str = "<canvas>") -> MLCanvas:
     try:
         return MLCanvas.model_validate(data)
     except ValidationError as exc:
-        from canvas.validate import explain_errors, format_path
+        from canvas.spec.validate import explain_errors, format_path
 
         problems = explain_errors(exc.errors(), data, root=MLCanvas)
         raise ValueError("\n".join(f"{source}: {format_path(path) or '(top level)'}: {message}"

@@ -269,7 +269,7 @@ def load_decisions(workspace: Any, workshop: str) -> tuple[Decisions, int]:
 
 def save_decisions(workspace: Any, workshop: str, decisions: Decisions,
                    expected_revision: int, author: str | None = None) -> int:
-    """Save as a new revision; ``canvas.store.ConflictError`` when someone saved since
+    """Save as a new revision; ``canvas.workspace.store.ConflictError`` when someone saved since
     ``expected_revision``. Returns the new revision."""
     return workspace.write(workshop, DECISIONS_DOC, decisions.to_data(), expected_revision,
                            author=author)

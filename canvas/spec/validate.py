@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from canvas.spec import (
+from canvas.spec.model import (
     OPERATORS,
     SKIP_CROSS_CHECK,
     UseCaseSpec,

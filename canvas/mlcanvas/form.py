@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from canvas.mlcanvas import (
+from canvas.mlcanvas.model import (
     BOX_BY_KEY,
     CANVASES_DOC,
     CanvasFeature,

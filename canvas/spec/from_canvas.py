@@ -26,10 +26,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from canvas.mlcanvas import BOXES, MLCanvas
-from canvas.schema import SCHEMA_COMMENT
-from canvas.spec import NUMERIC_TRANSFORMS, UseCaseSpec
-from canvas.validate import validate_data
+from canvas.mlcanvas.model import BOXES, MLCanvas
+from canvas.spec.model import NUMERIC_TRANSFORMS, UseCaseSpec
+from canvas.spec.schema import SCHEMA_COMMENT
+from canvas.spec.validate import validate_data
 from eventstorming.formats.safeyaml import dump_yaml
 from eventstorming.model import slugify
 
@@ -72,7 +72,7 @@ def _box_text(canvas: MLCanvas, key: str) -> str | list[str]:
 
 
 def _numeric(feature: dict[str, Any], types: dict[str, str]) -> bool:
-    """Whether a feature entry yields numbers (as :func:`canvas.spec.is_numeric_feature`)."""
+    """Whether a feature entry yields numbers (as :func:`canvas.spec.model.is_numeric_feature`)."""
     transform = feature.get("transform")
     return transform in NUMERIC_TRANSFORMS or (
         transform in (None, "identity") and types.get(feature["from"]) in ("number", "integer"))

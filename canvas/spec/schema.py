@@ -12,17 +12,17 @@ import json
 from pathlib import Path
 from typing import Any
 
-from canvas.spec import SCHEMA_ID, UseCaseSpec
+from canvas.spec.model import SCHEMA_ID, UseCaseSpec
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 #: Where the published schema is committed, relative to the repository root.
-SCHEMA_FILE = Path(__file__).resolve().parent.parent / "schemas" / "mlcanvas-spec-v1.json"
+SCHEMA_FILE = Path(__file__).resolve().parents[2] / "schemas" / "mlcanvas-spec-v1.json"
 #: The first line of every exported spec: editors with the YAML language server validate it.
 SCHEMA_COMMENT = f"# yaml-language-server: $schema={SCHEMA_ID}"
 
 
 def spec_json_schema() -> dict[str, Any]:
-    """The JSON Schema of :class:`canvas.spec.UseCaseSpec` (validation mode, keys by alias)."""
+    """The JSON Schema of :class:`~canvas.spec.model.UseCaseSpec` (validation mode, by alias)."""
     schema = UseCaseSpec.model_json_schema(by_alias=True, mode="validation")
     return {"$schema": DRAFT, "$id": SCHEMA_ID, **{k: v for k, v in schema.items()
                                                   if k not in ("$schema", "$id")}}

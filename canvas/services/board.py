@@ -3,7 +3,7 @@
 The app keeps, per browser tab, the board it shows and the revision it was read at. Every
 edit goes through :func:`commit`: the new board is saved with that revision as the expected
 one, so when another tab saved in between the save is refused with
-:class:`~canvas.store.ConflictError` and nothing is overwritten. Only after the save does
+:class:`~canvas.workspace.store.ConflictError` and nothing is overwritten. Only after the save does
 the page show the new board.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 
-from canvas.store import Versioned, Workspace
+from canvas.workspace.store import Versioned, Workspace
 from eventstorming.model import Board
 
 

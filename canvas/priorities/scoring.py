@@ -46,7 +46,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from canvas.validate import did_you_mean
+from canvas.spec.validate import did_you_mean
 from eventstorming.detection.opportunity import Opportunity
 from eventstorming.model import Board
 
@@ -763,7 +763,7 @@ def table_words(lang: str) -> dict[str, Any]:
 def to_table(priorities: Iterable[Priority], lang: str = "en") -> str:
     """A plain-text ranking for the terminal, in the board's language ``lang`` (en or de);
     high-stakes opportunities that the risk kept out of the quick wins are named below."""
-    from canvas.mlcanvas import TASK_WORDS
+    from canvas.mlcanvas.model import TASK_WORDS
 
     priorities = list(priorities)
     words = table_words(lang)
@@ -808,7 +808,7 @@ def save_override(workspace: Any, workshop: str, opportunity_id: str, name: str,
 
     Raises:
         ValueError: unknown criterion, score outside 1–5, no author.
-        canvas.store.ConflictError: the document moved on since ``expected_revision``.
+        canvas.workspace.store.ConflictError: the document moved on since ``expected_revision``.
     """
     settings, _ = load_settings(workspace, workshop)
     updated = settings.with_override(opportunity_id, name, score, author, reason)

@@ -37,7 +37,7 @@ def find_opportunity(opportunities: list[Opportunity], key: str) -> Opportunity:
     ids = [o.id for o in opportunities]
     if not ids:
         raise ValueError("the board has no ML opportunities")
-    from canvas.validate import did_you_mean
+    from canvas.spec.validate import did_you_mean
 
     guess = did_you_mean(wanted, ids)
     hint = f" — did you mean '{guess}'?" if guess else ""

@@ -1,0 +1,2 @@
+"""The workspace: revisioned workshop documents (:mod:`canvas.workspace.store`) and what a
+product owner decided about the opportunities (:mod:`canvas.workspace.decisions`)."""
