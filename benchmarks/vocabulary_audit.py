@@ -12,7 +12,7 @@ words in English and German (``benchmarks/business_words.txt``). A match is flag
 the wildcard swallowed is not an ending that inflects or derives the same word (``beste*``
 taking "besteht" swallows "ht": another word; ``categori*`` taking "categorized" swallows
 "zed": the same word). Flagged words are for a person to judge; the known false friends
-found this way are pinned in ``tests/eventstorming/test_vocabulary_audit.py``.
+found this way are pinned in ``tests/eventstorming/detection/test_false_friends.py``.
 """
 
 from __future__ import annotations

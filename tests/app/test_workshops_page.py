@@ -99,8 +99,8 @@ def test_upload_shows_the_import_report_and_adds_the_workshop(make_app, app_env)
 
 
 def test_upload_of_a_drawing_reports_what_was_recognised(make_app, app_env):
-    fixture = ROOT / "tests" / "eventstorming" / "fixtures" / "import" / \
-        "excalidraw_bands.excalidraw"
+    fixture = (ROOT / "tests" / "eventstorming" / "formats" / "importers" / "fixtures" / "import"
+               / "excalidraw_bands.excalidraw")
     at = make_app().run()
     at.file_uploader(key="upload").set_value(
         (fixture.name, fixture.read_bytes(), "application/json")).run()

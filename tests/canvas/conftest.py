@@ -18,7 +18,7 @@ from eventstorming.detection.opportunity import Evidence, Opportunity, StickyRef
 from eventstorming.graph import BoardGraph
 from eventstorming.model import Board, Kind
 
-BOARDS = Path(__file__).resolve().parent / "boards"
+BOARDS = Path(__file__).resolve().parent / "fixtures" / "boards"
 CLINIC_BOARD = (BOARDS / "clinic.storm").read_text(encoding="utf-8")
 
 

@@ -1,6 +1,6 @@
 """Done when: an unseen board goes prioritize -> canvas -> spec -> validate, no hand edit.
 
-The bike repair (English) and Kita place allocation (German) boards in ``boards/`` were
+The bike repair (English) and Kita place allocation (German) boards in ``fixtures/boards/`` were
 written for this test; no detector test uses them.
 """
 
@@ -18,7 +18,7 @@ from canvas.spec.schema import SCHEMA_FILE
 
 pytest.importorskip("eventstorming.detection.detector", reason="the detector is not merged yet")
 
-BOARDS = Path(__file__).parent / "boards"
+BOARDS = Path(__file__).parent / "fixtures" / "boards"
 BOARD = BOARDS / "bike_repair.storm"
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 from eventstorming.formats.yamlio import read_board_yaml
 from eventstorming.model import Kind
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = Path(__file__).parent / "fixtures" / "import"
+ROOT = Path(__file__).resolve().parents[3]
+FIXTURES = ROOT / "tests" / "eventstorming" / "formats" / "importers" / "fixtures" / "import"
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:

@@ -13,7 +13,7 @@ from canvas.commands.cli import main
 from canvas.spec.model import SCHEMA_ID
 from canvas.spec.schema import SCHEMA_COMMENT, SCHEMA_FILE, schema_text, spec_json_schema
 
-GOOD = Path(__file__).parent / "specs" / "receipt.yaml"
+GOOD = Path(__file__).parents[1] / "fixtures" / "receipt.yaml"
 
 
 @pytest.fixture(scope="module")

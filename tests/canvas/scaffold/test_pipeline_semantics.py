@@ -16,7 +16,7 @@ from canvas.scaffold import scaffold
 from canvas.scaffold.runtime import baselines, data, features, pipeline, registry, rules
 from canvas.spec.model import UseCaseSpec, apply_rules
 
-SPECS = Path(__file__).parent / "fixtures" / "specs"
+SPECS = Path(__file__).parents[1] / "fixtures" / "specs"
 RULE_TASKS = ["classification", "regression", "extraction", "clustering"]
 
 

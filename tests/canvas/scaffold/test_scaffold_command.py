@@ -19,7 +19,7 @@ from canvas.scaffold.generate import MANIFEST, ScaffoldError
 from canvas.spec.model import UseCaseSpec
 from tests.conftest import ROOT
 
-SPECS = Path(__file__).parent / "fixtures" / "specs"
+SPECS = Path(__file__).parents[1] / "fixtures" / "specs"
 
 
 def spec_data(task: str = "classification") -> dict:

@@ -26,8 +26,8 @@ from canvas.spec.model import (
 )
 from canvas.spec.validate import validate_text
 
-SPECS = Path(__file__).parent / "fixtures" / "specs"
-RECEIPT = Path(__file__).parent / "specs" / "receipt.yaml"
+SPECS = Path(__file__).parents[1] / "fixtures" / "specs"
+RECEIPT = Path(__file__).parents[1] / "fixtures" / "receipt.yaml"
 
 
 def fixture(task: str) -> dict:

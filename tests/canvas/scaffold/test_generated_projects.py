@@ -16,8 +16,8 @@ import yaml
 from canvas.scaffold import scaffold
 from canvas.spec.model import TASKS, UseCaseSpec
 
-SPECS = Path(__file__).parent / "fixtures" / "specs"
-ROOT = Path(__file__).resolve().parents[2]
+SPECS = Path(__file__).parents[1] / "fixtures" / "specs"
+ROOT = Path(__file__).resolve().parents[3]
 #: The worked examples' specs (examples/**/spec.yaml), scaffolded like the fixtures.
 EXAMPLES = sorted((ROOT / "examples").glob("**/spec.yaml")) + sorted(
     (ROOT / "examples").glob("**/*.spec.yaml"))

@@ -11,7 +11,7 @@ from eventstorming.formats.safeyaml import load_yaml
 from eventstorming.formats.storm import read_storm
 from eventstorming.model import fold
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 FOLDERS = [*sorted((ROOT / "benchmarks").glob("boards*")),
            ROOT.parent / "shared" / "benchmarks" / "opportunities",
            ROOT.parent.parent / "shared" / "benchmarks" / "opportunities"]

@@ -14,7 +14,7 @@ from canvas.commands.cli import main
 from canvas.spec.validate import SpecUnreadable, clean_loc, validate_file, validate_text
 from tests.conftest import ROOT
 
-GOOD = Path(__file__).parent / "specs" / "receipt.yaml"
+GOOD = Path(__file__).parents[1] / "fixtures" / "receipt.yaml"
 
 
 def good_text() -> str:

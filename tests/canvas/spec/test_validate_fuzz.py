@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from canvas.spec.validate import validate_data, validate_text
 
-GOOD = yaml.safe_load((Path(__file__).parent / "specs" / "receipt.yaml").read_text())
+GOOD = yaml.safe_load((Path(__file__).parents[1] / "fixtures" / "receipt.yaml").read_text())
 
 junk = st.one_of(st.none(), st.booleans(), st.integers(-5, 5), st.floats(allow_nan=True),
                  st.text(max_size=8), st.lists(st.integers(), max_size=2),
