@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/opportunities.py                 # shared boards, then benchmarks/boards*
+    python benchmarks/opportunities.py                 # shared boards, then corpus/held_out/round*
     python benchmarks/opportunities.py DIR [DIR ...]   # folders of NAME.storm + NAME.labels.yaml
     python benchmarks/opportunities.py -v              # also print each detection's task
 
@@ -32,7 +32,8 @@ from eventstorming.model import fold  # noqa: E402
 SHARED = next((p for p in (ROOT.parent / "shared" / "benchmarks" / "opportunities",
                            ROOT.parent.parent / "shared" / "benchmarks" / "opportunities")
                if p.is_dir()), ROOT.parent / "shared" / "benchmarks" / "opportunities")
-HELD_OUT = sorted(p for p in (ROOT / "benchmarks").glob("boards*") if p.is_dir())
+HELD_OUT = sorted(p for p in (ROOT / "benchmarks" / "corpus" / "held_out").glob("round*")
+                  if p.is_dir())
 
 
 @dataclass

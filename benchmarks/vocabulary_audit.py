@@ -7,7 +7,7 @@ Usage::
 
 Every entry of every lexicon in :mod:`eventstorming.detection.vocabulary` that has a wildcard
 (``beste*``, ``*prüfung``, ``*betrug*``) is run over every word of the boards in
-``benchmarks/``, ``examples/`` and the shared benchmark, and over a list of common business
+``benchmarks/corpus/``, ``examples/`` and the shared benchmark, and over a list of common business
 words in English and German (``benchmarks/business_words.txt``). A match is flagged when what
 the wildcard swallowed is not an ending that inflects or derives the same word (``beste*``
 taking "besteht" swallows "ht": another word; ``categori*`` taking "categorized" swallows
@@ -48,7 +48,7 @@ _WORD = re.compile(r"[^\W\d_][\w\-äöüß]*", re.UNICODE)
 
 def corpus() -> dict[str, str]:
     """Every distinct word (folded) with where it was first seen."""
-    sources = [*sorted((ROOT / "benchmarks").glob("boards*/*.storm")),
+    sources = [*sorted((ROOT / "benchmarks" / "corpus").glob("*/*/*.storm")),
                *sorted((ROOT / "examples").glob("*/board.storm"))]
     if SHARED is not None:
         sources += sorted(SHARED.glob("*.storm"))
