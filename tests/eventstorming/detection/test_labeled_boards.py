@@ -1,7 +1,11 @@
-"""Detection on the labeled benchmark boards: shared ones and the held-out ones."""
+"""Detection on the labeled corpus boards (the held-out rounds).
+
+``MLCANVAS_EXTRA_BOARDS`` (folders separated by ``os.pathsep``) adds more labeled boards;
+``benchmarks/published_boards.py`` runs this module so on the published boards."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -13,8 +17,7 @@ from eventstorming.model import fold
 
 ROOT = Path(__file__).resolve().parents[3]
 FOLDERS = [*sorted((ROOT / "benchmarks" / "corpus" / "held_out").glob("round*")),
-           ROOT.parent / "shared" / "benchmarks" / "opportunities",
-           ROOT.parent.parent / "shared" / "benchmarks" / "opportunities"]
+           *(Path(p) for p in os.environ.get("MLCANVAS_EXTRA_BOARDS", "").split(os.pathsep) if p)]
 BOARDS = sorted({p.resolve() for f in FOLDERS if f.is_dir() for p in f.glob("*.storm")})
 #: Known false alarms, kept visible (see benchmarks/corpus/held_out/README.md).
 KNOWN = {"vet_clinic": "'Examine the animal': a person and an inspection verb alone"}
