@@ -35,6 +35,7 @@ from functools import lru_cache
 
 from eventstorming.graph import BoardGraph, Relation, infer_relation
 from eventstorming.model import Board, Kind, Sticky
+from eventstorming.words import readable
 
 K = Kind
 
@@ -616,13 +617,14 @@ def check_board(board: Board) -> list[GrammarWarning]:
     commands_by_text = {s.folded for s in board.stickies if s.kind is K.COMMAND}
 
     for sticky in board.stickies:
-        if sticky.kind is K.EVENT and tense_lang and not is_past_tense(sticky.text,
-                                                                       tense_lang):
+        # code-style names read as words: "UserLoggedIn" is "User logged in"
+        words = readable(sticky.text, lang)
+        if sticky.kind is K.EVENT and tense_lang and not is_past_tense(words, tense_lang):
             twin = sticky.folded in commands_by_text
             found.append(GrammarWarning("event-not-past", (sticky.id,),
                                         _msg_event_not_past(lang, sticky, twin)))
         if sticky.kind is K.COMMAND:
-            if tense_lang and reads_as_past_event(sticky.text, tense_lang):
+            if tense_lang and reads_as_past_event(words, tense_lang):
                 found.append(GrammarWarning("command-as-event", (sticky.id,),
                                             _msg_command_as_event(lang, sticky)))
             if graph.degree(sticky.id) and not graph.outcomes(sticky.id):

@@ -15,6 +15,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from eventstorming.words import readable
+
 
 class Kind(StrEnum):
     """Sticky kinds, with the EventStorming colour of each in :data:`KIND_COLORS`."""
@@ -185,6 +187,11 @@ class Sticky(BaseModel):
     @property
     def folded(self) -> str:
         return fold(self.text)
+
+    @property
+    def words(self) -> str:
+        """The text for reading: identifiers split into words (:func:`readable`)."""
+        return readable(self.text)
 
     @property
     def volume_per_day(self) -> float | None:
