@@ -73,9 +73,19 @@ class Opportunity(BaseModel):
     score: float = Field(ge=0.0, le=1.0)
     lang: str = "en"
     source: Literal["detected", "manual"] = "detected"
+    missing: tuple[Gap, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return self.model_dump(mode="json")
+
+
+class Gap(BaseModel):
+    """What a near miss lacks to be a confident opportunity, as a question for the room."""
+
+    model_config = ConfigDict(frozen=True)
+
+    explanation: str
+    explanations: dict[str, str] = Field(default_factory=dict)
 
 
 class AutomationIdea(BaseModel):
@@ -92,3 +102,4 @@ class AutomationIdea(BaseModel):
 
     def to_json(self) -> dict[str, Any]:
         return self.model_dump(mode="json")
+

@@ -174,20 +174,24 @@ TASK_VERBS: dict[str, Lexicon] = {
         "diagnostizier*,"
         "qualifizier*, einteil*, zuweis*,"
         "zugewiesen, unterscheid*, benot*, einschätz*, eingeschätzt, aussortier*,"
+        "*einschätzung, *einstufung, *beurteilung, *begutachtung,"
         "re:(?:bewertungen|rezensionen|kommentare|rückmeldungen|beschwerden|e-?mails|"
         "nachrichten|zuschriften|anfragen)\\s+(?:\\w+\\s+)?(?:lesen|durchlesen|durchsehen|"
         "durchgehen|sichten|auswerten)",
     ),
     "regression": lexicon(
         "regression verbs",
-        "estimat*, re-estimat*, appraise*, apprais*, valuat*, value, values, valuing, price,"
+        "estimat*, re-estimat*, recalculat*, re-calculat*, appraise*, apprais*, valuat*, value,"
+        "values, valuing, price,"
         "prices, pricing, re-pric*, reprice*, quote, quotes, quoting, calculat*, compute,"
         "computes, computed, computing, computation*,"
         "quantify*, quantifi*, gauge*, size up, approximat*, cost out, cost* * out, put a price,"
         "put a value, work out how much, work out how long, predict* how much,"
         "predict* how long",
-        "taxier*, kalkulier*, beziffer*, bepreis*, *schätz*, *schaetz*, veranschlag*, berechn*,"
-        "festsetz*, quantifizier*, bemess*, beurteil* wie viel",
+        "taxier*, kalkulier*, neu berechn*, neuberechn*, beziffer*, bepreis*, veranschlag*,"
+        "berechn*, festsetz*, quantifizier*, bemess*, beurteil* wie viel",
+        # schätzen and its compounds, but not einschätzen (to assess: a class, not a number)
+        r"re:(?!\w*ein(?:sch(?:ä|ae)tz))\w*sch(?:ä|ae)tz\w*",
     ),
     "forecasting": lexicon(
         "forecasting verbs",
@@ -213,13 +217,10 @@ TASK_VERBS: dict[str, Lexicon] = {
     ),
     "anomaly_detection": lexicon(
         "anomaly detection verbs",
-        "check, checks, checking, checked, cross-check*, double-check*, verif*, audit*,"
-        "validat*, control, controls, controlling,"
-        "scrutini*, investigat*, examin*, detect*, spot, spots, spotting, spotted, catch,"
+        "audit*, scrutini*, investigat*, detect*, spot, spots, spotting, spotted, catch,"
         "catches, uncover*, monitor*, vet for, screen* for, sanity-check*, sanity check*,"
         "reconcil*, look* for anomal*, look* for fraud, look* for duplicat*",
-        "prüf*, *prüfen, überprüf*, nachprüf*, *prüfung, geprüft, kontrollier*, verifizier*,"
-        "validier*, plausibilisier*, auditier*, untersuch*, aufdeck*, aufgedeckt, überwach*,"
+        "plausibilisier*, auditier*, untersuch*, aufdeck*, aufgedeckt, überwach*,"
         "durchleucht*, abstimm*, nachrechn*",
     ),
     "extraction": lexicon(
@@ -263,7 +264,13 @@ GENERIC_JUDGMENT = lexicon(
     "will default, will cancel, will leave, likely to,"
     "conclude*, infer, infers, inferred, inferring, inference*, predict*, tell whether,"
     "tell* * whether, tell* * apart, establish*,"
-    "ascertain*",
+    "ascertain*,"
+    # checking: what is checked and what can come out say the task ("Check insurance" ends
+    # in accept or reject; "Check invoice for duplicates" is an anomaly check)
+    "check, checks, checking, checked, cross-check*, double-check*, verif*, validat*, control,"
+    "controls, controlling, examin*",
+    "prüf*, *prüfen, überprüf*, nachprüf*, *prüfung, geprüft, kontrollier*, verifizier*,"
+    "validier*,"
     "entscheid*, entschied*, bestimm*, festleg*, festgelegt, ermittel*, ermittl*, beurteil*,"
     "bewert*, einschätz*, abwäg*, klären, klärt, kläre, klärung*, abklär*, geklärt, erkenn*,"
     "erkannt, identifizier*,"
@@ -327,6 +334,8 @@ FORECAST_NEED = Lexicon("forecast of need", [
     r"re:(?:wie viele|anzahl der|anzahl an)\s+" + _UP_TO_FOUR_WORDS
     + r"(?:benötigt|gebraucht|erforderlich|nötig)",
     "benötigt werden", "gebraucht werden", "bedarf an",
+    r"re:\w*bedarfs?\s+" + _UP_TO_FOUR_WORDS + r"(?:planen|plant|ermitteln|ermittelt|"
+    r"abschätzen|schätzen|berechnen|bestimmen|vorhersagen|prognostizieren|hochrechnen)",
 ])
 
 # Words that shift the task and by themselves show that a judgment is needed
@@ -350,6 +359,8 @@ TASK_CUES: dict[str, Lexicon] = {
         "mängel*, *mängel, beschädig*, stimmung*, anliegen*, gefährdet*, ausfallgefährdet*,"
         "*tarifnummer*, tarifnummer*, zolltarif*, warennummer*, *warennummer, icd*, *schlüssel,"
         "sachkonto*, warengruppe*, *warengruppe",
+        # is the case complete: a yes or no per case
+        "completeness, incomplete, complete or not, vollständig*, unvollständig*",
     ),
     "regression": lexicon(
         "regression cues",
@@ -369,6 +380,7 @@ TASK_CUES: dict[str, Lexicon] = {
         "*saison, trend*, morgen, übermorgen, nächste* woche, nächste* monat*, nächste* tag*,"
         "nächste* quartal*, nächste* jahr*, kommende* woche*, kommende* monat*, künftig*,"
         "zukünftig*, *prognose*, prognose*, vorhersage*, erwartet*, *menge* nächste*,"
+        "voraussichtlich*,"
         "wachsen, wächst, wachstum*, *wachstum, zuwachs*, steigen werden, sinken werden,"
         "*mengen*, absatzmenge*, besucherzahl*, *zahlen der nächsten",
     ),
@@ -377,11 +389,12 @@ TASK_CUES: dict[str, Lexicon] = {
         "similar, similarity, relevant, relevance, best, top, most promising, most likely,"
         "most suitable, best fit, matching, recommendation*, next best, shortlist,"
         "prioritis*, prioritiz*, personalised, personalized, cross-sell, upsell, alternatives,"
-        "search results, result list, results list, hit list, feed, ranking, order of",
+        "search results, result list, results list, hit list, feed, ranking, order of,"
+        "comparable, comparables, lookalike*, look-alike*",
         "ähnlich*, passend*, relevant*, relevanz*, beste, besten, bester, bestes, bestem,"
         "bestmöglich*, bestgeeignet*, bestpassend*, vielversprechend*,"
         "empfehlung*, *empfehlung, geeignetste*, alternativ*, suchergebnis*, trefferliste*,"
-        "ergebnisliste*, rangfolge*",
+        "ergebnisliste*, rangfolge*, vergleichbar*, vergleichsobjekt*",
     ),
     "anomaly_detection": lexicon(
         "anomaly detection cues",
@@ -507,11 +520,15 @@ PAIN: dict[str, Lexicon] = {
         "slowness or backlog",
         "slow*, takes, take ages, hours, days, weeks, minutes, backlog*, queue*, wait*, delay*,"
         "bottleneck*, piles up, pile up, pile* * up, overtime, manual*, by hand, tedious*,"
-        "time-consuming, time consuming, give up, gives up, ages, long",
+        "keep calling, keeps calling, keep asking, keeps asking, chase*, chasing, ask* when,"
+        "time-consuming, time consuming, give up, gives up, ages, long, retyp*, re-typ*, rekey*,"
+        "re-key*, re-enter*",
         "langsam*, dauert*, dauern, stunden*, tage*, wochen*, minuten*, rückstau*, *stau,"
         "warteschlange*, wartezeit*, warten, wartet, warte, wartend*, verzöger*, überstunden*,"
         "manuell*, von hand,"
-        "mühsam*, aufwendig*, aufwändig*, zeitaufwendig*, stapel*, lange, ewig*",
+        "mühsam*, aufwendig*, aufwändig*, zeitaufwendig*, stapel*, lange, ewig*,"
+        # people chasing an answer: the wait shows
+        "rufen * an, ruft * an, nachfrag*, fragen * wann, fragt * wann, ständig * fragen",
     ),
 }
 
@@ -520,7 +537,8 @@ HOTSPOT_TASK_CUES: dict[str, Lexicon] = {
     "extraction": lexicon(
         "extraction hotspot cues",
         "typo*, typing, typed, keyed, keying, key in, manual entry, data entry, blurry,"
-        "illegible, unreadable, handwritten, fields, copy*, re-enter*, transcrib*",
+        "illegible, unreadable, handwritten, fields, copy*, re-enter*, transcrib*, retyp*,"
+        "re-typ*, rekey*, re-key*",
         "tippfehler*, abtipp*, abgetippt, vertipp*, unleserlich*, handschriftlich*, felder,"
         "übernommen, übertragen, eingegeben, erfass*",
     ),
@@ -696,7 +714,8 @@ INTERNAL_ROLE = lexicon(
     "analyst*, advisor*, adviser*, representative*, rep, reps, success, care, relations,"
     "account manager*, handler*, specialist*, coordinator*, department",
     "*berater*, *betreuer*, *service*, *dienst*, *abteilung*, *management*, *manager*,"
-    "*sachbearbeit*, *referent*, *betreuung*, *team*",
+    "*sachbearbeit*, *referent*, *betreuung*, *team*, *mitarbeiter*, angestellte*,"
+    "employee*, staff",
 )
 
 # Actors that are machines, not people.
@@ -906,4 +925,214 @@ STOPWORDS = frozenset(
     "from into onto than then per each every all any no not x "
     "der die das den dem des ein eine einer einem einen eines und oder im in am an auf aus "
     "bei mit von vom zu zum zur als ist sind wird werden wurde nicht kein keine je".split()
+)
+
+
+# --------------------------------------------------------------------------- real boards
+# Verdicts: the words of a decision's alternative outcomes. A step followed by a positive
+# and a negative verdict ("Claim approved" / "Claim rejected", "AcceptClaim" / "RejectClaim")
+# is a decision with classes, whoever takes it (a person, a saga, an outside system).
+VERDICT_POSITIVE = lexicon(
+    "positive verdicts",
+    "approve, approves, approved, approving, approval, accept, accepts, accepted, accepting,"
+    "grant, grants, granted, granting, admit, admits, admitted, qualif*, eligible, cleared,"
+    "confirmed as genuine, greenlit, green-lit, sanctioned, upheld",
+    "genehmig*, annehm*, angenommen, nimmt * an, bewillig*, zulass*, zugelassen, lässt * zu,"
+    "freigeb*, freigegeben, gibt * frei, zustimm*, zugestimmt, anerkenn*, anerkannt,"
+    "stattgegeben, bejaht",
+)
+VERDICT_NEGATIVE = lexicon(
+    "negative verdicts",
+    "reject, rejects, rejected, rejecting, rejection, deny, denies, denied, denying, denial,"
+    "decline, declines, declined, declining, refuse, refuses, refused, refusing, refusal,"
+    "disapprov*, disqualif*, ineligible, turn down, turn* * down, turned down, dismiss, dismissed,"
+    "repudiat*, overruled",
+    "ablehn*, abgelehnt, lehnt * ab, verweiger*, zurückgewiesen, zurückweis*, weist * zurück,"
+    "abgewiesen, abweis*, versag*, verworfen, verwerf*, nicht genehmigt, nicht bewilligt",
+)
+# A third class beside yes and no ("ApplicationPending").
+VERDICT_PENDING = lexicon(
+    "pending verdicts",
+    "pend, pends, pending, pended, on hold, deferred, referred, escalated, postponed",
+    "zurückgestellt, ausgesetzt, vertagt, in prüfung, wiedervorlage",
+)
+
+# Steps that manage users and access: administration, never a prediction ("Assign Role",
+# "Grant Permission", "Lock Account", "Passwort selbst setzen").
+ADMINISTRATION = lexicon(
+    "user and access administration",
+    "role, roles, permission*, access right*, access, password*, login*, log in, logon, logout,"
+    "log out, session, sessions, cache, caches, token*, credential*, account lock*, lock account,"
+    "user account*, api key*, single sign-on, sso",
+    "rolle, rollen, berechtigung*, zugriff*, zugriffsrecht*, passwort*, kennwort*, anmeldung*,"
+    "abmeldung*, sitzung*, benutzerkonto*, konto sperren, einmalpasswort*",
+)
+
+# What a person accepts or declines for themselves: their answer, not a judgment about a
+# case ("Accept Assignment", "Reject invitation", "Einladung annehmen").
+OWN_RESPONSE = lexicon(
+    "answers to one's own work",
+    "assignment, assignments, invitation*, invite, invites, shift offer*, task, tasks, job offer*,"
+    "meeting request*, friend request*, terms, terms and conditions, cookies",
+    "einladung*, zuweisung*, aufgabe, aufgaben, dienstangebot*, agb, nutzungsbedingungen",
+)
+
+# A policy that states a formula or a fixed rule: rule automation, not a judgment
+# ("80% of appraised", "Saldo = 0", "Preisänderungen wirken nur auf zukünftige Bestellungen").
+_NUMBER = r"\d+(?:[.,]\d+)?"
+FIXED_RULE = Lexicon("fixed rules", [
+    rf"re:{_NUMBER}\s*(?:%|percent|per cent|prozent)", "re:[=<>≤≥]",
+    *[e.strip() for e in (
+        "only, must, always, never, immutable, at most, at least, no more than, maximum,"
+        "minimum, exactly, per policy, based on policy, by law, mandatory,"
+        "nur, muss, müssen, immer, nie, niemals, unveränderlich*, höchstens, mindestens,"
+        "maximal, genau, pflicht*, vorgeschrieben").split(",")],
+])
+# A formula: the step computes a value the rule fixes ("80% of appraised").
+FORMULA = Lexicon("formulas", [
+    rf"re:{_NUMBER}\s*(?:%|percent|per cent|prozent)", r"re:[=×*/+−]\s*\d",
+    rf"re:{_NUMBER}\s*(?:times|mal)",
+])
+
+# Documents and images: what a model can read ("Image of receipt", "Scanned invoice").
+DOCUMENTS = lexicon(
+    "documents",
+    "document*, image*, photo*, picture*, scan, scans, scanned, pdf*, receipt*, invoice*,"
+    "letter*, form, forms, e-mail*, email*, attachment*, contract*, certificate*, deed*,"
+    "statement*, bill, bills, handwrit*, fax*, cv, cvs, resume*, résumé*, paperwork,"
+    "voucher image*, screenshot*, audio, recording*, voice note*, transcript*,"
+    "damage report*, incident report*, police report*, medical report*, accident report*,"
+    "report form*, claim form*",
+    "dokument*, *dokument, *dokumente, bild, bilder, *bild, foto*, *foto, *fotos, scan*, pdf*,"
+    "eingescannt*, gescannt*, krankmeldung*, *nachweis, *nachweise, nachweis*, unterlagen,"
+    "*unterlagen, *schein, *scheine, *meldung, *meldungen, *bericht, berichte, bericht,"
+    "beleg*, *beleg, *belege, rechnung*, *rechnung, brief*, *brief, schreiben, formular*,"
+    "*formular, anhang, anhänge, vertrag, verträge, *vertrag, urkunde*, *urkunde, bescheid*,"
+    "*bescheid, quittung*, kassenbon*, lieferschein*, attest*, gutachten*, zeugnis*, *zeugnis,"
+    "lebenslauf*, handschrift*, aufnahme*, sprachnachricht*",
+)
+# Of those, the ones that are not text yet: an extraction needs a model to read them.
+UNSTRUCTURED = lexicon(
+    "unstructured documents",
+    "image*, photo*, picture*, scan, scans, scanned, pdf*, handwrit*, fax*, screenshot*, audio,"
+    "recording*, voice note*, paper, paperwork",
+    "bild, bilder, *bild, foto*, *foto, *fotos, scan*, eingescannt*, pdf*, handschrift*,"
+    "*handschriftlich*, fax*, papier*, aufnahme*, sprachnachricht*",
+)
+
+# Verbs that only look at information: a step that shows recommendations hands its judgment
+# to the decision it prepares ("View Assignment Recommendations" before "Assign Appraiser").
+VIEWING = lexicon(
+    "viewing verbs",
+    "view, views, viewed, viewing, see, sees, show, shows, shown, display*, browse*, look at,"
+    "looks at, consult*",
+    "ansehen, ansicht, anzeigen, angezeigt, einsehen, abrufen, aufrufen, öffnen, durchsuchen",
+)
+
+# A customer picking from a catalogue: a recommendation is a ranking of the catalogue.
+CHOOSING = lexicon(
+    "choosing verbs",
+    "add, adds, added, adding, choose*, chose, select*, pick, picks, picked, find, finds,"
+    "search*, look for, browse*, buy, buys, order, orders, book, books, put * in, put * into",
+    "hinzufüg*, füge * hinzu, auswähl*, wähl*, aussuch*, such*, find*, bestell*, buch*,"
+    "kauf*, leg* * in",
+)
+# Information that lists what there is to choose from.
+CATALOGUE = lexicon(
+    "catalogues",
+    "available, catalog*, catalogue*, list of, lists of, range, offer*, assortment, menu,"
+    "options, choices, suggestions, inventory",
+    "verfügbar*, katalog*, liste der, liste von, sortiment*, angebot*, auswahl*, speisekarte*,"
+    "optionen, vorschläge",
+)
+# Information about what this person did before: the signal a recommender learns from.
+HISTORY = lexicon(
+    "histories",
+    "already, previous*, past, history, histories, used before, bought before, recent*,"
+    "frequent*, usual*, favourite*, favorite*, last time, last shopping, last order*,"
+    "old * lists, old lists, often",
+    "bisherig*, früher*, zuletzt, vorherig*, historie, verlauf, *verlauf, häufig*, übliche*,"
+    "lieblings*, schon einmal, bereits",
+)
+# Verbs that make a new thing: what a person creates themselves is not recommended to them.
+CREATING = lexicon(
+    "creating verbs",
+    "create*, creat*, new, make, makes, made, register*, set up, define*, write*, compose*",
+    "erstell*, anleg*, neu*, registrier*, schreib*, verfass*",
+)
+
+# Verbs of typing data in: an extraction only where a document is there to be read;
+# otherwise data entry ("Zahlbetrag eingeben" is typed in, not predicted).
+ENTERING = lexicon(
+    "entering verbs",
+    "enter, enters, entering, entered, re-enter*, key in, key* * in, keys in, keyed in, type in,"
+    "type* * in, typing, input, inputs, record, records, recorded, recording",
+    "eingeb*, eingegeben, gibt * ein, eintipp*, eingetippt, tippt * ein, erfass*, erfasst,"
+    "eintrag*, eingetragen, trägt * ein",
+)
+
+# Assigning work to a person: matching people to cases is a ranking of the candidates
+# ("Assign Appraiser", "Gutachter zuweisen").
+ASSIGNING = lexicon(
+    "assigning verbs",
+    "assign, assigns, assigned, assigning, allocate, allocates, allocated, allocating,"
+    "appoint*, nominate*, pick, choose, select",
+    "zuweis*, zugewiesen, zuteil*, zugeteilt, beauftrag*, auswähl*, bestimm*",
+)
+
+# On a board about insurance, a decision on an application or a proposal is underwriting.
+APPLICATION = lexicon(
+    "applications",
+    "application, applications, applicant*, proposal*, underwriting",
+    "antrag, anträge, antrags*, *antrag, antragsteller*",
+)
+
+# Outcomes that say whether something is valid: a check against rules, not a judgment
+# ("Ticket valid" / "Ticket invalid", "DriverLicenseVerified").
+VALIDITY = lexicon(
+    "validity outcomes",
+    "valid, invalid, verified, unverified, not verified, validated, expired",
+    "gültig, ungültig, verifiziert, nicht verifiziert, validiert, abgelaufen",
+)
+
+# Turning paper into data: a document scanned is a document whose content is needed next.
+SCANNING = lexicon(
+    "scanning verbs",
+    "scan, scans, scanned, scanning, digiti*, digitis*",
+    "scannen, scannt, gescannt, einscann*, eingescannt, digitalisier*",
+)
+
+# A note that states how a step is decided: a rule, so the step needs no prediction
+# ("Rejected when origin equals destination", "Deckung besteht, wenn der Vertrag aktiv ist",
+# "Account managers are assigned round-robin").
+RULE_STATEMENT = lexicon(
+    "rule statements",
+    "when, whenever, if, unless, only, only if, round-robin, round robin, first come,"
+    "first-come, in order of, always, never, must, exactly, defined as, means that",
+    "wenn, falls, sofern, sobald, nur, nur wenn, reihum, der reihe nach, immer, nie,"
+    "muss, müssen, genau dann, besteht, bedeutet",
+)
+# ... unless it is a heuristic with weights or gut feeling: the thing a model would replace
+# ("Assignment criteria: Location Proximity (40%), Current Workload (30%)").
+HEURISTIC = Lexicon("heuristics", [
+    rf"re:{_NUMBER}\s*%", *[e.strip() for e in (
+        "score, scores, scoring, weight, weights, weighted, criteria, criterion, rule of thumb,"
+        "experience, gut feeling, usually, depends, roughly, judgement, judgment, estimate*,"
+        "gewicht*, kriterien, faustregel*, erfahrung*, bauchgefühl*, meistens, ungefähr,"
+        "schätz*, je nach").split(",")],
+])
+
+# Words that say a text was written by hand or is hard to read: a document is at hand.
+LEGIBILITY = lexicon(
+    "legibility",
+    "unreadable, illegible, handwritten, hand-written, blurry, smudged, faded",
+    "unleserlich*, handschriftlich*, handgeschrieben*, verschmiert*, unscharf*",
+)
+
+# How data comes in without a document: spoken or seen on site ("telefonisch erfassen").
+NO_DOCUMENT = lexicon(
+    "data without a document",
+    "by phone, over the phone, on the phone, telephon*, verbal*, orally, in person, on site,"
+    "on-site",
+    "telefonisch*, am telefon, mündlich*, persönlich, vor ort",
 )

@@ -96,7 +96,10 @@ def test_german_decisions_about_people_are_high_stakes(body, flag):
 
 def test_umlauts_written_out_match_too():
     det = detect(board("r: Akte -> a: Prüfer\na: Prüfer -> c: Rechnung pruefen -> e: Geprueft"))
-    assert [o.task for o in det.opportunities] == ["anomaly_detection"]
+    # a check takes its task from what is checked and what can come out; nothing here
+    # says anomaly, so it is a yes/no classification
+    assert [o.task for o in det.opportunities] == ["classification"]
+    assert "pruefen" in det.opportunities[0].evidence[-1].explanation
 
 
 def test_deciding_a_code_is_classification_not_extraction():

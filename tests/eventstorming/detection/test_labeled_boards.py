@@ -20,7 +20,10 @@ FOLDERS = [*sorted((ROOT / "benchmarks" / "corpus" / "held_out").glob("round*"))
            *(Path(p) for p in os.environ.get("MLCANVAS_EXTRA_BOARDS", "").split(os.pathsep) if p)]
 BOARDS = sorted({p.resolve() for f in FOLDERS if f.is_dir() for p in f.glob("*.storm")})
 #: Known false alarms, kept visible (see benchmarks/corpus/held_out/README.md).
-KNOWN = {"vet_clinic": "'Examine the animal': a person and an inspection verb alone"}
+KNOWN = {
+    "food_delivery": "'Order accepted by restaurant': the partner's own yes or no, read as ours",
+    "cargo_booking": "'InspectContainerCommand': a physical inspection read as a judgment",
+}
 PARAMS = [pytest.param(p, id=p.stem, marks=[pytest.mark.xfail(strict=True, reason=KNOWN[p.stem])]
                        if p.stem in KNOWN else []) for p in BOARDS]
 

@@ -49,7 +49,7 @@ def test_detection_is_total_and_consistent(board):
     for opp in detection.opportunities:
         assert THRESHOLD <= opp.score <= 1
         assert opp.anchor.id in stickies
-        assert opp.anchor.kind in ("command", "policy", "opportunity")
+        assert opp.anchor.kind in ("command", "policy", "opportunity", "event", "system")
         for ref in (*opp.inputs, *opp.outcomes, *opp.hotspots):
             assert ref.id in stickies
         for evidence in opp.evidence:

@@ -1,0 +1,2 @@
+"""Where an opportunity is anchored: commands, policies and systems, events, opportunity
+stickies."""

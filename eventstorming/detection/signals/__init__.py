@@ -1,0 +1,1 @@
+"""The signals detection reads, one module each; each returns evidence a workshop can read."""
