@@ -75,6 +75,7 @@ class Candidate:
 
     @property
     def score(self) -> float:
+        """The noisy-or of the evidence weights: ``1 - prod(1 - w)``."""
         remaining = 1.0
         for item in self.evidence:
             remaining *= 1.0 - item["weight"]
@@ -82,6 +83,7 @@ class Candidate:
 
 
 def build(r: BoardReader, cand: Candidate, near_miss: bool = False) -> Opportunity:
+    """The :class:`Opportunity` a candidate becomes; a near miss carries what it lacks."""
     evidence = tuple(
         Evidence(rule=item["rule"], stickies=item["stickies"],
                  explanation=item["texts"][r.lang], explanations=item["texts"],

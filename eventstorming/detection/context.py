@@ -55,6 +55,7 @@ class BoardReader:
         self._actor_commands: dict[str, tuple[list[Sticky], dict[str, int]]] = {}
 
     def reading(self, sticky: Sticky) -> Reading:
+        """The reading of a sticky's words (computed once per sticky)."""
         found = self._readings.get(sticky.id)
         if found is None:
             found = self._readings[sticky.id] = read_text(self.words(sticky), self.lang)
@@ -66,10 +67,12 @@ class BoardReader:
 
     def evidence(self, rule: str, stickies: Sequence[Sticky], texts: dict[str, str],
                   weight: float | None = None) -> dict[str, Any]:
+        """One piece of evidence: the rule, the stickies it rests on, its sentences and weight."""
         return {"rule": rule, "stickies": tuple(dict.fromkeys(s.id for s in stickies)),
                 "texts": texts, "weight": WEIGHTS[rule] if weight is None else weight}
 
     def texts(self, en: str, de: str) -> dict[str, str]:
+        """A sentence in English and German."""
         return {"en": en, "de": de}
 
     def _attribute_actor_policies(self) -> dict[str, list[Sticky]]:
@@ -87,6 +90,7 @@ class BoardReader:
         return attributed
 
     def is_machine(self, actor: Sticky) -> bool:
+        """An actor that is a machine ("System", "Scheduler"), not a person."""
         return V.MACHINE_ACTORS.matches(self.words(actor))
 
     def is_external(self, actor: Sticky) -> bool:
@@ -245,9 +249,12 @@ class BoardReader:
     def judgment_words(self, policy: Sticky) -> list[str]:
         """The words of a policy's condition that need a judgment, unless the policy only
         restates a judgment already made upstream ("Whenever fraud is confirmed" after the
-        event "Fraud confirmed") or says it runs by itself ("accept automatically")."""
-        if V.AUTOMATIC.matches(self.words(policy)):
-            return []
+        event "Fraud confirmed"), says it runs by itself ("accept automatically"), is the name
+        of a rule ("FraudReasonPolicy") or states one ("Deliver only within 5 km")."""
+        text = self.words(policy)
+        if V.AUTOMATIC.matches(text) or V.NAMED_RULE.matches(text) or (
+                V.FIXED_RULE.matches(text) and not V.HEURISTIC.matches(text)):
+            return []     # runs by itself, names a rule, or states one
         words = V.JUDGMENT_CONDITION.find(condition(self.words(policy)))
         if not words:
             return []
@@ -315,8 +322,10 @@ class BoardReader:
         return notes
 
     def viewing(self, sticky: Sticky) -> bool:
+        """A step that only looks at information ("View …", "… ansehen")."""
         return bool(at(V.VIEWING, self.words(sticky), "first")
                     or (self.lang == "de" and at(V.VIEWING, self.words(sticky), "last")))
 
     def class_names(self, stickies: Sequence[Sticky]) -> tuple[str, ...]:
+        """The class names of alternative stickies, read as words."""
         return classes([self.words(s) for s in stickies])

@@ -57,6 +57,7 @@ class Detection(BaseModel):
     candidates: list[Opportunity] = []
 
     def to_json(self) -> dict[str, Any]:
+        """The detection as JSON: opportunities, automation ideas and candidates."""
         return {"opportunities": [o.to_json() for o in self.opportunities],
                 "automation": [a.to_json() for a in self.automation],
                 "candidates": [c.to_json() for c in self.candidates]}
@@ -85,6 +86,7 @@ def detect(board: Board) -> Detection:
 
 
 def run(r: BoardReader) -> Detection:
+    """One detection run over the board ``r`` reads: anchors, merging, near misses."""
     found: list[Candidate] = []
     automation: list[tuple[int, AutomationIdea]] = []
     detected: set[str] = set()

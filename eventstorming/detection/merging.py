@@ -45,6 +45,7 @@ def merge_steps(r: BoardReader, found: list[Candidate]) -> list[Candidate]:
 
 
 def same_decision(r: BoardReader, before: Candidate, after: Candidate) -> bool:
+    """Whether ``after`` continues the decision ``before`` started (see the module)."""
     if r.viewing(before.anchor):
         return True
     # the same quantity decided twice ("Calculate Market Value", "Set Appraised Value")

@@ -34,6 +34,7 @@ LANGS = ("en", "de")
 
 
 def q(text: str, lang: str) -> str:
+    """A text in quotes of the language: "…" or „…“."""
     return f"„{text}“" if lang == "de" else f'"{text}"'
 
 
@@ -47,6 +48,7 @@ def qs(texts: Sequence[str], lang: str, joiner: str | None = None) -> str:
 
 
 def the(actor: str, lang: str) -> str:
+    """"The Accountant" in English; a role quoted as it stands in German."""
     if lang == "de":
         return q(actor, lang)
     first = actor.split()[0].lower() if actor.split() else ""
@@ -69,6 +71,7 @@ def decision_texts(actor: Sticky, command: Sticky, informers: Sequence[Sticky],
 
 
 def number(value: float, lang: str) -> str:
+    """A number as a sentence says it: 2,500 / 2.500, 1.5 / 1,5."""
     if value >= 10:
         text = f"{round(value):,}"
         return text.replace(",", ".") if lang == "de" else text

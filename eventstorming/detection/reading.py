@@ -45,14 +45,17 @@ class Reading:
 
     @property
     def judgment(self) -> bool:
+        """Whether any words show that a judgment is needed."""
         return bool(self.judgment_words)
 
 
 def add_vote(votes: dict[str, float], task: str, weight: float) -> None:
+    """Add ``weight`` to ``task`` in ``votes``."""
     votes[task] = votes.get(task, 0.0) + weight
 
 
 def unique_words(words: Iterable[str]) -> list[str]:
+    """The words once each (case folded), in the order first seen."""
     seen: dict[str, str] = {}
     for word in words:
         seen.setdefault(word.casefold(), word)
@@ -159,6 +162,14 @@ def at(lexicon: V.Lexicon, text: str, slot: str) -> tuple[str, ...]:
     return (found,) if found else ()
 
 
+def judged_at_verb(text: str, lang: str = "en") -> bool:
+    """Whether the verb of a step names a judgment where the verb stands ("Assess claim"),
+    not only a noun elsewhere that is a verb too ("Meeting Group Proposal")."""
+    slot = verb_slot(text, lang)
+    return slot is not None and any(at(lexicon, text, slot) for lexicon in
+                                    _JUDGMENT_VERB_LEXICONS)
+
+
 def verb_slot(text: str, lang: str = "en") -> str | None:
     """Where the verb of a command stands: first in English ("Send invoice"); in German
     last ("Rechnung senden") or, for an imperative, first ("Prüfe Rechnung")."""
@@ -169,6 +180,7 @@ def verb_slot(text: str, lang: str = "en") -> str | None:
 
 
 def optimisation_words(text: str) -> list[str]:
+    """The words that make a step scheduling, rostering or routing (none for a forecast of need)."""
     if V.FORECAST_NEED.matches(text):
         return []     # how many are needed is a forecast; who goes where comes after
     intrinsic = V.OPTIMISATION_INTRINSIC.find(text)
@@ -257,6 +269,7 @@ def object_head(text: str, verb: str) -> str:
 
 
 def stem(word: str) -> str:
+    """A crude stem for matching plural and singular ("meals", "meal")."""
     word = word.casefold()
     for suffix in ("ies", "es", "s", "en", "e", "n"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:

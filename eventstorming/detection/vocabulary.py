@@ -962,10 +962,12 @@ VERDICT_PENDING = lexicon(
 ADMINISTRATION = lexicon(
     "user and access administration",
     "role, roles, permission*, access right*, access, password*, login*, log in, logon, logout,"
-    "log out, session, sessions, cache, caches, token*, credential*, account lock*, lock account,"
-    "user account*, api key*, single sign-on, sso",
+    "log out, login session*, user session*, cache, caches, token*, credential*, account lock*,"
+    "lock account, user account*, api key*, single sign-on, sso, opening hours, business hours,"
+    "office hours, four-eyes, four eyes, second signature",
     "rolle, rollen, berechtigung*, zugriff*, zugriffsrecht*, passwort*, kennwort*, anmeldung*,"
-    "abmeldung*, sitzung*, benutzerkonto*, konto sperren, einmalpasswort*",
+    "abmeldung*, benutzerkonto*, konto sperren, einmalpasswort*, öffnungszeit*,"
+    "geschäftszeit*, vier-augen*, vieraugen*, zweite unterschrift",
 )
 
 # What a person accepts or declines for themselves: their answer, not a judgment about a
@@ -984,9 +986,11 @@ FIXED_RULE = Lexicon("fixed rules", [
     rf"re:{_NUMBER}\s*(?:%|percent|per cent|prozent)", "re:[=<>≤≥]",
     *[e.strip() for e in (
         "only, must, always, never, immutable, at most, at least, no more than, maximum,"
-        "minimum, exactly, per policy, based on policy, by law, mandatory,"
+        "minimum, exactly, per policy, based on policy, by law, mandatory, deadline*,"
+        "time limit*, overdue, smallest, largest, oldest, newest, first free, next free,"
         "nur, muss, müssen, immer, nie, niemals, unveränderlich*, höchstens, mindestens,"
-        "maximal, genau, pflicht*, vorgeschrieben").split(",")],
+        "maximal, genau, pflicht*, vorgeschrieben, frist*, überfällig*, kleinste*, größte*,"
+        "älteste*, nächste freie").split(",")],
 ])
 # A formula: the step computes a value the rule fixes ("80% of appraised").
 FORMULA = Lexicon("formulas", [
@@ -1136,3 +1140,9 @@ NO_DOCUMENT = lexicon(
     "on-site",
     "telefonisch*, am telefon, mündlich*, persönlich, vor ort",
 )
+
+# A policy named as a rule ("FraudReasonPolicy", "Overdue checkouts rejection policy"): its
+# words name what the rule is about, not a condition that needs a judgment.
+NAMED_RULE = Lexicon("named rules", [
+    r"re:(?:policy|policies|rule|rules|regel|regeln|richtlinie|vorschrift|step|saga|"
+    r"handler|process manager)\W*$"])

@@ -21,6 +21,7 @@ from eventstorming.detection.reading import (
     choose_task,
     condition,
     first_clause,
+    judged_at_verb,
     read_text,
     verb_slot,
 )
@@ -131,13 +132,11 @@ def command_candidate(r: BoardReader, command: Sticky, group: Sequence[Sticky] =
     classes: tuple[str, ...] = ()
     if group:
         evidence += alternative_evidence(r, command, group)
-        members = [m for m in group if m.id != command.id]
-        decided = [e for m in members for e in r.graph.outcomes(m.id)]
+        # the classes are what the alternatives end in, else the alternatives themselves
+        decided = [e for m in group for e in r.graph.outcomes(m.id)]
         if len(decided) >= 2:
             outcomes = decided
-        classes = r.class_names(decided if len(decided) >= 2 else
-                                    [command, *members] if command in group
-                                    else members)
+        classes = r.class_names(decided if len(decided) >= 2 else group)
     elif alternatives:
         classes = r.class_names(alternatives)
         evidence.append(r.evidence(
@@ -192,9 +191,12 @@ def command_candidate(r: BoardReader, command: Sticky, group: Sequence[Sticky] =
                    f'Ranking der Kandidaten.')))
         add_vote(votes, "ranking", 6.0)
 
-    # the wording
-    if reading.judgment:
+    # the wording; in a yes-or-no decision only a judgment verb counts, not nouns that
+    # happen to be verbs elsewhere ("Accept Meeting Group Proposal")
+    if reading.judgment and (not group or judged_at_verb(text, r.lang)):
         evidence.append(task_words(r, command, reading, votes))
+    elif group:
+        votes = {t: w for t, w in votes.items() if t == "classification"}
 
     # hotspots
     for hotspot in hotspots:

@@ -56,6 +56,8 @@ def outcome_event_candidates(r: BoardReader, covered: set[str]) -> list[Candidat
 
 
 def event_candidate(r: BoardReader, event: Sticky, verdicts: Sequence[Sticky]) -> Candidate:
+    """The candidate anchored on a free event: a verdict pair, an event worded as a
+    judgment, or one a hotspot beside it names."""
     graph = r.graph
     reading = r.reading(event)
     votes = dict(reading.votes)

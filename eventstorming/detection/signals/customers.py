@@ -101,6 +101,7 @@ def recommendation(r: BoardReader, command: Sticky, person: Sticky,
 
 
 def made_by_person(r: BoardReader, thing: str, person: Sticky, command: Sticky) -> bool:
+    """Whether the person makes ``thing`` themselves in another step of theirs on the board."""
     for other in r.graph.successors(person.id, K.COMMAND):
         if other.id == command.id:
             continue

@@ -10,6 +10,7 @@ from eventstorming.model import Sticky
 
 def effort_evidence(r: BoardReader, anchor: Sticky, volume: tuple[float, Sticky] | None,
             minutes: float | None) -> dict | None:
+    """Evidence of how often a step happens and how much work it is, if the board says."""
     if volume is None and minutes is None:
         return None
     if volume is not None:

@@ -10,6 +10,7 @@ from eventstorming.model import Sticky
 
 
 def hotspot_evidence(r: BoardReader, hotspot: Sticky, anchor: Sticky) -> dict:
+    """Evidence from a hotspot at a step: the kind of trouble it reports, if any."""
     kind = next((name for name, lexicon in V.PAIN.items()
                  if lexicon.matches(r.words(hotspot))), None)
     if kind is None:

@@ -31,15 +31,18 @@ def decision_groups(r: BoardReader, commands: Sequence[Sticky]
     merged: set[str] = set()
 
     def add(anchor: Sticky, members: Sequence[Sticky]) -> None:
+        # the group lists every alternative, the anchor too where it is one of them
         if anchor.id in merged:
             return
         others = [m for m in members if m.id != anchor.id and m.id not in groups]
         if not others:
             return
-        groups.setdefault(anchor.id, [])
+        group = groups.setdefault(anchor.id, [])
+        if any(m.id == anchor.id for m in members) and anchor not in group:
+            group.insert(0, anchor)
         for member in others:
-            if member.id not in merged and member not in groups[anchor.id]:
-                groups[anchor.id].append(member)
+            if member.id not in merged and member not in group:
+                group.append(member)
                 merged.add(member.id)
 
     def decision(members: Sequence[Sticky]) -> bool:
@@ -72,35 +75,42 @@ def decision_groups(r: BoardReader, commands: Sequence[Sticky]
     return groups, merged
 
 
-def alternative_evidence(r: BoardReader, anchor: Sticky, members: Sequence[Sticky]) -> list[dict]:
-    """Evidence that ``anchor`` decides between ``members``: the classes, and a verdict
-    where a yes and a no are among them."""
+_COUNT = {"en": {2: "two", 3: "three", 4: "four"}, "de": {2: "zwei", 3: "drei", 4: "vier"}}
+
+
+def alternative_evidence(r: BoardReader, anchor: Sticky,
+                         members: Sequence[Sticky]) -> list[dict]:
+    """Evidence that ``anchor`` decides between ``members`` (the anchor among them where it
+    is one of the alternatives): the classes, and a verdict where a yes and a no are among
+    them."""
     names = [m for m in members if m.id != anchor.id]
-    options = [m for m in members] if anchor in members else names
-    texts = r.texts(
-        en=f'{q(anchor.text, "en")} is decided one way or another: '
-           f'{qs([m.text for m in options], "en")} are the alternatives (the classes), '
-           f'and past choices are the labels.',
-        de=f'{q(anchor.text, "de")} wird so oder so entschieden: '
-           f'{qs([m.text for m in options], "de")} sind die Alternativen (die Klassen), '
-           f'vergangene Entscheidungen liefern die Labels.')
-    if anchor not in members:
+    among = any(m.id == anchor.id for m in members)
+    options = list(members) if among else names
+    listed = {lang: qs([m.text for m in options], lang) for lang in ("en", "de")}
+    if among:
         texts = r.texts(
-            en=f'{q(anchor.text, "en")} leads to the alternatives '
-               f'{qs([m.text for m in options], "en")}: these are the classes, and past '
-               f'choices are the labels.',
-            de=f'{q(anchor.text, "de")} führt zu den Alternativen '
-               f'{qs([m.text for m in options], "de")}: das sind die Klassen, '
-               f'vergangene Entscheidungen liefern die Labels.')
+            en=f'Each case goes one of {_COUNT["en"].get(len(options), "several")} ways, '
+               f'{listed["en"]}: these are the classes, and past choices are the labels.',
+            de=f'Jeder Fall geht einen von {_COUNT["de"].get(len(options), "mehreren")} '
+               f'Wegen, {listed["de"]}: das sind die Klassen, vergangene Entscheidungen '
+               f'liefern die Labels.')
+    else:
+        texts = r.texts(
+            en=f'{q(anchor.text, "en")} leads to the alternatives {listed["en"]}: these are '
+               f'the classes, and past choices are the labels.',
+            de=f'{q(anchor.text, "de")} führt zu den Alternativen {listed["de"]}: das sind '
+               f'die Klassen, vergangene Entscheidungen liefern die Labels.')
     evidence = [r.evidence("alternative_outcomes", [anchor, *names], texts)]
     verdicts = {r.verdict(m) for m in options}
     if {"positive", "negative"} <= verdicts:
+        yes = [m for m in options if r.verdict(m) == "positive"]
+        no = [m for m in options if r.verdict(m) == "negative"]
         evidence.append(r.evidence(
             "verdict", [anchor, *names], r.texts(
-                en=f'{qs([m.text for m in options], "en", "or")} is a yes or no about each '
-                   f'case at {q(anchor.text, "en")}: a verdict a model can learn from past '
-                   f'cases.',
-                de=f'{qs([m.text for m in options], "de", "oder")} ist ein Ja oder Nein zu '
-                   f'jedem Fall bei {q(anchor.text, "de")}: ein Urteil, das ein Modell aus '
-                   f'vergangenen Fällen lernen kann.')))
+                en=f'{q(anchor.text, "en")} says yes ({qs([m.text for m in yes], "en")}) or '
+                   f'no ({qs([m.text for m in no], "en")}) to each case: a verdict a model '
+                   f'can learn from past cases.',
+                de=f'{q(anchor.text, "de")} sagt Ja ({qs([m.text for m in yes], "de")}) oder '
+                   f'Nein ({qs([m.text for m in no], "de")}) zu jedem Fall: ein Urteil, das '
+                   f'ein Modell aus vergangenen Fällen lernen kann.')))
     return evidence

@@ -24,6 +24,7 @@ from eventstorming.model import Sticky
 
 def judgment_policy(r: BoardReader, policy: Sticky, anchor: Sticky, words: list[str]) -> dict:
     # as an anchor of its own, the judgment policy alone makes the opportunity
+    """Evidence that a policy's condition needs a judgment a prediction could make."""
     weight = max(WEIGHTS["judgment_policy"], THRESHOLD) if policy.id == anchor.id else None
     return r.evidence(
         "judgment_policy", [policy, anchor] if policy.id != anchor.id else [policy],
@@ -38,6 +39,7 @@ def judgment_policy(r: BoardReader, policy: Sticky, anchor: Sticky, words: list[
 
 
 def rule_idea(r: BoardReader, policy: Sticky, commands: Sequence[Sticky]) -> AutomationIdea:
+    """A policy that only issues chores: rule automation, no prediction needed."""
     events = r.graph.predecessors(policy.id, K.EVENT)
     cmds = [c.text for c in commands]
     on_en = f' fires on {qs([e.text for e in events], "en")} and' if events else ""
@@ -65,6 +67,7 @@ def stated_rule_idea(r: BoardReader, step: Sticky, rule: Sticky) -> AutomationId
 
 
 def optimisation_idea(r: BoardReader, command: Sticky, reading: Reading) -> AutomationIdea:
+    """A step that allocates resources to slots: optimisation for a solver."""
     informers = r.graph.local_informers(command.id)
     words = reading.optimisation
     feeds_en = feeds_de = ""
@@ -101,7 +104,8 @@ def stated_rule(r: BoardReader, step: Sticky, reading: Reading,
         text = r.words(note)
         if V.RULE_STATEMENT.matches(text) and not V.HEURISTIC.matches(text):
             return note
-    if reading.strong or people or r.graph.hotspots(step.id):
+    # a rule can decide a yes or a no by itself ("DisputeDeadlinePolicy" -> "Reject…")
+    if (reading.strong and not r.verdict(step)) or people or r.graph.hotspots(step.id):
         return None
     for policy in r.graph.predecessors(step.id, K.POLICY):
         text = r.words(policy)

@@ -13,6 +13,7 @@ from eventstorming.model import Sticky
 
 
 def task_words(r: BoardReader, sticky: Sticky, reading: Reading, votes: dict[str, float]) -> dict:
+    """Evidence from the wording of a step."""
     task, _ = choose_task(votes)
     rule = "task_words" if reading.strong else "task_words_weak"
     return r.evidence(rule, [sticky], task_sentence(r, sticky, reading, task))
@@ -20,6 +21,7 @@ def task_words(r: BoardReader, sticky: Sticky, reading: Reading, votes: dict[str
 
 def task_sentence(r: BoardReader, sticky: Sticky, reading: Reading, task: str) -> dict[str, str]:
     # the words that matched, without the sticky's whole text (already quoted) or repeats
+    """The sentence naming the words that mark the judgment and the task chosen."""
     whole = " ".join(r.words(sticky).split()).casefold()
     words: list[str] = []
     for word in reading.judgment_words:

@@ -344,3 +344,30 @@ def test_detection_is_deterministic_on_practitioner_boards():
     one = detect(board(CODE_STYLE)).to_json()
     two = detect(board(CODE_STYLE)).to_json()
     assert json.dumps(one, sort_keys=True) == json.dumps(two, sort_keys=True)
+
+
+def test_named_rules_deadlines_and_controls_decide_nothing_themselves():
+    det = detect(board(
+        "c: AssignReasonCode -> e: ReasonCodeAssigned\n"
+        "e: ReasonCodeAssigned -> p: FraudReasonPolicy -> c: BlockCard -> e: CardBlocked\n"
+        "e: DisputeOpened -> p: DisputeDeadlinePolicy -> c: RejectLateDispute"
+        " -> e: DisputeRejectedAsLate\n"
+        "e: ParcelScanned -> p: Smallest free compartment that fits size S, M or L"
+        " -> c: Open compartment -> e: Compartment opened\n"
+        "a: Operations admin -> c: Set opening hours of host location -> e: Opening hours set\n"
+        "h: Lockers in malls close at 22:00, late couriers cannot deliver\n"
+        "a: Teamleitung -> c: Bescheid im Vier-Augen-Prinzip freigeben"
+        " -> e: Bescheid freigegeben\n"))
+    assert not {"FraudReasonPolicy", "RejectLateDispute", "Set opening hours of host location",
+                "Smallest free compartment that fits size S, M or L",
+                "Bescheid im Vier-Augen-Prinzip freigeben"} & set(anchors(det))
+
+
+def test_a_proctoring_session_is_no_login_session():
+    det = detect(board(
+        "r: WebcamRecordingView -> c: ReviewProctoringSession\n"
+        "a: Proctor -> c: ReviewProctoringSession -> e: ExamSessionCleared\n"
+        "c: ReviewProctoringSession -> e: MisconductSuspected\n"
+        "c: ReviewProctoringSession -> h: Proctors watch every recording, 4,000 hours a month\n"))
+    opp = only(det, "ReviewProctoringSession")
+    assert opp.task in ("classification", "anomaly_detection")
