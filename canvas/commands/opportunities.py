@@ -1,10 +1,13 @@
-"""``mlcanvas opportunities BOARD [--json] [--lang en|de]``: the ML opportunities on a board.
+"""``mlcanvas opportunities BOARD [--json [--candidates]] [--lang en|de]``: ML opportunities.
 
 By default a readable list, best first: the task, the anchor sticky, who decides today and
 the evidence as sentences; automation ideas (optimisation and plain rules) are listed apart.
 ``--json`` prints the list DESIGN.md specifies: one object per opportunity with ``id``,
 ``title``, ``task``, ``anchor`` ``{id, kind, text}``, ``actor``, ``inputs``, ``outcomes``,
 ``evidence`` ``[{rule, stickies, explanation}]``, ``high_stakes``, ``score`` and more.
+``--json --candidates`` prints an object ``{"opportunities": [...], "candidates": [...]}``:
+the near misses below the threshold are items of the same shape with ``missing``, the
+questions that would settle them. The readable list names the near misses at its end.
 """
 
 from __future__ import annotations
@@ -25,13 +28,15 @@ HEADINGS = {
            "outcomes": "outcomes", "classes": "classes", "stakes": "HIGH STAKES",
            "automation": "Automation ideas (not ML)", "optimisation": "optimisation",
            "rule_automation": "rule automation", "score": "score", "why": "why",
-           "volume": "per day", "minutes": "min each"},
+           "volume": "per day", "minutes": "min each",
+           "candidates": "Worth a look (below the threshold)", "missing": "missing"},
     "de": {"none": "Keine ML-Chancen gefunden.", "who": "wer entscheidet heute",
            "task": "ML-Aufgabe", "alt": "oder", "anchor": "Anker", "inputs": "Eingaben",
            "outcomes": "Ergebnisse", "classes": "Klassen", "stakes": "HOHES RISIKO",
            "automation": "Automatisierungsideen (kein ML)", "optimisation": "Optimierung",
            "rule_automation": "Regelautomatisierung", "score": "Score", "why": "warum",
-           "volume": "pro Tag", "minutes": "Min. je Fall"},
+           "volume": "pro Tag", "minutes": "Min. je Fall",
+           "candidates": "Einen Blick wert (unter der Schwelle)", "missing": "es fehlt"},
 }
 
 #: Sticky kinds as the readable list names them (JSON keeps the kind ids).
@@ -72,6 +77,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("board", metavar="BOARD", help="a .storm or YAML board file")
     parser.add_argument("--json", action="store_true",
                         help="print the opportunities as a JSON list")
+    parser.add_argument("--candidates", action="store_true",
+                        help="with --json: print {\"opportunities\": [...], \"candidates\": "
+                             "[...]}, the near misses with what each lacks")
     parser.add_argument("--lang", choices=("en", "de"),
                         help="language of the sentences (default: the board's)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
@@ -82,7 +90,7 @@ def opportunity_json(opp: Opportunity, lang: str | None = None) -> dict[str, Any
     """One opportunity as JSON; with ``lang``, explanations in that language."""
     data = opp.to_json()
     if lang:
-        for item in data["evidence"]:
+        for item in [*data["evidence"], *data.get("missing", [])]:
             item["explanation"] = item["explanations"].get(lang, item["explanation"])
     return data
 
@@ -92,7 +100,7 @@ def render_text(detection: Detection, title: str, lang: str) -> str:
     h = HEADINGS[lang]
     lines = [title, ""]
     if not detection.opportunities:
-        lines.append(h["none"])
+        lines += [h["none"], ""]
     for n, opp in enumerate(detection.opportunities, 1):
         task = TASK_LINES[lang][opp.task]
         tasks = TASK_WORDS["de"] if lang == "de" else {t: t for t in TASK_LINES["en"]}
@@ -124,6 +132,15 @@ def render_text(detection: Detection, title: str, lang: str) -> str:
         for item in opp.evidence:
             lines.append(f"   - {item.explanations.get(lang, item.explanation)}")
         lines.append("")
+    if detection.candidates:
+        lines.append(h["candidates"] + ":")
+        for opp in detection.candidates:
+            # rounded down, so a near miss never shows the threshold's figure
+            lines.append(f"- {opp.title}  ({opp.task}, {h['score']} "
+                         f"{int(opp.score * 100) / 100:.2f})")
+            for gap in opp.missing:
+                lines.append(f"  {h['missing']}: {gap.explanations.get(lang, gap.explanation)}")
+        lines.append("")
     if detection.automation:
         lines.append(h["automation"] + ":")
         for idea in detection.automation:
@@ -137,8 +154,12 @@ def cmd_opportunities(args: argparse.Namespace) -> int:
     detection = detect(board)
     lang = args.lang or (board.lang if board.lang in HEADINGS else "en")
     if args.json:
-        text = json.dumps([opportunity_json(o, args.lang) for o in detection.opportunities],
-                          ensure_ascii=False, indent=2)
+        found: Any = [opportunity_json(o, args.lang) for o in detection.opportunities]
+        if args.candidates:
+            found = {"opportunities": found,
+                     "candidates": [opportunity_json(o, args.lang)
+                                    for o in detection.candidates]}
+        text = json.dumps(found, ensure_ascii=False, indent=2)
     else:
         text = render_text(detection, board.title, lang)
     write_output(text, args.output)

@@ -121,3 +121,31 @@ def test_the_task_line_reads_as_a_sentence_in_both_languages(tmp_path):
     german = render_text(detection, board.title, "de")
     assert "ML-Aufgabe: jeden Fall einer der Klassen zuordnen (Klassifikation)" in german
     assert "Aufgabe: eine Klassifikation" not in german
+
+
+NEAR = """# Tickets
+lang: en
+## Support
+c: CategorizeTicketCommand -> e: TicketCategorized
+a: Agent -> c: Send reply -> e: Reply sent
+"""
+
+
+def test_candidates_come_apart_with_what_they_lack_only_when_asked(tmp_path):
+    path = tmp_path / "tickets.storm"
+    path.write_text(NEAR, encoding="utf-8")
+    plain = run("opportunities", str(path), "--json")
+    assert plain.returncode == 0, plain.stderr
+    assert json.loads(plain.stdout) == []          # the contract: a list, nothing below it
+    result = run("opportunities", str(path), "--json", "--candidates", "--lang", "de")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) == {"opportunities", "candidates"}
+    [candidate] = data["candidates"]
+    assert candidate["anchor"]["text"] == "CategorizeTicketCommand"
+    assert candidate["task"] == "classification"
+    assert candidate["missing"] and all(m["explanation"].startswith(("Wer", "Welche", "Wie"))
+                                        for m in candidate["missing"])
+    text = run("opportunities", str(path))
+    assert "Worth a look (below the threshold):" in text.stdout
+    assert "- CategorizeTicketCommand  (classification, score 0.35)" in text.stdout
