@@ -13,6 +13,7 @@ from canvas.workspace.decisions import (
     anchor_choices,
     load_decisions,
     manual_opportunity,
+    open_candidates,
     opportunity_cards,
     save_decisions,
 )
@@ -93,6 +94,13 @@ def on_edit(opp_id: str | None) -> None:
 
 def on_more() -> None:
     st.session_state[SHOWN] = st.session_state.get(SHOWN, PAGE_SIZE) + PAGE_SIZE
+
+
+def on_promote(candidate_id: str) -> None:
+    candidate = next((c for c in detection.candidates if c.id == candidate_id), None)
+    if candidate is not None:
+        save(decisions().promote(candidate, flow.author()),
+             f"Promoted and accepted: “{candidate.title}”.")
 
 
 def on_revert(opp_id: str) -> None:
@@ -269,6 +277,24 @@ with side:
     if accepted:
         st.page_link("ui/prioritize.py", label=f"Prioritize the {len(accepted)} accepted",
                      icon=":material/arrow_forward:", query_params={"workshop": workshop})
+    near = open_candidates(detection.candidates, current)
+    if near:
+        with st.container(border=True):
+            st.markdown(f"**Worth a look** ({len(near)})")
+            st.caption("Near misses: some signs of a judgment, not enough to be sure. "
+                       "Promote one the team recognises; it joins the list, accepted.")
+            for candidate in near[:PAGE_SIZE]:
+                st.markdown(f":{TASK_BADGE.get(candidate.task, 'gray')}-badge"
+                            f"[{candidate.task.replace('_', ' ')}] "
+                            f"**{candidate.title}**")
+                lacks = "  \n".join(f"· {g.explanations.get(lang, g.explanation)}"
+                                     for g in candidate.missing)
+                shown_evidence = "  \n".join(
+                    f"· {e.explanations.get(lang, e.explanation)}"
+                    for e in candidate.evidence)
+                st.caption(f"**Signs**  \n{shown_evidence}  \n**Missing**  \n{lacks}")
+                st.button("Promote", key=f"promote_{candidate.id}", icon=":material/add_task:",
+                          on_click=on_promote, args=(candidate.id,))
     with st.container(border=True):
         st.markdown("**Add an opportunity by hand**")
         st.caption("Something the team sees that detection missed. Inputs, outcomes and "

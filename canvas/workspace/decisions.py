@@ -134,6 +134,12 @@ class Decisions:
         manual[opportunity.id] = opportunity.model_copy(update={"source": "manual"})
         return replace(self, manual=manual)
 
+    def promote(self, candidate: Opportunity, author: str, at: str | None = None) -> Decisions:
+        """Take a near miss of detection as an opportunity: kept with its evidence (and
+        without what it lacked) as added by hand, and accepted by ``author``."""
+        kept = candidate.model_copy(update={"missing": ()})
+        return self.with_manual(kept).accept(candidate.id, author, at)
+
     def without_manual(self, opportunity_id: str) -> Decisions:
         """Drop a hand-made version: a detected opportunity shows as detected again."""
         manual = {k: v for k, v in self.manual.items() if k != opportunity_id}
@@ -177,6 +183,12 @@ def opportunity_cards(detected: Sequence[Opportunity], decisions: Decisions,
                 opp, decisions.status(opp_id), False, True, decisions.marks.get(opp_id))))
     cards.sort(key=lambda item: (-item[0], item[1]))
     return [card for _, _, card in cards if card.status in wanted]
+
+
+def open_candidates(candidates: Sequence[Opportunity],
+                    decisions: Decisions) -> list[Opportunity]:
+    """The near misses not yet taken: those promoted (kept by hand) drop out."""
+    return [c for c in candidates if c.id not in decisions.manual]
 
 
 def accepted_opportunities(detected: Sequence[Opportunity],

@@ -10,6 +10,8 @@ from canvas.priorities.scoring import load_settings, save_settings
 from canvas.services.export import load_spec_edits
 from canvas.workspace.decisions import load_decisions, save_decisions
 from canvas.workspace.store import Workspace
+from eventstorming.detection import detect
+from eventstorming.formats.storm import read_storm
 from tests.app.conftest import ROOT
 
 WS = "travel_expenses"
@@ -76,7 +78,8 @@ def test_opportunities_shows_cards_best_first_with_evidence_and_automation(app, 
     assert at.title[0].value == "Opportunities"
     headings = [m.value for m in at.markdown if m.value.startswith("#### ")]
     assert headings[0] == "#### 1. Assign expense category"
-    assert len(headings) == 5
+    travel = read_storm(ROOT / "examples" / "travel_expenses" / "board.storm")
+    assert len(headings) == len(detect(travel).opportunities)
     page = texts(at)
     assert ":blue-badge[classification]" in page
     assert "high stakes" not in page, "no decision about people on this board"
@@ -107,6 +110,26 @@ def test_accept_records_author_and_undo_restores(app, ws):
     click(at, f"undo_{FIRST}")
     assert decided(ws).status(FIRST) == "new"
     assert at.button(key=f"accept_{FIRST}")
+
+
+def test_a_near_miss_is_promoted_with_one_click(app, ws):
+    app.switch_page("ui/opportunities.py")
+    app.query_params["workshop"] = "contract_risk"
+    app.run()
+    assert not app.exception, app.exception
+    page = texts(app)
+    assert "**Worth a look** (1)" in page
+    assert "Price the contract" in page and "Missing" in page
+    app.text_input(key="_author_input").set_value("Ana Product").run()
+    click(app, "promote_opp-c-price-the-contract")
+    decisions = load_decisions(ws, "contract_risk")[0]
+    assert decisions.status("opp-c-price-the-contract") == "accepted"
+    assert decisions.marks["opp-c-price-the-contract"].author == "Ana Product"
+    promoted = decisions.manual["opp-c-price-the-contract"]
+    assert promoted.evidence and not promoted.missing
+    headings = [m.value for m in app.markdown if m.value.startswith("#### ")]
+    assert any(h.endswith("Price the contract") for h in headings), headings
+    assert "Worth a look" not in texts(app)
 
 
 def test_dismiss_moves_the_card_apart_and_restore_brings_it_back(app, ws):
