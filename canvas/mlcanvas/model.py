@@ -32,6 +32,7 @@ from eventstorming.detection.opportunity import MLTask, Opportunity, StickyRef
 from eventstorming.formats.safeyaml import YamlError, dump_yaml, load_yaml
 from eventstorming.graph import BoardGraph
 from eventstorming.model import Board, Kind, slugify
+from eventstorming.words import readable
 
 CANVAS_VERSION = "mlcanvas/canvas-v1"
 CANVASES_DOC = "canvases"
@@ -674,7 +675,7 @@ def _entity(opp: Opportunity, graph: BoardGraph | None) -> str:
     if graph is not None and opp.anchor.id in graph.stickies:
         handlers = [s for s in graph.handlers(opp.anchor.id) if s.kind == Kind.AGGREGATE]
         if handlers:
-            return case(handlers[0].text)
+            return case(readable(handlers[0].text, lang))
     anchor_words = {w.casefold() for w in opp.anchor.text.split() if len(w) > 3}
     for event in opp.upstream:
         subject = _subject(event.text, lang)
@@ -704,6 +705,20 @@ def _entity(opp: Opportunity, graph: BoardGraph | None) -> str:
     return case(opp.anchor.text)
 
 
+def _readable_copy(opp: Opportunity) -> Opportunity:
+    """``opp`` with every sticky text and its title as words (:func:`readable`)."""
+    lang = "de" if opp.lang == "de" else "en"
+
+    def refs(items: tuple[StickyRef, ...]) -> tuple[StickyRef, ...]:
+        return tuple(r.model_copy(update={"text": readable(r.text, lang)}) for r in items)
+
+    return opp.model_copy(update={
+        "title": readable(opp.title, lang),
+        "anchor": opp.anchor.model_copy(update={"text": readable(opp.anchor.text, lang)}),
+        "inputs": refs(opp.inputs), "outcomes": refs(opp.outcomes),
+        "upstream": refs(opp.upstream), "hotspots": refs(opp.hotspots)})
+
+
 def _walk_upstream(graph: BoardGraph | None, start: list[str],
                    depth: int = 6) -> tuple[str, str]:
     """Walk back from these events through commands, actors, policies and events: the nearest
@@ -715,10 +730,10 @@ def _walk_upstream(graph: BoardGraph | None, start: list[str],
     for _ in range(depth):
         found = [s for i in frontier for s in graph.predecessors(i, Kind.AGGREGATE)]
         if found:
-            return found[0].text, first_event
+            return readable(found[0].text), first_event
         events = [graph.stickies[i] for i in frontier if graph.stickies[i].kind == Kind.EVENT]
         if events:
-            first_event = min(events, key=lambda e: e.order).text
+            first_event = readable(min(events, key=lambda e: e.order).text)
         frontier = [s.id for i in frontier
                     for s in graph.predecessors(i, Kind.EVENT, Kind.COMMAND, Kind.POLICY,
                                                 Kind.ACTOR)
@@ -793,13 +808,16 @@ def prefill_canvas(opp: Opportunity, board: Board | None = None) -> MLCanvas:
     if lang not in SENTENCES:
         lang = "en"
     graph = BoardGraph(board) if board is not None else None
-    entity = _entity(opp, graph)
+    # entity, target, features and names are read off words, also where the board writes
+    # code ("ApplicationAccepted"); the sentences keep the stickies as written
+    read = _readable_copy(opp)
+    entity = _entity(read, graph)
     entities = entity if lang == "de" else plural(entity)
-    outcome_texts = [o.text for o in opp.outcomes]
+    outcome_texts = [o.text for o in read.outcomes]
     classes = _unique([str(c) for c in opp.classes]) or (outcome_classes(outcome_texts)
                                     if opp.task in ("classification", "anomaly_detection")
                                     else [])
-    target = _target(opp, entity, classes)
+    target = _target(read, entity, classes)
     target_said = target_words(target, lang)
     actor = opp.actor
     actor_or_process = actor or ("der Prozess" if lang == "de" else "the process")
@@ -807,13 +825,13 @@ def prefill_canvas(opp: Opportunity, board: Board | None = None) -> MLCanvas:
     defaults = TASK_DEFAULTS[opp.task]
     heuristic_text = defaults.get(lang, defaults["en"]).format(entities=entities,
                                                                entity=entity)
-    features = _features(opp, target)
+    features = _features(read, target)
     trigger = _trigger(opp)
     realtime = trigger is not None and opp.task not in ("forecasting", "clustering")
     metric = defaults["metric"]
     wait = _t(lang, "wait_immediate") if outcome_texts else _t(lang, "wait_later")
     costs = _error_costs(opp, lang, classes, actor_or_process, target_said)
-    start = (list(opp.upstream) or [trigger] if trigger else [None])[0]
+    start = (list(read.upstream) or [_trigger(read)] if trigger else [None])[0]
     timestamp = f"{identifier(start.text, 'event')}_at"[:64] if start else None
     if opp.task == "forecasting" and timestamp is None:
         timestamp = "date"
@@ -898,7 +916,7 @@ def prefill_canvas(opp: Opportunity, board: Board | None = None) -> MLCanvas:
     if actor:
         mon.append(n("mon_actor", actor=actor))
 
-    name = slugify(opp.title or opp.anchor.text, max_len=60)
+    name = slugify(read.title or read.anchor.text, max_len=60)
     if not name[0].isalpha():
         name = f"uc-{name}"[:63].rstrip("-")
     risk = "high" if opp.high_stakes else ("medium" if opp.risk_flags else "low")

@@ -104,3 +104,18 @@ def test_event_subject_drops_participles_and_prepositions(event, lang, subject):
 ])
 def test_plural(noun, plural_form):
     assert plural(noun) == plural_form
+
+
+def test_a_code_style_board_names_the_use_case_in_words():
+    board = parse_storm(
+        "# Life insurance sales\nlang: en\n## Underwriting\n"
+        "e: BankingInfoProvided -> p: SubmitForApprovalStep -> e: ApplicationSubmitted"
+        " -> p: ApplicationCompletedStep\n"
+        "p: ApplicationCompletedStep -> e: ApplicationAccepted\n"
+        "p: ApplicationCompletedStep -> e: ApplicationDenied\n", "life.storm")
+    [opp] = detect(board).opportunities
+    canvas = prefill_canvas(opp, board)
+    assert canvas.name == "application-completed-step"
+    assert canvas.prediction.entity == "application"
+    assert canvas.timestamp == "application_submitted_at"
+    assert opp.title == "ApplicationCompletedStep"      # shown as written
