@@ -10,28 +10,9 @@ from __future__ import annotations
 
 import json
 
-from eventstorming import parse_storm
-from eventstorming.detection import THRESHOLD, Detection, detect
-from eventstorming.model import Board
+from eventstorming.detection import THRESHOLD, detect
 from eventstorming.words import readable
-
-
-def board(body: str, lang: str = "en", title: str = "Test board") -> Board:
-    return parse_storm(f"# {title}\nlang: {lang}\n## Lane\n{body}\n", "test.storm")
-
-
-def anchors(detection: Detection) -> list[str]:
-    return [o.anchor.text for o in detection.opportunities]
-
-
-def only(detection: Detection, text: str):
-    found = [o for o in detection.opportunities if o.anchor.text == text]
-    assert len(found) == 1, anchors(detection)
-    return found[0]
-
-
-def rules(opp) -> list[str]:
-    return [e.rule for e in opp.evidence]
+from tests.eventstorming.detection.small_boards import anchors, board, only, rules
 
 
 # --------------------------------------------------------------------------- code-style names

@@ -8,26 +8,9 @@ import pytest
 from pydantic import ValidationError
 
 from eventstorming import parse_storm, write_storm
-from eventstorming.detection.detector import THRESHOLD, Detection, detect, read_text
+from eventstorming.detection.detector import THRESHOLD, detect, read_text
 from eventstorming.model import Board
-
-
-def board(body: str, lang: str = "en") -> Board:
-    return parse_storm(f"# Test board\nlang: {lang}\n## Lane\n{body}\n", "test.storm")
-
-
-def anchors(detection: Detection) -> list[str]:
-    return [o.anchor.text for o in detection.opportunities]
-
-
-def only(detection: Detection, text: str):
-    found = [o for o in detection.opportunities if o.anchor.text == text]
-    assert len(found) == 1, anchors(detection)
-    return found[0]
-
-
-def rules(opp) -> list[str]:
-    return [e.rule for e in opp.evidence]
+from tests.eventstorming.detection.small_boards import anchors, board, only, rules
 
 
 # --------------------------------------------------------------------------- structure
