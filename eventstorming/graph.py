@@ -211,10 +211,14 @@ class BoardGraph:
         """What stands in front of an actor at each of their commands.
 
         The read models, systems, events and policies linked to an actor are shared out
-        over the actor's commands along the timeline: each goes to the actor's next command
-        after it (or the last command). A command whose share holds no read model or system
-        keeps the ones of the command before it (the information is still in front of the
-        person). Computed once per actor, so an actor with hundreds of commands stays linear.
+        over the actor's commands in the same lane along the timeline (the lane is where the
+        work happens; an actor who works in several lanes is not shown one lane's read
+        models in another): each goes to the actor's next command after it in its lane, or,
+        written after all of them, to the lane's first (it stands for the whole lane). An
+        item in a lane where the actor has no command goes by the timeline alone. A command
+        whose share holds no read model or system keeps the ones of the actor's command
+        before it in the same lane (the information is still in front of the person).
+        Computed once per actor, so an actor with hundreds of commands stays linear.
         """
         cache = self.__dict__.setdefault("_actor_cache", {})
         if actor_id in cache:
@@ -222,12 +226,25 @@ class BoardGraph:
         commands = self.successors(actor_id, K.COMMAND)
         windows: dict[str, list[Sticky]] = {c.id: [] for c in commands}
         if commands:
-            orders = [c.order for c in commands]
-            for item in self.predecessors(actor_id, K.READMODEL, K.SYSTEM, K.EVENT, K.POLICY):
-                index = min(bisect_right(orders, item.order), len(commands) - 1)
-                windows[commands[index].id].append(item)
-            shown: list[Sticky] = []
+            by_lane: dict[str | None, list[Sticky]] = {}
             for command in commands:
+                by_lane.setdefault(command.lane, []).append(command)
+            orders = {lane: [c.order for c in items] for lane, items in by_lane.items()}
+            all_orders = [c.order for c in commands]
+            for item in self.predecessors(actor_id, K.READMODEL, K.SYSTEM, K.EVENT, K.POLICY):
+                lane_commands = by_lane.get(item.lane)
+                if lane_commands:
+                    index = bisect_right(orders[item.lane], item.order)
+                    target = lane_commands[index if index < len(lane_commands) else 0]
+                else:
+                    target = commands[min(bisect_right(all_orders, item.order),
+                                          len(commands) - 1)]
+                windows[target.id].append(item)
+            shown: list[Sticky] = []
+            lane: str | None = None
+            for command in commands:
+                if command.lane != lane:
+                    shown, lane = [], command.lane
                 own = [s for s in windows[command.id] if s.kind in (K.READMODEL, K.SYSTEM)]
                 if own:
                     shown = own

@@ -1029,7 +1029,7 @@ UNSTRUCTURED = lexicon(
 VIEWING = lexicon(
     "viewing verbs",
     "view, views, viewed, viewing, see, sees, show, shows, shown, display*, browse*, look at,"
-    "looks at, consult*",
+    "looks at, consult*, review * details, review details, read * details, look up",
     "ansehen, ansicht, anzeigen, angezeigt, einsehen, abrufen, aufrufen, öffnen, durchsuchen",
 )
 

@@ -55,3 +55,20 @@ def test_a_shared_aggregate_gives_each_command_its_events():
     g = graph()
     assert texts(g.outcomes("c-open-report")) == ["Report opened"]
     assert texts(g.outcomes("c-close-report")) == ["Report closed"]
+
+
+def test_information_stays_in_its_lane_for_an_actor_who_works_in_several():
+    g = BoardGraph(parse_storm(
+        "# Lanes\n## Survey\n"
+        "a: Appraiser -> c: Schedule survey -> e: Survey scheduled\n"
+        "a: Appraiser -> c: Upload photo -> e: Photo uploaded\n"
+        "r: Survey checklist -> a: Appraiser\n"
+        "## Valuation\n"
+        "a: Appraiser -> c: Add comparable -> e: Comparable added\n"
+        "a: Appraiser -> c: Set appraised value -> e: Value set\n"
+        "r: Comparable properties database -> a: Appraiser\n"))
+    # written after the lane's steps, a read model stands for the whole lane
+    assert texts(g.local_informers("c-schedule-survey")) == ["Survey checklist"]
+    assert texts(g.local_informers("c-upload-photo")) == ["Survey checklist"]
+    assert texts(g.local_informers("c-add-comparable")) == ["Comparable properties database"]
+    assert texts(g.local_informers("c-set-appraised-value")) == ["Comparable properties database"]
