@@ -210,14 +210,15 @@ class BoardGraph:
     def actor_context(self, actor_id: str) -> dict[str, list[Sticky]]:
         """What stands in front of an actor at each of their commands.
 
-        The read models, systems, events and policies linked to an actor are shared out
-        over the actor's commands in the same lane along the timeline (the lane is where the
-        work happens; an actor who works in several lanes is not shown one lane's read
-        models in another): each goes to the actor's next command after it in its lane, or,
-        written after all of them, to the lane's first (it stands for the whole lane). An
-        item in a lane where the actor has no command goes by the timeline alone. A command
-        whose share holds no read model or system keeps the ones of the actor's command
-        before it in the same lane (the information is still in front of the person).
+        The read models and systems linked to an actor are shared out over the actor's
+        commands in the same lane (the lane is where the work happens; an actor who works in
+        several lanes is not shown one lane's read models in another): each goes to the
+        actor's next command after it in its lane, or, written after all of them, to the
+        lane's first (it stands for the whole lane); in a lane where the actor has no command
+        it goes by the timeline. Events and policies that hand the actor work go to the
+        actor's next command on the timeline. A command whose share holds no read model or
+        system keeps the ones of the actor's command before it in the same lane (the
+        information is still in front of the person).
         Computed once per actor, so an actor with hundreds of commands stays linear.
         """
         cache = self.__dict__.setdefault("_actor_cache", {})
@@ -232,7 +233,9 @@ class BoardGraph:
             orders = {lane: [c.order for c in items] for lane, items in by_lane.items()}
             all_orders = [c.order for c in commands]
             for item in self.predecessors(actor_id, K.READMODEL, K.SYSTEM, K.EVENT, K.POLICY):
-                lane_commands = by_lane.get(item.lane)
+                # information goes by lane; what happens (events, policies) by the timeline
+                lane_commands = by_lane.get(item.lane) \
+                    if item.kind in (K.READMODEL, K.SYSTEM) else None
                 if lane_commands:
                     index = bisect_right(orders[item.lane], item.order)
                     target = lane_commands[index if index < len(lane_commands) else 0]
