@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 
 from hypothesis import HealthCheck, given, settings
@@ -29,8 +30,10 @@ attr_keys = st.builds(lambda first, rest: first + rest, st.sampled_from(string.a
 
 
 def _plain_string(value: str) -> bool:
-    """A string value the format reads back as that same string (not a number or bool)."""
-    return bool(value) and _coerce(value) == value and isinstance(_coerce(value), str)
+    """A string value the format reads back as that same string (not a number or bool, and
+    no ``//`` where it would start a comment: the format has no escaping for it)."""
+    return (bool(value) and _coerce(value) == value and isinstance(_coerce(value), str)
+            and re.search(r"(^|\s)//", value) is None)
 
 
 attr_values = st.one_of(
