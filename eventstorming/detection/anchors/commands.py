@@ -16,6 +16,7 @@ from eventstorming.detection.context import BoardReader, K
 from eventstorming.detection.opportunity import AutomationIdea
 from eventstorming.detection.phrases import decision_texts, q, qs, the
 from eventstorming.detection.reading import (
+    Reading,
     add_vote,
     at,
     choose_task,
@@ -41,6 +42,30 @@ from eventstorming.detection.signals.wording import task_sentence, task_words
 from eventstorming.model import Sticky
 
 
+def _veto(r: BoardReader, command: Sticky, reading: Reading, internal: Sequence[Sticky],
+          group: Sequence[Sticky], scanned: bool) -> AutomationIdea | str | None:
+    """Why ``command`` is no prediction, if it is none: optimisation or a rule (an idea), or
+    ``"transactional"`` for a chore, administration, an answer to one's own work, data
+    entry or a validity check. The alternatives of a decision are never vetoed as chores."""
+    if reading.optimisation:
+        return optimisation_idea(r, command, reading)
+    issuers = r.graph.issuers(command.id)
+    formula = [p for p in issuers.policies if V.FORMULA.matches(r.words(p))]
+    if formula and not group:
+        return stated_rule_idea(r, command, formula[0])
+    if not group and (V.ADMINISTRATION.matches(r.words(command)) or (
+            r.verdict(command) and V.OWN_RESPONSE.matches(r.verdict_object(command)))):
+        return "transactional"
+    if reading.transactional and not r.disputed(command) and not group and not scanned:
+        return "transactional"
+    if is_data_entry(r, command, reading) or is_validation(r, command):
+        return "transactional"
+    rule = stated_rule(r, command, reading, internal)
+    if rule is not None and not group:
+        return stated_rule_idea(r, command, rule)
+    return None
+
+
 def command_candidate(r: BoardReader, command: Sticky, group: Sequence[Sticky] = ()
                       ) -> Candidate | AutomationIdea | str | None:
     """The candidate anchored on ``command``; an automation idea or the reason it is none
@@ -54,27 +79,14 @@ def command_candidate(r: BoardReader, command: Sticky, group: Sequence[Sticky] =
     internal = [a for a in people if not r.is_external(a)]
     if people and not internal:
         return customer_step(r, command, people[0]) or "customer"
-    if reading.optimisation:
-        return optimisation_idea(r, command, reading)
-    formula = [p for p in issuers.policies if V.FORMULA.matches(r.words(p))]
-    if formula and not group:
-        return stated_rule_idea(r, command, formula[0])
-    if not group and (V.ADMINISTRATION.matches(r.words(command)) or (
-            r.verdict(command) and V.OWN_RESPONSE.matches(r.verdict_object(command)))):
-        return "transactional"
     text = r.words(command)
     slot = verb_slot(text, r.lang) or "first"
     # scanning a document is where its extraction starts, unless a later step reads it
     scanned = bool(at(V.SCANNING, first_clause(text), slot)) and \
         V.DOCUMENTS.matches(V.SCANNING.pattern.sub(" ", text)) and not read_later(r, command)
-    if reading.transactional and not r.disputed(command) and not group \
-            and not scanned:
-        return "transactional"
-    if is_data_entry(r, command, reading) or is_validation(r, command):
-        return "transactional"
-    rule = stated_rule(r, command, reading, internal)
-    if rule is not None and not group:
-        return stated_rule_idea(r, command, rule)
+    veto = _veto(r, command, reading, internal, group, scanned)
+    if veto is not None:
+        return veto
 
     lang_texts = r.texts
     evidence: list[dict[str, Any]] = []
