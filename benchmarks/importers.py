@@ -1,5 +1,8 @@
 """How long importing takes: large valid boards in each format, and hostile files that
 must be refused within a second or two. Prints one line per case (seconds, outcome).
+Then what the importers make of the real exports in ``../shared/benchmarks/exports``
+(prooph board / InspectIO XML, a Miro item dump): stickies by kind, notes, lanes, links,
+UI stickies, grammar warnings, and how many texts still hold markup (must be 0).
 
     python benchmarks/importers.py
 """
@@ -17,9 +20,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from eventstorming.builder import BoardBuilder  # noqa: E402
 from eventstorming.errors import BoardFormatError, BoardUnreadableError  # noqa: E402
-from eventstorming.formats.importers.common import MAX_ELEMENTS  # noqa: E402
+from eventstorming.formats.importers.common import MAX_ELEMENTS, has_markup  # noqa: E402
 from eventstorming.formats.importers.drawio import MAX_INFLATED_BYTES  # noqa: E402
 from eventstorming.formats.io import MAX_BOARD_BYTES, export_board, import_board  # noqa: E402
+from eventstorming.grammar import check_board  # noqa: E402
 from eventstorming.model import Kind  # noqa: E402
 
 
@@ -102,5 +106,38 @@ def main() -> None:
     case(f"over {MAX_BOARD_BYTES:,} bytes", b" " * (MAX_BOARD_BYTES + 1), "huge.json")
 
 
+EXPORTS = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks" / "exports"
+
+
+def real_exports(folder: Path = EXPORTS) -> None:
+    """Figures for each real export: what became stickies, notes, lanes and links."""
+    if not folder.is_dir():
+        print(f"(no real exports at {folder})")
+        return
+    print(f"\nreal exports in {folder}:")
+    for path in sorted(p for p in folder.iterdir() if p.is_file()):
+        start = time.perf_counter()
+        try:
+            result = import_board(path.read_bytes(), path.name)
+        except (BoardFormatError, BoardUnreadableError) as exc:
+            print(f"  {path.name}: refused: {exc}")
+            continue
+        elapsed = time.perf_counter() - start
+        board = result.board
+        counts = board.counts()
+        notes = counts.pop("note", 0)
+        texts = ([s.text for s in board.stickies] + list(board.lanes)
+                 + [link.label or "" for link in board.links])
+        warnings = check_board(board)
+        markup = sum(map(has_markup, texts)) + sum(has_markup(w.message) for w in warnings)
+        unusual = sum(w.rule == "unusual-link" for w in warnings)
+        kinds = ", ".join(f"{n} {k}" for k, n in counts.items())
+        print(f"  {path.name} ({result.format}, {elapsed:.3f} s): {sum(counts.values())} "
+              f"stickies ({kinds}), {notes} notes, {len(board.lanes)} lanes, "
+              f"{len(board.links)} links, {sum(s.is_ui for s in board.stickies)} UI, "
+              f"{unusual} unusual links, texts with markup: {markup}")
+
+
 if __name__ == "__main__":
     main()
+    real_exports()

@@ -69,6 +69,18 @@ def infer_relation(source: Kind, target: Kind) -> Relation:
     return RELATIONS.get((source, target), Relation.UNUSUAL)
 
 
+def link_relation(source: Sticky, target: Sticky) -> Relation:
+    """The meaning of a link between two stickies: :func:`infer_relation` of their kinds,
+    and for a UI (a read model marked ``ui: true``, see :attr:`Sticky.is_ui`) the links a
+    UI usually has: a read model or another UI shown in it, an actor working with it."""
+    relation = infer_relation(source.kind, target.kind)
+    if relation is Relation.UNUSUAL and (source.is_ui or target.is_ui):
+        other = target if source.is_ui else source
+        if other.kind in (K.READMODEL, K.ACTOR):
+            return Relation.INFORMS
+    return relation
+
+
 @dataclass(frozen=True)
 class Issuers:
     """Who issues a command: people directly, policies, and people behind those policies."""
@@ -96,8 +108,7 @@ class BoardGraph:
         for sticky in board.stickies:
             graph.add_node(sticky.id, sticky=sticky, kind=sticky.kind)
         for link in board.links:
-            relation = infer_relation(self.stickies[link.source].kind,
-                                      self.stickies[link.target].kind)
+            relation = link_relation(self.stickies[link.source], self.stickies[link.target])
             graph.add_edge(link.source, link.target, relation=relation)
         self.graph = graph
 

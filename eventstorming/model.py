@@ -63,6 +63,11 @@ KIND_PREFIX: dict[Kind, str] = {
 
 AttrValue = str | int | float | bool
 
+#: The attribute that marks a read model as a screen, form or API a user works with (prooph
+#: board's ``ui`` stickies): ``r: Checkout page {ui: true}``. The grammar checks read links
+#: between a UI and a read model, another UI or an actor as usual.
+UI_ATTR = "ui"
+
 _WS = re.compile(r"\s+")
 #: Units of a ``volume`` rate, English and German, to occurrences per day.
 _PERIODS_PER_DAY = {
@@ -200,6 +205,15 @@ class Sticky(BaseModel):
     @property
     def minutes(self) -> float | None:
         return parse_minutes(self.attrs.get("minutes"))
+
+    @property
+    def is_ui(self) -> bool:
+        """A read model marked ``ui: true``: a screen, form or API rather than data."""
+        value = self.attrs.get(UI_ATTR)
+        if isinstance(value, str):
+            value = value.strip().lower() in {"true", "yes", "1"}
+        return self.kind == Kind.READMODEL and (value is True or (type(value) is int
+                                                                 and value == 1))
 
 
 class Link(BaseModel):

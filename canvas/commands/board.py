@@ -35,7 +35,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                                                        "drawing mlcanvas imports)")
     export.add_argument("--format", "-f", required=True, choices=sorted(EXPORTERS),
                         help="the format to write: storm, yaml, mermaid (a flowchart for a "
-                             "README) or excalidraw (opens in Excalidraw)")
+                             "README), excalidraw (opens in Excalidraw) or drawio (opens in "
+                             "draw.io: stickies coloured by kind, lanes as swimlanes, links "
+                             "as connectors)")
     export.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     export.set_defaults(func=cmd_export)
 

@@ -71,6 +71,7 @@ EXPORT_FILES: Mapping[str, tuple[str, str, str]] = {
     "yaml": ("YAML", ".yaml", "application/yaml"),
     "mermaid": ("Mermaid diagram", ".mmd", "text/plain"),
     "excalidraw": ("Excalidraw drawing", ".excalidraw", "application/json"),
+    "drawio": ("draw.io diagram", ".drawio", "application/xml"),
 }
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from eventstorming.errors import BoardFormatError, BoardUnreadableError
+from eventstorming.formats.drawio import write_drawio
 from eventstorming.formats.importers.colors import parse_color_map
 from eventstorming.formats.importers.common import assemble, load_json, plural
 from eventstorming.formats.importers.drawio import looks_like_prooph, read_drawio
@@ -28,6 +29,7 @@ EXPORTERS: dict[str, Callable[[Board], str]] = {
     "yaml": board_to_yaml,
     "mermaid": write_mermaid,
     "excalidraw": write_excalidraw,
+    "drawio": write_drawio,
 }
 
 #: Formats a board can be read or imported from: ``mlcanvas import --format NAME``.

@@ -28,7 +28,7 @@ from typing import Any
 from eventstorming.builder import BoardBuilder
 from eventstorming.errors import BoardFormatError
 from eventstorming.formats.importers.colors import Classifier, Look, to_hex
-from eventstorming.model import AttrValue, Board, Kind
+from eventstorming.model import AttrValue, Board, Kind, fold
 
 #: Most elements (items, cells) one imported file may hold.
 MAX_ELEMENTS = 20_000
@@ -36,21 +36,58 @@ MAX_ELEMENTS = 20_000
 MAX_TEXT_CHARS = 2_000
 #: Kinds whose stickies are never merged by text: each one is a remark about one place.
 UNMERGED_KINDS = frozenset({Kind.HOTSPOT, Kind.NOTE})
+#: Fewest stickies in a horizontal band without a name for it to be a lane of its own.
+MIN_BAND_STICKIES = 3
+#: Frame names that say the frame explains the notation, not the process.
+_LEGEND_NAME = re.compile(r"^\W*(legend|legende|legenda|légende|key|colou?r key|notation|"
+                          r"how to read)\b", re.I)
+#: Sticky texts that only name a kind: a frame made mostly of them is a legend.
+_KIND_WORDS = frozenset({
+    "event", "events", "domain event", "command", "commands", "actor", "role", "user",
+    "persona", "policy", "process", "reaction", "read model", "readmodel", "view",
+    "information", "document", "projection", "ui", "ui / api / job", "aggregate", "system",
+    "external system", "hotspot", "hot spot", "opportunity", "note", "comment", "decision",
+    "ereignis", "befehl", "akteur", "regel", "lesemodell", "aggregat", "fremdsystem",
+})
 
 _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
-_BREAKS = re.compile(r"<\s*(br|/p|/div|/li|/h[1-6]|p|div|li)\b[^>]*>", re.I)
-_TAGS = re.compile(r"<[^>]*>")
+_ATTRS = r"""(?:[^>"']++|"[^"]*+(?:"|\Z)|'[^']*+(?:'|\Z))*+"""
+#: One HTML tag, comment or declaration. Attribute values in quotes may hold ``>`` (an
+#: ``<img src="data:image/svg+xml;utf8,<svg ...>">`` icon does). A tag, quote or comment that
+#: never ends runs to the end of the text (hidden, as in a browser), so no match is tried
+#: twice over the same text: hostile labels cost linear time.
+_TAG = re.compile(r"<(?:!--.*?(?:-->|\Z)|/?[A-Za-z][\w:.-]*+" + _ATTRS + r"(?:>|\Z)"
+                  r"|[!?][^>]*+(?:>|\Z))", re.S)
+#: Tags that end a line of text: they become a space.
+_BREAK = re.compile(r"</?(?:br|p|div|li|ul|ol|tr|td|th|hr|h[1-6]|blockquote|pre|table|section)"
+                    r"\b" + _ATTRS + r"(?:>|\Z)", re.I)
+#: Elements whose content is never text: inline icons, styles, scripts (with their content).
+_HIDDEN = re.compile(r"<(svg|style|script|math|template|title|object|iframe)\b" + _ATTRS
+                     + r"(?:(?<=/)>|>.*?(?:</\1\s*>|\Z)|\Z)", re.S | re.I)
+
+
+def strip_markup(value: str) -> str:
+    """The text of an HTML label: tags dropped, inline ``<svg>`` icons, styles and scripts
+    dropped with their content, line-ending tags (``<br>``, ``</div>``, ``<hr>``) as spaces;
+    entities are left for :func:`html.unescape`."""
+    if "<" not in value:
+        return value
+    return _TAG.sub("", _BREAK.sub(" ", _HIDDEN.sub("", value)))
+
+
+def has_markup(value: str) -> bool:
+    """Whether a text holds an HTML tag (what no imported text should)."""
+    return any(match.group(0)[1:2] not in "!?" for match in _TAG.finditer(value))
 
 
 def clean_text(value: str, markup: bool = True) -> str:
     """Plain text from a label: ``<br>``, ``</p>`` and friends become spaces, other tags
-    go, entities (``&nbsp;``, ``&amp;``, ``&#8217;``) are decoded, white space is folded.
+    go, inline icons (``<svg>``, ``<img>``) go with their content, entities (``&nbsp;``,
+    ``&amp;``, ``&#8217;``) are decoded, white space is folded.
     With ``markup=False`` (Excalidraw, whose texts are plain) only white space is folded.
     """
     if markup:
-        value = _BREAKS.sub(" ", value)
-        value = _TAGS.sub("", value)
-        value = html.unescape(value)
+        value = html.unescape(strip_markup(value))
     value = value.replace("\u00a0", " ").replace("\u200b", "")
     return " ".join(value.split())
 
@@ -187,6 +224,11 @@ class Shape:
     frame: str | None = None  #: id of the frame it belongs to
     attrs: dict[str, AttrValue] = field(default_factory=dict)
     tags: tuple[str, ...] = ()
+    #: drawn as an icon only, its text is the name of its type: never merged with another
+    named_by_type: bool = False
+    #: its place on the timeline, where the file says (an mlcanvas export): then the
+    #: place is not read from the geometry, and the sticky is never merged with another
+    rank: int | None = None
 
     def contains(self, x: float, y: float) -> bool:
         return (abs(x - self.cx) <= self.width / 2 + 1e-6
@@ -253,6 +295,7 @@ _PLURALS = {
     "edge label": "edge labels",
     "shape in a colour mapped to skip": "shapes in colours mapped to skip",
     "sticky": "stickies", "repeated sticky": "repeated stickies",
+    "icon-only sticky": "icon-only stickies", "link in a legend": "links in legends",
 }
 
 
@@ -341,9 +384,16 @@ def assemble(drawing: Drawing, source: str,
                if any(s.text for s in drawing.shapes) else "it holds no shapes with text")
         raise BoardFormatError(f"no stickies found in this {drawing.format_label} file: {why}"
                                + _color_hint(unknown), source=source)
-    lanes, lane_of, loose, lane_note = _lanes(drawing, placed, loose)
+    # An mlcanvas export says where each sticky goes: no legends, no copies to weigh.
+    ranked = all(s.rank is not None for s in placed)
+    legends = set() if ranked else _legend_frames(drawing, placed)
+    legend_ids: set[str] = set()
+    if legends:
+        placed, legend_ids = _legend_notes(drawing, placed, legends, kinds)
+    lanes, lane_of, loose, lane_note = _lanes(drawing, placed, loose, legends)
     if loose:
         skipped["free text"] += len(loose)
+    home = {} if ranked else _homes(drawing, placed, kinds)
 
     # Build in timeline order: left to right, then top to bottom.
     builder = BoardBuilder(drawing.title or "Untitled board")
@@ -353,14 +403,20 @@ def assemble(drawing: Drawing, source: str,
     ids: dict[str, str] = {}
     seen: set[str] = set()
     shortened = merged = 0
-    for shape in sorted(placed, key=lambda s: (s.cx, s.cy)):
+    def timeline(shape: Shape) -> tuple[float, float, float, bool, float, float]:
+        first = home.get(shape.id, shape)  # the copy of a repeated sticky that counts
+        rank = float(shape.rank) if ranked and shape.rank is not None else 0.0
+        return rank, first.cx, first.cy, first is not shape, shape.cx, shape.cy
+
+    for shape in sorted(placed, key=timeline):
         kind, text = kinds[shape.id], shape.text
         if len(text) > MAX_TEXT_CHARS:
             text = text[:MAX_TEXT_CHARS - 1].rstrip() + "…"
             shortened += 1
         new_id = builder.sticky(kind, text, lane=lane_of.get(shape.id), attrs=shape.attrs,
                                 tags=shape.tags, id=safe_id(shape.id), x=shape.cx, y=shape.cy,
-                                merge=kind not in UNMERGED_KINDS)
+                                merge=(kind not in UNMERGED_KINDS and not shape.named_by_type
+                                       and shape.rank is None))
         merged += new_id in seen
         seen.add(new_id)
         ids[shape.id] = new_id
@@ -369,7 +425,9 @@ def assemble(drawing: Drawing, source: str,
             ids.setdefault(alias, ids[target])
     for connection in drawing.connections:
         start, end = ids.get(connection.source or ""), ids.get(connection.target or "")
-        if start is None or end is None:
+        if legend_ids & {connection.source, connection.target}:
+            skipped["link in a legend"] += 1
+        elif start is None or end is None:
             skipped["connector without two stickies"] += 1
         elif start != end:
             builder.link(start, end, connection.label or None)
@@ -385,6 +443,12 @@ def assemble(drawing: Drawing, source: str,
         report.append("kinds from colours: " + ", ".join(parts))
     if lane_note:
         report.append(lane_note)
+    named = sum(s.named_by_type for s in placed)
+    if named:
+        report.append(f"kept {plural(named, 'icon-only sticky')}, named after "
+                      f"{'its' if named == 1 else 'their'} type")
+    if legends:
+        report.append(f"read {plural(len(legends), 'legend frame')} as notes")
     if merged:
         report.append(f"merged {plural(merged, 'repeated sticky')} (same kind and text) into "
                       f"the first of each")
@@ -457,11 +521,12 @@ def _classify(shapes: list[Shape], colors: Mapping[str, Kind | None] | None,
     return kinds, by_color, unknown
 
 
-def _lanes(drawing: Drawing, placed: list[Shape], loose: list[FreeText]
+def _lanes(drawing: Drawing, placed: list[Shape], loose: list[FreeText],
+           legends: set[str] = frozenset()  # type: ignore[assignment]
            ) -> tuple[list[str], dict[str, str | None], list[FreeText], str | None]:
     """Lanes in order (top to bottom), the lane of each sticky, the free texts still
-    unused and a note for the report. Frames where there are any; otherwise horizontal
-    bands, named by a free text at their left where there is one."""
+    unused and a note for the report. Frames where there are any (legends are no lanes);
+    otherwise horizontal bands, named by a free text at their left where there is one."""
     lanes: list[str] = []
     lane_of: dict[str, str | None] = {}
     if drawing.frames:
@@ -471,15 +536,16 @@ def _lanes(drawing: Drawing, placed: list[Shape], loose: list[FreeText]
         used = {s.frame for s in placed}
         outer = {f.parent for f in drawing.frames if f.parent}
         for frame in sorted(drawing.frames, key=lambda f: (f.cy, f.cx)):
-            if frame.id in used or frame.id not in outer:
+            if frame.id not in legends and (frame.id in used or frame.id not in outer):
                 lanes.append(names[frame.id])
         for shape in placed:
             lane_of[shape.id] = names.get(shape.frame) if shape.frame else None
         return lanes, lane_of, loose, f"lanes come from {drawing.frame_words}"
     bands = _bands(placed)
+    labels = _band_labels(bands, loose)
+    bands, labels = _join_small_bands(bands, labels)
     if len(bands) < 2:
         return lanes, lane_of, loose, None
-    labels = _band_labels(bands, loose)
     for number, band in enumerate(bands, 1):
         name = labels.get(number) or f"Lane {number}"
         while name in lanes:
@@ -489,6 +555,122 @@ def _lanes(drawing: Drawing, placed: list[Shape], loose: list[FreeText]
             lane_of[shape.id] = name
     loose = [t for t in loose if t.text not in set(labels.values())]
     return lanes, lane_of, loose, f"no frames: {len(bands)} horizontal bands became lanes"
+
+
+def _join_small_bands(bands: list[list[Shape]], labels: dict[int, str]
+                      ) -> tuple[list[list[Shape]], dict[int, str]]:
+    """Bands of fewer than :data:`MIN_BAND_STICKIES` stickies that no text names join the
+    nearest band: two stickies set apart are no lane of their own."""
+    named = [(band, labels.get(number)) for number, band in enumerate(bands, 1)]
+    while len(named) > 1:
+        small = next((i for i, (band, label) in enumerate(named)
+                      if label is None and len(band) < MIN_BAND_STICKIES), None)
+        if small is None:
+            break
+        band = named[small][0]
+        top = min(s.cy - s.height / 2 for s in band)
+        bottom = max(s.cy + s.height / 2 for s in band)
+        gaps = {}
+        if small > 0:
+            gaps[small - 1] = top - max(s.cy + s.height / 2 for s in named[small - 1][0])
+        if small + 1 < len(named):
+            gaps[small + 1] = min(s.cy - s.height / 2 for s in named[small + 1][0]) - bottom
+        into = min(gaps, key=lambda i: gaps[i])
+        named[into] = (sorted(named[into][0] + band, key=lambda s: s.cy), named[into][1])
+        del named[small]
+    return ([band for band, _ in named],
+            {number: label for number, (_, label) in enumerate(named, 1) if label})
+
+
+def _frame_chain(frame_id: str | None, parents: dict[str, str | None]) -> list[str]:
+    """A frame and the frames around it, innermost first (at most 50)."""
+    chain: list[str] = []
+    while frame_id is not None and frame_id not in chain and len(chain) < 50:
+        chain.append(frame_id)
+        frame_id = parents.get(frame_id)
+    return chain
+
+
+def _legend_frames(drawing: Drawing, placed: list[Shape]) -> set[str]:
+    """Frames that explain the notation rather than show the process: named "Legend" (or
+    "Key", "Legende", ...), or holding at least three stickies of which two thirds only
+    name a kind ("Command", "Event", "UI / API / Job"); with the frames inside them."""
+    members: dict[str, list[Shape]] = {}
+    for shape in placed:
+        if shape.frame is not None:
+            members.setdefault(shape.frame, []).append(shape)
+    legends: set[str] = set()
+    for frame in drawing.frames:
+        inside = members.get(frame.id, [])
+        plain = sum(fold(s.text) in _KIND_WORDS for s in inside)
+        if (_LEGEND_NAME.match(clean_text(frame.name, markup=False))
+                or (len(inside) >= 3 and 3 * plain >= 2 * len(inside))):
+            legends.add(frame.id)
+    if legends:
+        parents = {f.id: f.parent for f in drawing.frames}
+        legends |= {f.id for f in drawing.frames
+                    if legends & set(_frame_chain(f.id, parents))}
+    return legends
+
+
+def _legend_notes(drawing: Drawing, placed: list[Shape], legends: set[str],
+                  kinds: dict[str, Kind]) -> tuple[list[Shape], set[str]]:
+    """Each legend frame as one note (its name and the texts it explains) instead of the
+    stickies in it; the ids of those stickies, whose links are dropped."""
+    parents = {f.id: f.parent for f in drawing.frames}
+    inside: dict[str, list[Shape]] = {}
+    kept: list[Shape] = []
+    for shape in placed:
+        chain = _frame_chain(shape.frame, parents)
+        legend = next((f for f in reversed(chain) if f in legends), None)
+        if legend is None:
+            kept.append(shape)
+        else:
+            inside.setdefault(legend, []).append(shape)
+    frames = {f.id: f for f in drawing.frames}
+    for legend, shapes in inside.items():
+        frame = frames[legend]
+        texts = list(dict.fromkeys(s.text for s in sorted(shapes, key=lambda s: (s.cy, s.cx))
+                                   if kinds[s.id] != Kind.NOTE or s.text))
+        name = clean_text(frame.name, markup=False) or "Legend"
+        outside = next((f for f in _frame_chain(frame.parent, parents) if f not in legends),
+                       None)
+        note = Shape(id=f"{legend}~legend", text=f"{name}: {', '.join(texts)}", cx=frame.cx,
+                     cy=frame.cy, frame=outside)
+        kinds[note.id] = Kind.NOTE
+        kept.append(note)
+    return kept, {s.id for shapes in inside.values() for s in shapes}
+
+
+def _homes(drawing: Drawing, placed: list[Shape], kinds: dict[str, Kind]) -> dict[str, Shape]:
+    """For a sticky drawn more than once in different frames, the copy that says where it
+    sits (its lane and place on the timeline): the copy with the most links (where it is
+    used, not just shown), then the one in the frame with the fewest copies of stickies
+    drawn elsewhere, then the leftmost. A frame that repeats stickies to show a pattern (a
+    "State Change" example below the timeline) thus does not take them from their own
+    frame."""
+    degree: Counter[str] = Counter()
+    for connection in drawing.connections:
+        for end in (connection.source, connection.target):
+            if end is not None:
+                degree[drawing.aliases.get(end, end)] += 1
+    groups: dict[tuple[Kind, str], list[Shape]] = {}
+    for shape in placed:
+        kind = kinds[shape.id]
+        if kind not in UNMERGED_KINDS and not shape.named_by_type:
+            groups.setdefault((kind, fold(shape.text)), []).append(shape)
+    repeated = [g for g in groups.values() if len({s.frame for s in g}) > 1]
+    if not repeated:
+        return {}
+    members = Counter(s.frame for g in groups.values() for s in g)
+    copies = Counter(s.frame for g in repeated for s in g)
+    home: dict[str, Shape] = {}
+    for group in repeated:
+        best = min(group, key=lambda s: (-degree[s.id], copies[s.frame] / members[s.frame],
+                                         s.cx, s.cy))
+        for shape in group:
+            home[shape.id] = best
+    return home
 
 
 def _color_hint(unknown: Counter[str]) -> str:

@@ -10,9 +10,18 @@ are lanes; with several pages and no containers, each page is a lane. A ``umlAct
 figure is an actor; ``mxgraph.*`` stencils are counted as icons and skipped.
 
 prooph board: the same model with typed elements, ``<event label="...">`` around the
-``mxCell``. Types map to kinds (``role`` -> actor, ``document``/``projection``/``ui`` ->
-read model, ``externalSystem`` -> system, ``hotSpot`` -> hotspot); ``boundedContext`` and
-``feature`` frames are lanes (the innermost one); ``icon`` and ``image`` are skipped.
+``mxCell``. Types map to kinds (``role`` -> actor, ``document``/``projection`` -> read
+model, ``ui`` -> read model marked ``ui: true``, ``externalSystem`` -> system, ``hotSpot`` ->
+hotspot); ``boundedContext`` and ``feature`` frames are lanes (the innermost one); ``icon``
+and ``image`` are skipped. Every label of a prooph board file is HTML (its comment boxes do
+not say ``html=1``); a typed sticky drawn as an icon only is kept with its type's name as
+text ("Role", "UI").
+
+Free text shapes (draw.io ``text``, prooph ``freeText``/``textCard``) with a fill are
+comment boxes: notes, never stickies of their colour's kind; without a fill they are free
+texts (part of the shape they lie on, a lane label, or skipped). A file written by
+:mod:`eventstorming.formats.drawio` carries each sticky's kind, timeline position,
+attributes and tags and the board's title and metadata, and is read back exactly.
 
 The XML is parsed with defusedxml: entity declarations (entity expansion, "billion
 laughs") and external entities are refused; a plain ``<!DOCTYPE>`` line (SVG files have
@@ -25,6 +34,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 import re
 import urllib.parse
 import zlib
@@ -45,7 +55,7 @@ from eventstorming.formats.importers.common import (
     check_count,
     clean_text,
 )
-from eventstorming.model import AttrValue, Kind
+from eventstorming.model import UI_ATTR, AttrValue, Kind
 
 #: Largest total size of the compressed pages of one file once inflated, in bytes.
 MAX_INFLATED_BYTES = 20 * 1024 * 1024
@@ -59,13 +69,24 @@ PROOPH_KINDS: dict[str, Kind] = {
     "ui": Kind.READMODEL, "policy": Kind.POLICY, "hotSpot": Kind.HOTSPOT,
     "externalSystem": Kind.SYSTEM,
 }
+#: The text of a typed sticky drawn as an icon only (a role as a person icon, a UI as a
+#: screen icon): the name of its type.
+PROOPH_NAMES: dict[str, str] = {
+    "event": "Event", "command": "Command", "role": "Role", "aggregate": "Aggregate",
+    "document": "Document", "projection": "Projection", "ui": "UI", "policy": "Policy",
+    "hotSpot": "Hot Spot", "externalSystem": "External System",
+}
 PROOPH_FRAMES = {"boundedContext", "feature"}
 PROOPH_TEXTS = {"freeText", "textCard"}
 PROOPH_SKIPPED = {"icon": "icon", "image": "image", "misc": "misc element"}
 PROOPH_TYPES = set(PROOPH_KINDS) | PROOPH_FRAMES | PROOPH_TEXTS | set(PROOPH_SKIPPED) | {
     "edge", "layer"}
 _WRAPPERS = {"UserObject", "object"}
-_RESERVED = {"label", "id", "placeholders", "tooltip", "link", "tags", "metadata"}
+_RESERVED = {"label", "id", "placeholders", "tooltip", "link", "tags", "metadata",
+             "mlcanvas_kind", "mlcanvas_order", "mlcanvas_attrs", "mlcanvas_tags",
+             "mlcanvas_board", "mlcanvas_metadata"}
+#: Style names of free text shapes: draw.io's ``text`` and prooph board's comment boxes.
+_TEXT_STYLES = {"text", "freeText", "textCard"}
 _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.S)
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
@@ -160,7 +181,18 @@ def _number(cell_id: str, value: str | None, what: str, source: str) -> float:
     return number
 
 
+def _json_value(text: str | None) -> object:
+    if not text or len(text) > 100_000:
+        return None
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+
+
 def _attr_value(value: str) -> AttrValue:
+    if value in ("true", "false"):
+        return value == "true"
     if _NUMBER.match(value):
         return float(value) if "." in value else int(value)
     return value[:1000]
@@ -184,18 +216,54 @@ class _Cell:
         self.edge = cell.get("edge") == "1"
         self.names, self.style = _style(cell.get("style") or "")
         self.geometry = next((g for g in cell if g.tag == "mxGeometry"), None)
+        self.typed_file = False  #: set when any cell of the file is typed (prooph board)
+        self.kind_name = wrapper.get("mlcanvas_kind") if wrapper is not None else None
         self.attrs: dict[str, AttrValue] = {}
         self.tags: tuple[str, ...] = ()
+        self.rank: int | None = None
+        self.board: dict[str, str] | None = None  #: title and metadata written by mlcanvas
+        self.board_title = ""
         if wrapper is not None:
             for key, value in list(wrapper.attrib.items())[:100]:
                 if key not in _RESERVED and value.strip():
                     self.attrs[key[:100]] = _attr_value(value.strip())
             tags = wrapper.get("tags") or ""
             self.tags = tuple(t[:100] for t in re.split(r"[\s,]+", tags) if t)[:100]
+            self._mlcanvas(wrapper)
+
+    def _mlcanvas(self, wrapper: Element) -> None:
+        """What an mlcanvas export wrote beside draw.io's own data (see
+        :mod:`eventstorming.formats.drawio`); anything unreadable there is ignored."""
+        order = wrapper.get("mlcanvas_order") or ""
+        if order.isdigit() and len(order) < 10:
+            self.rank = int(order)
+        extra = _json_value(wrapper.get("mlcanvas_attrs"))
+        if isinstance(extra, dict):
+            self.attrs.update({str(k)[:100]: v for k, v in list(extra.items())[:100]
+                               if isinstance(v, str | int | float | bool)
+                               and (not isinstance(v, str) or len(v) <= 1000)})
+        tags = _json_value(wrapper.get("mlcanvas_tags"))
+        if isinstance(tags, list):
+            self.tags = tuple(str(t)[:100] for t in tags if isinstance(t, str) and t)[:100]
+        if wrapper.get("mlcanvas_board") == "1":
+            board = {k: v for k, v in wrapper.attrib.items()
+                     if k not in _RESERVED and k not in ("title",) and v.strip()}
+            metadata = _json_value(wrapper.get("mlcanvas_metadata"))
+            if isinstance(metadata, dict):
+                board.update({str(k): v for k, v in metadata.items() if isinstance(v, str)})
+            self.board = {k[:100]: v[:1000] for k, v in list(board.items())[:100]}
+            self.board_title = (wrapper.get("title") or "").strip()[:500]
 
     @property
     def html(self) -> bool:
-        return self.style.get("html") == "1" or self.type is not None
+        """Whether the label is HTML: ``html=1``, or any label of a prooph board file (its
+        comment boxes are HTML without saying so)."""
+        return self.style.get("html") == "1" or self.type is not None or self.typed_file
+
+    @property
+    def free_text(self) -> bool:
+        return self.type in PROOPH_TEXTS or (self.type is None
+                                             and not self.names.isdisjoint(_TEXT_STYLES))
 
     @property
     def text(self) -> str:
@@ -264,10 +332,17 @@ def read_drawio(text: str, source: str) -> Drawing:
             cells.append((number, cell))
         check_count(len(cells), "cells", source)
     typed = any(cell.type is not None for _, cell in cells)
+    for _, cell in cells:
+        cell.typed_file = typed
     drawing = Drawing("prooph board" if typed else "draw.io")
     drawing.frame_words = ("bounded contexts and features" if typed
                            else "swimlanes and containers")
     by_id = {cell.id: cell for _, cell in cells}
+    for _, cell in cells:
+        if cell.board is not None and not cell.vertex and not cell.edge:
+            drawing.title = cell.board_title
+            drawing.metadata.update(cell.board)
+            break
 
     def is_container(cell: _Cell) -> bool:
         return cell.type in PROOPH_FRAMES or (cell.type is None and (
@@ -339,8 +414,15 @@ def read_drawio(text: str, source: str) -> Drawing:
         elif is_container(cell):
             if cell.text:
                 drawing.frames.append(Frame(cell.id, cell.text, cx, cy, lane))
-        elif cell.type in PROOPH_TEXTS or (cell.type is None and "text" in cell.names):
-            if cell.text:
+        elif cell.free_text:
+            fill = normalize_color(cell.style.get("fillColor"))
+            if fill is not None:
+                # a comment box: a note, never a sticky of the colour's kind
+                drawing.shapes.append(Shape(
+                    id=cell.id, text=cell.text, cx=cx, cy=cy, width=width, height=height,
+                    color=fill, kind=Kind.NOTE, frame=lane, attrs=cell.attrs,
+                    tags=cell.tags))
+            elif cell.text:
                 drawing.texts.append(FreeText(cell.id, cell.text, cx, cy, lane))
         elif cell.type is None and ("image" in cell.names or shape_name == "image"
                                     or "image" in cell.style):
@@ -351,13 +433,22 @@ def read_drawio(text: str, source: str) -> Drawing:
             kind = PROOPH_KINDS.get(cell.type or "")
             if cell.type is None and shape_name == "umlActor":
                 kind = Kind.ACTOR
+            if cell.kind_name in Kind._value2member_map_:
+                kind = Kind(cell.kind_name)  # written by mlcanvas: the kind it had
+            text, named = cell.text, False
+            attrs = cell.attrs
+            if cell.type == "ui":
+                attrs = {**attrs, UI_ATTR: True}
+            if not text and cell.type in PROOPH_NAMES:
+                # an icon only: kept, with the name of its type as text
+                text, named = PROOPH_NAMES[cell.type], True
             drawing.shapes.append(Shape(
-                id=cell.id, text=cell.text, cx=cx, cy=cy, width=width, height=height,
+                id=cell.id, text=text, cx=cx, cy=cy, width=width, height=height,
                 color=(normalize_color(cell.style.get("fillColor"))
                        or normalize_color(cell.style.get("strokeColor"))),
                 angle=_number(cell.id, cell.style.get("rotation"), "rotation", source),
                 sticky_note=shape_name == "note", kind=kind, frame=lane,
-                attrs=cell.attrs, tags=cell.tags))
+                attrs=attrs, tags=cell.tags, named_by_type=named, rank=cell.rank))
     for _, cell in cells:
         if cell.edge:
             label = " ".join([cell.text] + edge_labels.get(cell.id, [])).strip()

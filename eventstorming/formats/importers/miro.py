@@ -12,7 +12,10 @@
   ``rotation``, ``parentId``, ``connectorIds``; frames have ``title`` and ``childrenIds``;
   connectors have ``start.item`` and ``end.item``.
 
-Frames are lanes; connectors are links; text items lying on a sticky are part of it.
+Frames are lanes; connectors are links; text items lying on a sticky are part of it. A
+connector that items name in ``connectorIds`` but that the file does not hold (a dump of the
+stickies only) joins the two items that name it, left to right (the file does not say which
+way it points).
 Images, cards, embeds, documents and the like are skipped and counted.
 """
 
@@ -127,9 +130,20 @@ def read_miro(data: Any, source: str) -> Drawing:
         geometry[key] = (x, y, width, height, rotation)
         return geometry[key]
 
+    connector_ids: set[str] = set()
+    attached: dict[str, list[tuple[float, float, str]]] = {}  # connector id -> item ends
     for item in fields:
         kind = item.str("type") or ""
         item_id = item.id() or item.path
+        if kind == "connector":
+            connector_ids.add(item_id)
+        elif item.has("connectorIds"):
+            x, y, *_ = absolute(item)
+            for n, connector in enumerate(item.list("connectorIds")[:1000]):
+                if isinstance(connector, bool) or not isinstance(connector, str | int):
+                    raise BoardFormatError(f"{item.path}.connectorIds[{n}] must be an id",
+                                           source=source)
+                attached.setdefault(str(connector), []).append((x, y, item_id))
         parent = parent_of.get(item_id)
         content = item.obj("data")
         if kind in ("sticky_note", "shape"):
@@ -171,4 +185,14 @@ def read_miro(data: Any, source: str) -> Drawing:
             drawing.skipped[_SKIPPED[kind]] += 1
         else:
             drawing.skipped["element of unknown type"] += 1
+    # Connectors that the items name (connectorIds) but the file does not hold (a dump of
+    # the stickies only): the two items they join are linked, left to right.
+    for connector, ends in attached.items():
+        if connector in connector_ids:
+            continue
+        if len(ends) == 2:
+            (_, _, start), (_, _, end) = sorted(ends)
+            drawing.connections.append(Connection(start, end))
+        else:
+            drawing.skipped["connector without two stickies"] += 1
     return drawing

@@ -82,3 +82,21 @@ def test_export_mermaid_and_excalidraw_from_an_imported_drawing(tmp_path):
     again = read_board_yaml(tmp_path / "again.yaml")
     assert again.lanes == ("Customer service", "Back office")
     assert again.sticky("cmd-classify").attrs == {"volume": "1200/day", "minutes": 3}
+
+
+def test_export_drawio_and_import_it_back(tmp_path):
+    source = ROOT / "examples" / "schadenmeldung" / "board.storm"
+    drawing = tmp_path / "board.drawio"
+    done = _run("export", source, "--format", "drawio", "-o", drawing)
+    assert done.returncode == 0, done.stderr
+    assert drawing.read_text(encoding="utf-8").startswith("<mxfile")
+    done = _run("import", drawing, "-o", tmp_path / "again.yaml")
+    assert done.returncode == 0, done.stderr
+    assert "(drawio)" in done.stdout
+    again = read_board_yaml(tmp_path / "again.yaml")
+    from eventstorming.formats.io import read_board
+
+    board = read_board(source)
+    assert [(s.id, s.kind, s.text, s.lane, s.order) for s in again.stickies] == [
+        (s.id, s.kind, s.text, s.lane, s.order) for s in board.stickies]
+    assert again.links == board.links and again.title == board.title
