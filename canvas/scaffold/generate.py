@@ -138,8 +138,10 @@ def _data_files(spec: UseCaseSpec, out: Path, data: Path | None, rows: int,
         notes.append(f"{source}: kept as it is (not a sample made by the generator); pass "
                      f"--data FILE to replace it")
     if source != LABELS and not _inside(out, LABELS).exists():
-        header = ["case_id"] + [c.name for c in spec.data.columns] + [
-            "labeled_by", "labeled_at", "labeled_from", "model_version", "score", "reason"]
+        from canvas.scaffold.files import params_data
+        from canvas.scaffold.runtime.labeling import labels_header
+
+        header = labels_header(params_data(spec))
         files[LABELS] = ((",".join(header) + "\n").encode("utf-8"), "generator")
     return files, notes
 

@@ -32,6 +32,20 @@ PROVENANCE = ["case_id", "labeled_by", "labeled_at", "labeled_from", "model_vers
 EXPORT_EXTRA = ["heuristic", "prediction", "score", "model_version", "reason", "label"]
 
 
+def names(params: dict[str, Any]) -> dict[str, str]:
+    """The loop's own column names, each with ``_`` in front while a data column already
+    has it (a data column may well be called ``label`` or ``prediction``)."""
+    taken = {c["name"] for c in params["data"]["columns"]}
+    found = {}
+    for name in dict.fromkeys(PROVENANCE + EXPORT_EXTRA):
+        chosen = name
+        while chosen in taken:
+            chosen = "_" + chosen
+        found[name] = chosen
+        taken.add(chosen)
+    return found
+
+
 def case_ids(raw: pd.DataFrame, params: dict[str, Any]) -> np.ndarray:
     """The id of every row: ``data.id`` when the spec names one, else a hash of the row's
     input values as written in the file."""
@@ -51,8 +65,10 @@ def read_answers(root: Path, params: dict[str, Any]) -> pd.DataFrame | None:
         return None
     answers = read_table(path)
     target = params["prediction"].get("target")
-    if "case_id" not in answers.columns or (target and target not in answers.columns):
-        raise DataError(f"{LABELS}: needs the columns case_id and {target}")
+    case = names(params)["case_id"]
+    if case not in answers.columns or (target and target not in answers.columns):
+        raise DataError(f"{LABELS}: needs the columns {case} and {target}")
+    answers = answers.rename(columns={case: "_case"})
     return answers[answers[target].notna()] if target else answers
 
 
@@ -63,7 +79,7 @@ def merge(params: dict[str, Any], raw: pd.DataFrame, answers: pd.DataFrame
     target = params["prediction"]["target"]
     raw = raw.copy()
     ids = case_ids(raw, params)
-    by_case = answers.drop_duplicates("case_id", keep="last").set_index("case_id")[target]
+    by_case = answers.drop_duplicates("_case", keep="last").set_index("_case")[target]
     open_rows = raw[target].isna().to_numpy() if target in raw.columns else \
         np.ones(len(raw), dtype=bool)
     found = pd.Series(ids).map(by_case).to_numpy(dtype=object)
@@ -73,7 +89,7 @@ def merge(params: dict[str, Any], raw: pd.DataFrame, answers: pd.DataFrame
     raw[target] = raw[target].astype(object)
     raw.loc[fill, target] = found[fill]
     used = set(ids[fill])
-    extra = answers[~answers["case_id"].isin(used | set(ids))]
+    extra = answers[~answers["_case"].isin(used | set(ids))]
     columns = [c for c in raw.columns if c in extra.columns]
     return raw, extra[columns].reindex(columns=raw.columns)
 
@@ -113,7 +129,7 @@ def export(root: Path, source: Path | None, output: Path, limit: int = 50) -> di
     target = params["prediction"].get("target")
     ids = case_ids(raw, params)
     answers = read_answers(root, params)
-    done = set(answers["case_id"]) if answers is not None else set()
+    done = set(answers["_case"]) if answers is not None else set()
     open_rows = ~pd.Series(ids).isin(done).to_numpy()
     if target and target in raw.columns:
         open_rows &= raw[target].isna().to_numpy()
@@ -132,14 +148,15 @@ def export(root: Path, source: Path | None, output: Path, limit: int = 50) -> di
     chosen = [i for i in order if open_rows[i]][:limit]
     reasons = ["heuristic and model disagree" if disagree[i] else
                ("low confidence" if np.isfinite(scores[i]) else "unlabeled") for i in chosen]
+    own = names(params)
     out = raw.iloc[chosen].drop(columns=[target] if target in raw.columns else [])
-    out.insert(0, "case_id", ids[chosen])
-    out["heuristic"] = heuristic[chosen]
-    out["prediction"] = predictions[chosen]
-    out["score"] = scores[chosen]
-    out["model_version"] = model["version"]
-    out["reason"] = reasons
-    out["label"] = ""
+    out.insert(0, own["case_id"], ids[chosen])
+    out[own["heuristic"]] = heuristic[chosen]
+    out[own["prediction"]] = predictions[chosen]
+    out[own["score"]] = scores[chosen]
+    out[own["model_version"]] = model["version"]
+    out[own["reason"]] = reasons
+    out[own["label"]] = ""
     _write_csv(out, output)
     return {"cases": len(out), "open": int(open_rows.sum()), "output": str(output),
             "disagreements": int(disagree[chosen].sum()) if chosen else 0,
@@ -152,35 +169,37 @@ def import_answers(root: Path, path: Path, labeler: str | None = None) -> dict[s
 
     params = load_params(root)
     target = params["prediction"]["target"]
+    own = names(params)
     answers = read_table(Path(path))
-    for column in ("case_id", "label"):
+    for column in (own["case_id"], own["label"]):
         if column not in answers.columns:
             raise DataError(f"{path}: no {column!r} column (fill the file 'label export' "
                             f"wrote)")
-    answers = answers[answers["label"].notna()].copy()
+    answers = answers[answers[own["label"]].notna()].copy()
     classes = params["prediction"].get("classes")
     if classes and params["prediction"]["task"] != "regression":
         known = {labels.key(c): c for c in classes}
-        bad = ~answers["label"].map(lambda v: labels.key(v) in known)
+        bad = ~answers[own["label"]].map(lambda v: labels.key(v) in known)
         if bad.any():
             lines = ", ".join(f"line {i + 2} ({v!r})" for i, v in
-                              answers.loc[bad, "label"].head(3).items())
+                              answers.loc[bad, own["label"]].head(3).items())
             raise DataError(f"{path}: {int(bad.sum())} labels are not one of "
                             f"{', '.join(map(str, classes))}: {lines}")
-    names = [c["name"] for c in params["data"]["columns"]]
-    rows = answers.reindex(columns=[n for n in names if n != target])
-    rows[target] = answers["label"].to_numpy()
-    rows.insert(0, "case_id", answers["case_id"].to_numpy())
-    rows["labeled_by"] = answers["labeled_by"] if "labeled_by" in answers.columns and \
-        answers["labeled_by"].notna().any() else (labeler or os.environ.get("USER") or
-                                                  "unknown")
-    rows["labeled_at"] = time.strftime("%Y-%m-%d", time.gmtime())
-    rows["labeled_from"] = Path(path).name
+    columns = [c["name"] for c in params["data"]["columns"]]
+    rows = answers.reindex(columns=[n for n in columns if n != target])
+    rows[target] = answers[own["label"]].to_numpy()
+    rows.insert(0, own["case_id"], answers[own["case_id"]].to_numpy())
+    by = own["labeled_by"]
+    rows[by] = answers[by] if by in answers.columns and answers[by].notna().any() else (
+        labeler or os.environ.get("USER") or "unknown")
+    rows[own["labeled_at"]] = time.strftime("%Y-%m-%d", time.gmtime())
+    rows[own["labeled_from"]] = Path(path).name
     for column in ("model_version", "score", "reason"):
-        rows[column] = answers[column] if column in answers.columns else np.nan
+        rows[own[column]] = answers[own[column]] if own[column] in answers.columns else np.nan
     store = root / LABELS
+    case = own["case_id"]
     before = read_table(store) if store.exists() else pd.DataFrame(columns=rows.columns)
-    merged = pd.concat([before[~before["case_id"].isin(set(rows["case_id"]))], rows],
+    merged = pd.concat([before[~before[case].isin(set(rows[case]))], rows],
                        ignore_index=True) if len(before) else rows
     _write_csv(merged.reindex(columns=labels_header(params)), store)
     return {"imported": int(len(rows)), "labels": int(len(merged)), "file": str(store)}
@@ -188,4 +207,6 @@ def import_answers(root: Path, path: Path, labeler: str | None = None) -> dict[s
 
 def labels_header(params: dict[str, Any]) -> list[str]:
     """The columns of ``data/labels.csv``: the case, the data columns, the provenance."""
-    return ["case_id"] + [c["name"] for c in params["data"]["columns"]] + PROVENANCE[1:]
+    own = names(params)
+    return [own["case_id"]] + [c["name"] for c in params["data"]["columns"]] + [
+        own[n] for n in PROVENANCE[1:]]
