@@ -17,6 +17,8 @@ from canvas.scaffold.synth import synthetic_sample
 from canvas.spec.model import UseCaseSpec, cross_check
 
 MANIFEST = ".mlcanvas/manifest.json"
+#: The labeling loop's answers (written empty once; ``label import`` fills it).
+LABELS = "data/labels.csv"
 #: Names the package must not take: they would shadow what it imports.
 RESERVED = {"pandas", "numpy", "yaml", "fastapi", "uvicorn", "pytest", "httpx", "starlette",
             "pydantic", "pyarrow", "tests", "test", "models", "data", "reports", "logs"}
@@ -114,6 +116,36 @@ def _data_bytes(spec: UseCaseSpec, data: Path | None, rows: int) -> bytes:
     return frame.to_csv(index=False).encode("utf-8")
 
 
+def _data_files(spec: UseCaseSpec, out: Path, data: Path | None, rows: int,
+                origins: dict[str, dict[str, str]]
+                ) -> tuple[dict[str, tuple[bytes, str]], list[str]]:
+    """The data files to write, each with its origin (``user``, ``synthetic``,
+    ``generator``). Data already in the project is replaced only when ``--data`` gives a
+    file, or when the generator made it and nobody changed it since: ``--update`` never
+    replaces data it did not make (a team's real data, labels imported by the loop)."""
+    source = spec.data.source
+    files: dict[str, tuple[bytes, str]] = {}
+    notes: list[str] = []
+    target = _inside(out, source)
+    made = origins.get(source, {})
+    if data is not None:
+        files[source] = (_data_bytes(spec, data, rows), "user")
+    elif not target.exists():
+        files[source] = (_data_bytes(spec, None, rows), "synthetic")
+    elif made.get("origin") == "synthetic" and made.get("sha256") == _hash(target.read_bytes()):
+        files[source] = (_data_bytes(spec, None, rows), "synthetic")
+    else:
+        notes.append(f"{source}: kept as it is (not a sample made by the generator); pass "
+                     f"--data FILE to replace it")
+    if source != LABELS and not _inside(out, LABELS).exists():
+        from canvas.scaffold.files import params_data
+        from canvas.scaffold.runtime.labeling import labels_header
+
+        header = labels_header(params_data(spec))
+        files[LABELS] = ((",".join(header) + "\n").encode("utf-8"), "generator")
+    return files, notes
+
+
 def scaffold(spec: UseCaseSpec, out: Path, *, data: Path | None = None, update: bool = False,
              rows: int = 1000) -> ScaffoldResult:
     """Write the project for ``spec`` into ``out`` (see the module docstring)."""
@@ -135,10 +167,9 @@ def scaffold(spec: UseCaseSpec, out: Path, *, data: Path | None = None, update: 
     old = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() \
         else {"files": {}}
     known = old.get("files", {})
+    origins: dict[str, dict[str, str]] = dict(old.get("data", {}))
     source = spec.data.source
-    if data is not None or source not in known or not _inside(out, source).exists() or (
-            update and _hash(_inside(out, source).read_bytes()) == known.get(source)):
-        generated[source] = _data_bytes(spec, data, rows)
+    data_files, data_notes = _data_files(spec, out, data, rows, origins)
     out.mkdir(parents=True, exist_ok=True)
     added, updated, kept, unchanged = [], [], [], []
     hashes: dict[str, str] = {}
@@ -153,27 +184,36 @@ def scaffold(spec: UseCaseSpec, out: Path, *, data: Path | None = None, update: 
         current = _hash(target.read_bytes())
         if current == new_hash:
             unchanged.append(relative)
-        elif current == known.get(relative) or (relative == source and data is not None):
+        elif current == known.get(relative):
             _write(target, content)
             updated.append(relative)
         else:
             _write(_inside(out, relative + ".new"), content)
             kept.append(relative)
             hashes[relative] = known.get(relative, new_hash)
-    if source not in generated and source in known:
-        hashes[source] = known[source]
-    obsolete = sorted(set(known) - set(hashes))
-    notes = []
+    for relative, (content, origin) in sorted(data_files.items()):
+        target = _inside(out, relative)
+        existed = target.exists()
+        if existed and _hash(target.read_bytes()) == _hash(content):
+            unchanged.append(relative)
+        else:
+            _write(target, content)
+            (updated if existed else added).append(relative)
+        origins[relative] = {"origin": origin, "sha256": _hash(content)}
+    data_paths = set(origins) | {source, LABELS}
+    obsolete = sorted(set(known) - set(hashes) - data_paths)
+    notes = list(data_notes)
     if package != spec.metadata.name.replace("-", "_"):
         notes.append(f"the package is named {package} ('{spec.metadata.name}' would shadow a "
                      f"module or keyword)")
     if data is not None:
         notes.append(data_check(out, spec))
-    if data is None and source in generated and source not in kept:
+    if data_files.get(source, (b"", ""))[1] == "synthetic":
         notes.append(f"{source}: a synthetic sample; pass --data FILE to use real data")
         notes.append(trial_run(out, spec))
     _write(manifest_path, (json.dumps({"generator": "mlcanvas scaffold", "package": package,
-                                       "files": dict(sorted(hashes.items()))}, indent=2)
+                                       "files": dict(sorted(hashes.items())),
+                                       "data": dict(sorted(origins.items()))}, indent=2)
                            + "\n").encode("utf-8"))
     return ScaffoldResult(out=out, package=package, added=tuple(added), updated=tuple(updated),
                           kept=tuple(kept), unchanged=tuple(unchanged),

@@ -147,8 +147,9 @@ def _class_pool(spec: UseCaseSpec) -> list[Any]:
     if spec.prediction.classes:
         return list(spec.prediction.classes)
     outcomes = [r.predict for r in spec.baseline.rules or [] if not hasattr(r.predict, "linear")]
-    pool = list(dict.fromkeys(outcomes + ([spec.baseline.default]
-                                          if spec.baseline.default is not None else [])))
+    default = spec.baseline.default
+    pool = list(dict.fromkeys(outcomes + ([default] if default is not None
+                                          and not hasattr(default, "linear") else [])))
     return pool or ["a", "b", "c"]
 
 
@@ -243,7 +244,8 @@ def synthetic_sample(spec: UseCaseSpec, rows: int = 1000, seed: int = 7) -> pd.D
     task = spec.prediction.task
     if method == "rules":
         rules = [r.model_dump(by_alias=True, exclude_none=True) for r in spec.baseline.rules]
-        predicted = predict_rules(rules, spec.baseline.default, features)
+        default = spec.baseline.model_dump(by_alias=True, exclude_none=True).get("default")
+        predicted = predict_rules(rules, default, features)
         if task in ("regression", "forecasting"):
             truth = _numeric_noise(rng, labels.to_number(predicted))
         elif task == "ranking":

@@ -40,6 +40,31 @@ TASKS: tuple[str, ...] = Task.__args__  # type: ignore[attr-defined]
 ColumnType = Literal["number", "integer", "text", "category", "boolean", "datetime"]
 BaselineMethod = Literal["rules", "majority", "mean", "median", "seasonal_naive", "zscore",
                          "popularity"]
+ModelMethod = Literal["logistic_regression", "gradient_boosting", "linear_regression", "ridge",
+                      "custom"]
+#: The trained models the scaffold can fit per task (``model.method``).
+MODEL_METHODS: dict[str, tuple[str, ...]] = {
+    "classification": ("logistic_regression", "gradient_boosting", "custom"),
+    "regression": ("linear_regression", "ridge", "gradient_boosting", "custom"),
+}
+#: Each method's parameters and what they hold: a kind ("number", "whole", "bool") or the
+#: list of allowed values. ``custom`` takes any parameter (they are passed to your code).
+MODEL_PARAMS: dict[str, dict[str, Any]] = {
+    "logistic_regression": {"C": "positive", "max_iter": "whole",
+                            "class_weight": ["balanced", None]},
+    "gradient_boosting": {"learning_rate": "positive", "max_iter": "whole",
+                          "max_depth": "whole", "max_leaf_nodes": "whole",
+                          "min_samples_leaf": "whole", "l2_regularization": "number"},
+    "linear_regression": {"fit_intercept": "bool"},
+    "ridge": {"alpha": "number", "fit_intercept": "bool"},
+}
+#: The figure a challenger is compared on when ``evaluation.promotion.metric`` is not set
+#: and there is no acceptance bar.
+MAIN_METRIC: dict[str, str] = {
+    "classification": "macro_f1", "regression": "mae", "forecasting": "mae",
+    "anomaly_detection": "f1", "ranking": "precision_at_k", "extraction": "exact_match",
+    "clustering": "silhouette",
+}
 OPERATORS: tuple[str, ...] = ("eq", "ne", "gt", "ge", "lt", "le", "in", "not_in",
                               "contains_any", "matches", "is_null")
 #: Which baseline methods the scaffold can run for which task (``mlcanvas validate`` and
@@ -139,6 +164,9 @@ class Data(_Strict):
     source: str = Field(min_length=1, description="CSV or Parquet file, relative to the "
                                                   "project.")
     timestamp: Identifier | None = None
+    id: Identifier | None = Field(default=None, description="The column that names each "
+                                  "entity (a receipt number): the decision log, the labels "
+                                  "and later outcomes are joined on it.")
     columns: list[Column] = Field(min_length=1)
 
     @field_validator("source")
@@ -268,7 +296,9 @@ class Baseline(_Strict):
 
     method: BaselineMethod
     rules: list[Rule] | None = None
-    default: Scalar | None = None
+    default: Scalar | LinearPrediction | None = Field(
+        default=None, description="What to predict when no rule matches: the same forms as a "
+                                  "rule's predict (a constant, or {linear: ...} for numbers).")
     threshold: float | None = Field(default=None, gt=0,
                                     description="zscore: flag |z| above this (default 3).")
     season_length: int | None = Field(default=None, ge=1,
@@ -291,10 +321,39 @@ class Split(_Strict):
     seed: int = 42
 
 
+class Promotion(_Strict):
+    """When a newly trained version takes over from the champion."""
+
+    metric: str | None = Field(default=None, description="The figure both are compared on "
+                               "(default: the first acceptance metric, else the task's main "
+                               "metric).")
+    margin: float = Field(default=0.01, ge=0, description="How much better than the "
+                          "champion a challenger must score on the same test set.")
+
+
 class Evaluation(_Strict):
     split: Split = Field(default_factory=Split)
     metrics: list[str] = Field(default_factory=list)
     acceptance: dict[str, float] = Field(default_factory=dict)
+    promotion: Promotion = Field(default_factory=Promotion)
+
+
+def _model_schema(schema: dict[str, Any]) -> None:
+    """Editors see unknown parameters too: each method names the parameters it takes."""
+    schema["allOf"] = [
+        {"if": {"properties": {"method": {"const": method}}},
+         "then": {"properties": {"params": {"propertyNames": {"enum": list(known)}}}}}
+        for method, known in MODEL_PARAMS.items()]
+
+
+class Model(_Strict):
+    """The first trained model: a challenger to the heuristic baseline (scikit-learn)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True,
+                              json_schema_extra=_model_schema)
+
+    method: ModelMethod = Field(description="custom: your own estimator in PACKAGE/custom.py.")
+    params: dict[Identifier, Scalar | None] = Field(default_factory=dict)
 
 
 class Serving(_Strict):
@@ -345,6 +404,7 @@ class UseCaseSpec(_Strict):
     data: Data
     features: list[Feature] = Field(min_length=1)
     baseline: Baseline
+    model: Model | None = None
     evaluation: Evaluation = Field(default_factory=Evaluation)
     serving: Serving = Field(default_factory=Serving)
     monitoring: Monitoring = Field(default_factory=Monitoring)
@@ -376,6 +436,8 @@ def cross_check(spec: UseCaseSpec) -> list[tuple[str, str]]:
     if spec.data.timestamp and spec.data.timestamp not in columns:
         problems.append(("data.timestamp", f"'{spec.data.timestamp}' is not a column in "
                                            f"data.columns"))
+    if spec.data.id and spec.data.id not in columns:
+        problems.append(("data.id", f"'{spec.data.id}' is not a column in data.columns"))
     target = spec.prediction.target
     if target and target not in columns:
         problems.append(("prediction.target", f"'{target}' is not a column in data.columns"))
@@ -407,19 +469,79 @@ def cross_check(spec: UseCaseSpec) -> list[tuple[str, str]]:
                 if term not in names:
                     problems.append((f"baseline.rules[{i}].predict.linear.terms.{term}",
                                      f"feature '{term}' is not defined in features"))
+    if isinstance(spec.baseline.default, LinearPrediction):
+        for term in spec.baseline.default.linear.terms:
+            if term not in names:
+                problems.append((f"baseline.default.linear.terms.{term}",
+                                 f"feature '{term}' is not defined in features"))
     problems += _baseline_problems(spec)
+    problems += _model_problems(spec)
     task = spec.prediction.task
-    for name in spec.evaluation.acceptance:
+    promotion = spec.evaluation.promotion.metric
+    named = [(f"evaluation.acceptance.{name}", name) for name in spec.evaluation.acceptance]
+    if promotion is not None:
+        named.append(("evaluation.promotion.metric", promotion))
+    for path, name in named:
         if not _is_task_metric(task, name):
             known = [m.rstrip(".") for m in TASK_METRICS[task]]
             listed = ", ".join(m + "…" if m.endswith(".") else m for m in TASK_METRICS[task])
             guess = closest(name, known)
             hint = f" — did you mean '{guess}'?" if guess else ""
-            problems.append((f"evaluation.acceptance.{name}",
-                             f"'{short_text(name)}' is not a {task} metric{hint}; 'evaluate' "
-                             f"would never find it and always exit 1 (expected one of "
-                             f"{listed})"))
+            why = "no challenger could ever be compared on it" if path.endswith(
+                ".metric") else "'evaluate' would never find it and always exit 1"
+            problems.append((path, f"'{short_text(name)}' is not a {task} metric{hint}; "
+                                   f"{why} (expected one of {listed})"))
     return problems
+
+
+def _model_problems(spec: UseCaseSpec) -> list[tuple[str, str]]:
+    """Whether the scaffold can fit ``model``: a method for the task, parameters it knows,
+    each of the kind it takes."""
+    model, task = spec.model, spec.prediction.task
+    if model is None:
+        return []
+    allowed = MODEL_METHODS.get(task, ())
+    if model.method not in allowed:
+        expected = f"expected one of {', '.join(allowed)}" if allowed else \
+            f"the scaffold trains models for {' and '.join(MODEL_METHODS)} only; remove " \
+            f"'model' and keep the baseline"
+        return [("model.method", f"'{model.method}' does not fit a {task} task; {expected}")]
+    if model.method == "custom":
+        return []
+    known = MODEL_PARAMS[model.method]
+    problems: list[tuple[str, str]] = []
+    for name, value in model.params.items():
+        path = f"model.params.{name}"
+        if name not in known:
+            guess = closest(name, list(known))
+            hint = f" — did you mean '{guess}'?" if guess else ""
+            problems.append((path, f"unknown parameter '{short_text(name)}' of "
+                                   f"{model.method}{hint} (expected one of "
+                                   f"{', '.join(known)})"))
+            continue
+        kind = known[name]
+        number = None if isinstance(value, bool) else _as_number(value)
+        if isinstance(kind, list):
+            if value not in kind:
+                shown = ", ".join("null" if k is None else str(k) for k in kind)
+                problems.append((path, f"expected one of {shown} (found {short_text(value)!r})"))
+        elif kind == "bool" and not isinstance(value, bool):
+            problems.append((path, f"expected true or false (found {short_text(value)!r})"))
+        elif kind in ("number", "positive") and (number is None or not math.isfinite(number)
+                                                 or (kind == "positive" and number <= 0)):
+            want = "a number above 0" if kind == "positive" else "a number"
+            problems.append((path, f"expected {want} (found {short_text(value)!r})"))
+        elif kind == "whole" and (number is None or not float(number).is_integer()
+                                  or number < 1):
+            problems.append((path, f"expected a whole number of at least 1 "
+                                   f"(found {short_text(value)!r})"))
+    return problems
+
+
+def promotion_metric(spec: UseCaseSpec) -> str:
+    """The figure a challenger must beat the champion on."""
+    return spec.evaluation.promotion.metric or next(
+        iter(spec.evaluation.acceptance), MAIN_METRIC[spec.prediction.task])
 
 
 def _is_task_metric(task: str, name: str) -> bool:
@@ -599,10 +721,13 @@ def apply_rules(baseline: Baseline, row: dict[str, Any]) -> Any:
     """The prediction of a rules baseline for one row: the first matching rule wins."""
     for rule in baseline.rules or []:
         if evaluate_condition(rule.when, row):
-            if isinstance(rule.predict, LinearPrediction):
-                linear = rule.predict.linear
-                return linear.intercept + sum(
-                    weight * (_as_number(row.get(name)) or 0.0)
-                    for name, weight in linear.terms.items())
-            return rule.predict
-    return baseline.default
+            return _outcome(rule.predict, row)
+    return _outcome(baseline.default, row)
+
+
+def _outcome(predict: Any, row: dict[str, Any]) -> Any:
+    if isinstance(predict, LinearPrediction):
+        linear = predict.linear
+        return linear.intercept + sum(weight * (_as_number(row.get(name)) or 0.0)
+                                      for name, weight in linear.terms.items())
+    return predict

@@ -23,6 +23,8 @@ REGISTRY = Path("models/registry")
 METRICS = Path("reports/metrics.json")
 DRIFT = Path("reports/drift.json")
 DECISIONS = Path("logs/decisions.jsonl")
+#: Answers from the labeling loop (``label import``), with where each came from.
+LABELS = Path("data/labels.csv")
 
 
 class ProjectError(ValueError):

@@ -3,7 +3,8 @@
 Rules are data, never code. A condition is ``{feature: F, OP: value}`` with OP one of
 ``eq ne gt ge lt le in not_in contains_any matches is_null``, or ``{all: [...]}``,
 ``{any: [...]}``, ``{not: {...}}``. The first rule whose condition holds gives the
-prediction: a constant, or ``{linear: {intercept: a, terms: {feature: weight}}}``.
+prediction: a constant, or ``{linear: {intercept: a, terms: {feature: weight}}}``; the
+default takes the same two forms.
 
 Two readings with the same meaning:
 
@@ -276,7 +277,9 @@ def predict_rules(rules: Sequence[Mapping[str, Any]], default: Any,
     outcomes = [rule["predict"] for rule in rules] + [default]
     numeric = all(isinstance(o, Mapping) or as_number(o) is not None for o in outcomes)
     n = len(frame)
-    if numeric:
+    if numeric and isinstance(default, Mapping):
+        result = _linear(default["linear"], frame) if n else np.zeros(0, dtype=float)
+    elif numeric:
         result = np.full(n, float(as_number(default)), dtype=float)
     else:
         result = np.empty(n, dtype=object)

@@ -4,6 +4,7 @@ metrics behave."""
 
 from __future__ import annotations
 
+import json
 import math
 from pathlib import Path
 
@@ -133,15 +134,32 @@ def test_drift_fires_on_shifted_data(trained: dict[str, Path]) -> None:
 
 
 def test_the_registry_keeps_versions_and_a_champion(trained: dict[str, Path]) -> None:
+    """Issue 12, problems 2 and 7: training without a change adds no version; a version
+    that meets the acceptance bar but is worse than the champion is not promoted, and the
+    decision log says why."""
     root = trained["regression"]
     name = load_spec("regression").metadata.name
     assert registry.versions(root, name) == ["v0001"]
     assert registry.champion(root, name) == "v0001"
-    pipeline.train(root)
-    assert registry.versions(root, name) == ["v0001", "v0002"]
-    assert registry.serving_model(root, name)["version"] == "v0001"
+    assert pipeline.train(root)["added"] == []
+    assert registry.versions(root, name) == ["v0001"]
+    settings = yaml.safe_load((root / "params.yaml").read_text())
+    settings["baseline"]["rules"][0]["predict"]["linear"]["intercept"] += 40  # worse
+    settings["evaluation"]["acceptance"] = {"mae": 1e9}  # any version meets the bar
+    (root / "params.yaml").write_text(yaml.safe_dump(settings))
+    assert pipeline.train(root)["added"] == ["v0002"]
     report = pipeline.evaluate(root)
-    assert report["accepted"] and registry.champion(root, name) == "v0002"
+    assert registry.champion(root, name) == "v0001"
+    assert report["accepted"] and report["model_version"] == "v0001"
+    (decision,) = report["promotion"]["decisions"]
+    assert decision["candidate"] == "v0002" and not decision["promoted"]
+    assert decision["reason"].startswith("mae ") and "does not beat champion v0001" in \
+        decision["reason"]
+    assert registry.decisions(root, name)[-1]["decisions"] == [
+        json.loads(json.dumps(decision))]
+    settings["baseline"]["rules"][0]["predict"]["linear"]["intercept"] -= 40
+    (root / "params.yaml").write_text(yaml.safe_dump(settings))
+    assert pipeline.train(root)["version"] == "v0001"  # the same inputs: the same version
 
 
 def test_forecasting_beats_the_naive_forecast(trained: dict[str, Path]) -> None:

@@ -147,6 +147,7 @@ def test_a_symlink_cannot_lead_writes_outside(tmp_path: Path) -> None:
     outside = tmp_path / "elsewhere"
     outside.mkdir()
     (out / "data/receipts.csv").unlink()
+    (out / "data/labels.csv").unlink()
     (out / "data").rmdir()
     (out / "data").symlink_to(outside)
     with pytest.raises(ScaffoldError, match="outside"):
