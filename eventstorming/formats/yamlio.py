@@ -8,7 +8,8 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from eventstorming.errors import BoardFormatError, BoardUnreadableError
+from eventstorming.errors import BoardFormatError
+from eventstorming.formats.limits import read_text
 from eventstorming.formats.safeyaml import YamlError, load_yaml
 from eventstorming.model import Board
 
@@ -115,9 +116,4 @@ def board_from_yaml(text: str, source: str | None = None) -> Board:
 
 
 def read_board_yaml(path: str | Path) -> Board:
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BoardUnreadableError(f"{path}: cannot read the file ({exc})") from exc
-    return board_from_yaml(text, str(path))
+    return board_from_yaml(read_text(path), str(path))
