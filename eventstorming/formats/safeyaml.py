@@ -8,6 +8,7 @@ laughs") is rejected at once instead of exploding later when the data is walked.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -27,6 +28,7 @@ class YamlError(ValueError):
         super().__init__(f"{where}: {message}")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
@@ -89,9 +91,11 @@ def load_yaml(text: str | bytes, source: str | None = None,
         YamlError: too large (as text or expanded), not valid YAML (with the line), a
             number too long to read, or using anchors/aliases for lists or mappings.
     """
-    size = len(text.encode("utf-8") if isinstance(text, str) else text)
+    size = len(text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text)
     if size > max_bytes:
         raise YamlError(f"the file is {size:,} bytes; the limit is {max_bytes:,}", source)
+    if isinstance(text, str):  # a lone surrogate cannot reach the parser, which needs UTF-8
+        text = _SURROGATE.sub("\ufffd", text)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()

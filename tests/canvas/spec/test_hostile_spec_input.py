@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from canvas.scaffold import scaffold
 from canvas.scaffold.generate import SHADOWED, package_name
@@ -159,3 +161,57 @@ def test_control_characters_never_reach_the_generated_project(tmp_path):
         if path.is_file() and path.suffix in {".md", ".yaml", ".py", ".toml", ".json"}:
             text = path.read_text(encoding="utf-8")
             assert "\x00" not in text and "\x1b" not in text, path
+
+
+# -- fuzzing: any spec text or any change to a valid spec gives a report, never an exception
+
+_FAST = settings(max_examples=40, deadline=None,
+                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+_SPEC_PIECES = ["metadata:", "  name: ", "x", "\n", "&m ", "*m", "<<: ", "[", "]", "{", "}",
+                ".nan", ".inf", "9" * 20, "(a+)+$", "matches: ", "\x00", "\ud800", "- ", ": "]
+_VALUES = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True),
+                    st.text(max_size=6),
+                    st.sampled_from(["(a+)+$", "(a|aa)*", "data/prepared/x.csv", "six",
+                                     "\x1b[2J", "\ud800", ".nan"]))
+
+
+@_FAST
+@given(st.lists(st.one_of(st.sampled_from(_SPEC_PIECES), st.text(max_size=5)), max_size=20)
+       .map("".join))
+def test_any_spec_text_gives_a_report(text):
+    report = validate_text(text, "s.yaml")
+    assert report.ok or report.lines()[0].startswith("s.yaml")
+
+
+def _paths(data, prefix=()):
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield (*prefix, key)
+            yield from _paths(value, (*prefix, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield (*prefix, index)
+            yield from _paths(value, (*prefix, index))
+
+
+_ALL_PATHS = list(_paths(BASE))
+
+
+@_FAST
+@given(st.lists(st.tuples(st.sampled_from(_ALL_PATHS), _VALUES), min_size=1, max_size=3))
+def test_any_change_to_a_valid_spec_gives_a_report(changes):
+    data = copy.deepcopy(BASE)
+    for path, value in changes:
+        node = data
+        try:
+            for key in path[:-1]:
+                node = node[key]
+            node[path[-1]] = value
+        except (KeyError, IndexError, TypeError):
+            continue
+    report = validate_data(data, "s.yaml")
+    if report.ok:
+        assert report.spec is not None
+        for text in (report.spec.metadata.title, str(report.spec.evaluation.acceptance)):
+            text.encode("utf-8")
+            assert "\x00" not in text
