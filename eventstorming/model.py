@@ -66,6 +66,11 @@ AttrValue = str | int | float | bool
 #: Most elements (stickies, links and lanes together) one board may hold, whichever reader
 #: it comes from (``.storm``, YAML, the importers) and however it is edited.
 MAX_ELEMENTS = 20_000
+#: Longest text of a sticky, title, lane, tag or attribute (importers shorten longer texts
+#: and say so; the text formats refuse them with the line or field).
+MAX_TEXT_CHARS = 2_000
+#: Most attributes, and most tags, one sticky may have.
+MAX_ATTRS = 100
 
 #: Control characters (NUL, terminal escapes, C1 codes) other than tab and line breaks,
 #: and lone surrogates, which cannot be written as UTF-8.
@@ -82,7 +87,17 @@ def clean_text(text: str) -> str:
 
 
 def _clean_value(value: Any) -> Any:
-    return clean_text(value) if isinstance(value, str) else value
+    if not isinstance(value, str):
+        return value
+    if len(value) > MAX_TEXT_CHARS:
+        raise ValueError(f"a text of {len(value):,} characters; the limit is "
+                         f"{MAX_TEXT_CHARS:,}")
+    return clean_text(value)
+
+
+def _clean_items(values: Any, what: str) -> None:
+    if len(values) > MAX_ATTRS:
+        raise ValueError(f"{len(values):,} {what}; a sticky may have at most {MAX_ATTRS}")
 
 
 def check_elements(count: int) -> None:
@@ -212,17 +227,19 @@ class Sticky(BaseModel):
     @field_validator("attrs")
     @classmethod
     def _clean_attrs(cls, value: dict[str, AttrValue]) -> dict[str, AttrValue]:
-        return {clean_text(k): _clean_value(v) for k, v in value.items()}
+        _clean_items(value, "attributes")
+        return {_clean_value(k): _clean_value(v) for k, v in value.items()}
 
     @field_validator("tags")
     @classmethod
     def _clean_tags(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(clean_text(t) for t in value)
+        _clean_items(value, "tags")
+        return tuple(_clean_value(t) for t in value)
 
     @field_validator("text")
     @classmethod
     def _text_not_blank(cls, value: str) -> str:
-        value = clean_text(value).strip()
+        value = _clean_value(value).strip()
         if not value:
             raise ValueError("a sticky needs a text")
         return value
@@ -282,17 +299,17 @@ class Board(BaseModel):
     @field_validator("title")
     @classmethod
     def _clean_title(cls, value: str) -> str:
-        return clean_text(value)
+        return _clean_value(value)
 
     @field_validator("metadata")
     @classmethod
     def _clean_metadata(cls, value: dict[str, str]) -> dict[str, str]:
-        return {clean_text(k): clean_text(v) for k, v in value.items()}
+        return {_clean_value(k): _clean_value(v) for k, v in value.items()}
 
     @field_validator("lanes")
     @classmethod
     def _clean_lanes(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(clean_text(lane) for lane in value)
+        return tuple(_clean_value(lane) for lane in value)
 
     @model_validator(mode="after")
     def _consistent(self) -> Board:

@@ -105,6 +105,8 @@ DEPENDENCY_DISTRIBUTIONS: frozenset[str] = frozenset({
     "typing-extensions", "typing-inspection", "tzdata", "uvicorn", "uvloop", "watchfiles",
     "websockets", "wheel",
 })
+#: Most values (mappings, lists and scalars, counted one each) one spec may hold.
+MAX_SPEC_VALUES = 5_000
 #: Folders the generated pipeline writes into: never a place for the raw data.
 GENERATED_FOLDERS: tuple[str, ...] = ("data/prepared", "models", "reports")
 #: Most quantifiers of variable length (``*``, ``+``, ``?``, ``{2,5}``) one pattern may have.
@@ -466,6 +468,26 @@ class UseCaseSpec(_Strict):
     serving: Serving = Field(default_factory=Serving)
     monitoring: Monitoring = Field(default_factory=Monitoring)
     governance: Governance = Field(default_factory=Governance)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _not_too_large(cls, data: Any) -> Any:
+        """Refuse a spec of more than :data:`MAX_SPEC_VALUES` values before validating any:
+        5,000 rules or a condition of 50,000 alternatives is no baseline, and validating
+        them would take seconds each time the Export page runs."""
+        count, stack = 0, [data]
+        while stack:
+            item = stack.pop()
+            count += 1
+            if count > MAX_SPEC_VALUES:
+                raise ValueError(f"the spec holds more than {MAX_SPEC_VALUES:,} values (rules, "
+                                 f"conditions, columns, texts); the limit is "
+                                 f"{MAX_SPEC_VALUES:,}")
+            if isinstance(item, dict):
+                stack.extend(item.values())
+            elif isinstance(item, list | tuple):
+                stack.extend(item)
+        return data
 
     @model_validator(mode="after")
     def _cross_checks(self, info: ValidationInfo) -> UseCaseSpec:

@@ -9,12 +9,16 @@ laughs") is rejected at once instead of exploding later when the data is walked.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import yaml
 
 #: Largest YAML document read, in bytes.
 MAX_YAML_BYTES = 5 * 1024 * 1024
+#: Deepest nesting of flow lists and mappings read.
+MAX_DEPTH = 1_000
+_BRACKET = re.compile(r"[\[\]{}]")
 
 
 class YamlError(ValueError):
@@ -79,8 +83,26 @@ def _refuse_shared(data: Any) -> None:
             stack.extend(item.values() if isinstance(item, dict) else item)
 
 
+def _too_deep(text: str | bytes, limit: int = MAX_DEPTH) -> bool:
+    """Whether flow brackets (``[[[…`` / ``{{{…``) nest deeper than ``limit``: the parser
+    composes nested nodes recursively in C, where running out of stack is a crash, not an
+    exception. Counted on the brackets alone, in linear time (brackets inside quoted
+    texts count too, which only errs on the safe side)."""
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    if text.count("[") + text.count("{") <= limit:
+        return False
+    depth = 0
+    for match in _BRACKET.finditer(text):
+        depth += 1 if match.group() in "[{" else -1
+        if depth > limit:
+            return True
+    return False
+
+
 def load_yaml(text: str | bytes, source: str | None = None,
-              max_bytes: int = MAX_YAML_BYTES) -> Any:
+              max_bytes: int = MAX_YAML_BYTES,
+              inspect: Callable[[yaml.Node], None] | None = None) -> Any:
     """Parse one YAML document into plain Python data (lists, mappings, scalars).
 
     The document is composed first and its size with every alias expanded is counted
@@ -96,6 +118,9 @@ def load_yaml(text: str | bytes, source: str | None = None,
         raise YamlError(f"the file is {size:,} bytes; the limit is {max_bytes:,}", source)
     if isinstance(text, str):  # a lone surrogate cannot reach the parser, which needs UTF-8
         text = _SURROGATE.sub("\ufffd", text)
+    if _too_deep(text):
+        raise YamlError(f"the document nests lists or mappings more than {MAX_DEPTH:,} "
+                        f"deep", source)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -103,6 +128,8 @@ def load_yaml(text: str | bytes, source: str | None = None,
             return None
         if "&" in (text if isinstance(text, str) else text.decode("utf-8", "replace")):
             _expanded_size(node, max_bytes)  # without an anchor there is no alias
+        if inspect is not None:
+            inspect(node)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

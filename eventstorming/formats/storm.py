@@ -18,10 +18,20 @@ import math
 import re
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from eventstorming.builder import BoardBuilder
 from eventstorming.errors import BoardFormatError
 from eventstorming.formats.limits import read_text
-from eventstorming.model import AttrValue, Board, Kind, Sticky, clean_text
+from eventstorming.model import (
+    MAX_ATTRS,
+    MAX_TEXT_CHARS,
+    AttrValue,
+    Board,
+    Kind,
+    Sticky,
+    clean_text,
+)
 
 #: Every keyword of the format, folded (lowercase, single spaces), to its kind.
 KIND_KEYWORDS: dict[str, Kind] = {
@@ -124,7 +134,14 @@ def parse_storm(text: str, source: str | None = None) -> Board:
             previous = current
         seen_sticky = True
     builder.title = title or "Untitled board"
-    return builder.build()
+    try:
+        return builder.build()
+    except ValidationError as exc:  # a title, lane or attribute past the model's limits
+        first = exc.errors()[0]
+        path = ".".join(str(p) for p in first["loc"])
+        message = first["msg"].removeprefix("Value error, ")
+        raise BoardFormatError(f"{path}: {message}" if path else message,
+                               source=source) from None
 
 
 _LONG_KEYWORDS = [k for k in KIND_KEYWORDS if len(k) >= 4]
@@ -208,12 +225,18 @@ def _parse_segment(segment, position, total, seen_sticky, fail):
     text = " ".join(words)
     if not text:
         fail(f"{where} has the kind '{keyword.strip()}' but no text")
+    if len(text) > MAX_TEXT_CHARS:
+        fail(f"{where} has a text of {len(text):,} characters; the limit is "
+             f"{MAX_TEXT_CHARS:,}")
     return kind, text, attrs, tags
 
 
 def _parse_attrs(inner: str, fail) -> dict[str, AttrValue]:
     attrs: dict[str, AttrValue] = {}
-    for part in inner.split(","):
+    parts = inner.split(",")
+    if len(parts) > MAX_ATTRS:
+        fail(f"{len(parts):,} attributes; a sticky may have at most {MAX_ATTRS}")
+    for part in parts:
         if not part.strip():
             continue
         key, sep, value = part.partition(":")

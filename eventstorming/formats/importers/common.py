@@ -29,12 +29,10 @@ from typing import Any
 from eventstorming.builder import BoardBuilder
 from eventstorming.errors import BoardFormatError
 from eventstorming.formats.importers.colors import Classifier, Look, to_hex
-from eventstorming.model import MAX_ELEMENTS, AttrValue, Board, Kind
+from eventstorming.model import MAX_ELEMENTS, MAX_TEXT_CHARS, AttrValue, Board, Kind
 from eventstorming.model import clean_text as clean_model_text
 
 #: (:data:`MAX_ELEMENTS` is the one element limit of every reader, kept in the model.)
-#: Longest sticky text kept; longer texts are shortened (and the report says so).
-MAX_TEXT_CHARS = 2_000
 #: Kinds whose stickies are never merged by text: each one is a remark about one place.
 UNMERGED_KINDS = frozenset({Kind.HOTSPOT, Kind.NOTE})
 

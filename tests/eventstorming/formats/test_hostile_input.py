@@ -167,8 +167,26 @@ def test_huge_integers_name_the_file():
         import_board(f'{{"type": "excalidraw", "elements": [], "x": {digits}}}', "n.json")
     with pytest.raises(BoardFormatError, match="n.yaml: a value cannot be read"):
         import_board(f"stickies: []\nx: {digits}\n", "n.yaml")
-    board = parse_storm(f"e: Paid {{amount: {digits}, big: 1e999}}\n")
-    assert board.stickies[0].attrs == {"amount": digits, "big": "1e999"}
+    board = parse_storm(f"e: Paid {{amount: {digits[:150]}, big: 1e999}}\n")
+    assert board.stickies[0].attrs == {"amount": digits[:150], "big": "1e999"}
+    with pytest.raises(BoardFormatError, match="limit is 2,000"):
+        parse_storm(f"e: Paid {{amount: {digits}}}\n", "a.storm")
+
+
+def test_texts_and_attributes_have_one_limit():
+    with pytest.raises(BoardFormatError, match="a.storm, line 1: this sticky has a text of"):
+        parse_storm("e: " + "word " * 3_000_000, "a.storm")
+    with pytest.raises(BoardFormatError, match="200 attributes"):
+        parse_storm("e: x {" + ", ".join(f"k{n}: {n}" for n in range(200)) + "}", "a.storm")
+    with pytest.raises(BoardFormatError, match="title: a text of 3,000 characters"):
+        parse_storm("# " + "t" * 3_000 + "\ne: x\n", "a.storm")
+    message = str(pytest.raises(BoardFormatError, parse_storm, "x" * 100_000, "a.storm").value)
+    assert len(message) < 500  # the line shown is cut
+
+
+def test_deep_yaml_is_refused_before_the_parser_recurses():
+    with pytest.raises(YamlError, match="more than 1,000 deep"):
+        load_yaml("[" * 100_000 + "]" * 100_000, "d.yaml")
 
 
 # -- 12. control characters are removed where text enters the model
