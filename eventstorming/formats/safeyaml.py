@@ -16,6 +16,8 @@ import yaml
 
 #: Largest YAML document read, in bytes.
 MAX_YAML_BYTES = 5 * 1024 * 1024
+#: How much larger than its text a document may become by expanding its aliases.
+ALIAS_SLACK = 64 * 1024
 #: Deepest nesting of flow lists and mappings read.
 MAX_DEPTH = 1_000
 _BRACKET = re.compile(r"[\[\]{}]")
@@ -127,7 +129,9 @@ def load_yaml(text: str | bytes, source: str | None = None,
         if node is None:
             return None
         if "&" in (text if isinstance(text, str) else text.decode("utf-8", "replace")):
-            _expanded_size(node, max_bytes)  # without an anchor there is no alias
+            # without an anchor there is no alias; with them, the document may not grow
+            # past its own size (and a little): aliases are shorthand, not a multiplier
+            _expanded_size(node, min(max_bytes, size + ALIAS_SLACK))
         if inspect is not None:
             inspect(node)
         data = loader.construct_document(node)

@@ -29,6 +29,14 @@ def test_a_scalar_alias_repeated_counts_its_expanded_size():
         import_board(text.encode(), "big.yaml")
 
 
+def test_aliases_may_not_make_a_document_much_larger_than_its_text():
+    text = ("title: &t " + "x" * 1_000 + "\nstickies:\n"
+            + "".join(f"  - {{id: e{n}, kind: event, text: *t}}\n" for n in range(2_000)))
+    assert len(text) < 100_000  # 2 MB once expanded: refused, though under 5 MiB
+    with pytest.raises(YamlError, match="expands to more than"):
+        load_yaml(text, "small.yaml")
+
+
 def test_small_aliases_and_merge_keys_still_read():
     data = load_yaml("a: &x hello\nb: *x\nbase: &m {k: 1}\nc: {<<: *m, z: 2}\n")
     assert data == {"a": "hello", "b": "hello", "base": {"k": 1}, "c": {"k": 1, "z": 2}}
