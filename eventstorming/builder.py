@@ -9,7 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from eventstorming.model import AttrValue, Board, Kind, Link, Sticky, fold, sticky_id, unique_id
+from eventstorming.model import (
+    MAX_ELEMENTS,
+    AttrValue,
+    Board,
+    Kind,
+    Link,
+    Sticky,
+    check_elements,
+    clean_text,
+    fold,
+    sticky_id,
+    unique_id,
+)
 
 
 class BoardBuilder:
@@ -19,18 +31,28 @@ class BoardBuilder:
         self.title = title
         self.metadata: dict[str, str] = {}
         self.lanes: list[str] = []
+        self._lane_set: set[str] = set()
         self._stickies: dict[str, dict] = {}
         self._by_key: dict[tuple[Kind, str], str] = {}
         self._links: dict[tuple[str, str], Link] = {}
 
     def lane(self, name: str) -> str:
         """Declare a lane (again): lanes keep the order of their first mention."""
-        name = " ".join(name.split())
+        name = " ".join(clean_text(name).split())
         if not name:
             raise ValueError("a lane needs a name")
-        if name not in self.lanes:
+        if name not in self._lane_set:
+            self._grow()
             self.lanes.append(name)
+            self._lane_set.add(name)
         return name
+
+    def _grow(self) -> None:
+        """Refuse one more element past :data:`MAX_ELEMENTS` (a ``ValueError``), so that no
+        reader builds a board larger than the limit before finding out."""
+        size = len(self._stickies) + len(self._links) + len(self.lanes)
+        if size >= MAX_ELEMENTS:
+            check_elements(size + 1)
 
     def sticky(
         self,
@@ -53,7 +75,7 @@ class BoardBuilder:
         text twice on purpose).
         """
         kind = Kind(kind)
-        text = " ".join(text.split())
+        text = " ".join(clean_text(text).split())
         if not text:
             raise ValueError("a sticky needs a text")
         key = (kind, fold(text))
@@ -64,6 +86,7 @@ class BoardBuilder:
             return existing["id"]
         if lane is not None:
             lane = self.lane(lane)
+        self._grow()
         new_id = unique_id(id or sticky_id(kind, text), key[1], self._stickies)
         self._stickies[new_id] = {
             "id": new_id,
@@ -85,8 +108,9 @@ class BoardBuilder:
         for end in (source, target):
             if end not in self._stickies:
                 raise ValueError(f"no sticky with id {end!r} to link")
-        if source == target:
+        if source == target or (source, target) in self._links:
             return
+        self._grow()
         self._links.setdefault((source, target), Link(source=source, target=target, label=label))
 
     def has(self, sticky_id: str) -> bool:
@@ -116,6 +140,7 @@ class BoardBuilder:
         builder = cls(board.title)
         builder.metadata = dict(board.metadata)
         builder.lanes = list(board.lanes)
+        builder._lane_set = set(board.lanes)
         for sticky in sorted(board.stickies, key=lambda s: s.order):
             duplicate = (sticky.kind, sticky.folded) in builder._by_key
             builder.sticky(sticky.kind, sticky.text, lane=sticky.lane, attrs=sticky.attrs,

@@ -24,7 +24,10 @@ class BoardFormatError(ValueError):
         where = self.source or "<board>"
         if self.line is not None:
             where = f"{where}, line {self.line}"
-        shown = f"\n    {self.text.strip()}" if self.text and self.text.strip() else ""
+        line = self.text.strip() if self.text else ""
+        if len(line) > 200:
+            line = line[:200] + " …"
+        shown = f"\n    {line}" if line else ""
         return f"{where}: {self.message}{shown}"
 
 

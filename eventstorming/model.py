@@ -68,6 +68,49 @@ AttrValue = str | int | float | bool
 #: between a UI and a read model, another UI or an actor as usual.
 UI_ATTR = "ui"
 
+#: Most elements (stickies, links and lanes together) one board may hold, whichever reader
+#: it comes from (``.storm``, YAML, the importers) and however it is edited.
+MAX_ELEMENTS = 20_000
+#: Longest text of a sticky, title, lane, tag or attribute (importers shorten longer texts
+#: and say so; the text formats refuse them with the line or field).
+MAX_TEXT_CHARS = 2_000
+#: Most attributes, and most tags, one sticky may have.
+MAX_ATTRS = 100
+
+#: Control characters (NUL, terminal escapes, C1 codes) other than tab and line breaks,
+#: and lone surrogates, which cannot be written as UTF-8.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """Text as it may enter the model: control characters (NUL, ESC sequences that would
+    drive a terminal) removed and lone surrogates replaced by U+FFFD, so every text of a
+    board can be printed and written as UTF-8."""
+    if not _UNSAFE.search(text):
+        return text
+    return _UNSAFE.sub(lambda m: "\ufffd" if "\ud800" <= m.group() <= "\udfff" else "", text)
+
+
+def _clean_value(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    if len(value) > MAX_TEXT_CHARS:
+        raise ValueError(f"a text of {len(value):,} characters; the limit is "
+                         f"{MAX_TEXT_CHARS:,}")
+    return clean_text(value)
+
+
+def _clean_items(values: Any, what: str) -> None:
+    if len(values) > MAX_ATTRS:
+        raise ValueError(f"{len(values):,} {what}; a sticky may have at most {MAX_ATTRS}")
+
+
+def check_elements(count: int) -> None:
+    """Refuse a board of more than :data:`MAX_ELEMENTS` stickies, links and lanes."""
+    if count > MAX_ELEMENTS:
+        raise ValueError(f"the board has more than {MAX_ELEMENTS:,} stickies, links and "
+                         f"lanes; the limit is {MAX_ELEMENTS:,}")
+
 _WS = re.compile(r"\s+")
 #: Units of a ``volume`` rate, English and German, to occurrences per day.
 _PERIODS_PER_DAY = {
@@ -181,10 +224,27 @@ class Sticky(BaseModel):
     x: float | None = None
     y: float | None = None
 
+    @field_validator("id", "lane")
+    @classmethod
+    def _clean(cls, value: str | None) -> str | None:
+        return _clean_value(value)
+
+    @field_validator("attrs")
+    @classmethod
+    def _clean_attrs(cls, value: dict[str, AttrValue]) -> dict[str, AttrValue]:
+        _clean_items(value, "attributes")
+        return {_clean_value(k): _clean_value(v) for k, v in value.items()}
+
+    @field_validator("tags")
+    @classmethod
+    def _clean_tags(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        _clean_items(value, "tags")
+        return tuple(_clean_value(t) for t in value)
+
     @field_validator("text")
     @classmethod
     def _text_not_blank(cls, value: str) -> str:
-        value = value.strip()
+        value = _clean_value(value).strip()
         if not value:
             raise ValueError("a sticky needs a text")
         return value
@@ -225,6 +285,11 @@ class Link(BaseModel):
     target: str
     label: str | None = None
 
+    @field_validator("source", "target", "label")
+    @classmethod
+    def _clean(cls, value: str | None) -> str | None:
+        return _clean_value(value)
+
 
 class Board(BaseModel):
     """A whole EventStorming board: title, metadata, lanes in order, stickies and links."""
@@ -237,14 +302,38 @@ class Board(BaseModel):
     stickies: tuple[Sticky, ...] = ()
     links: tuple[Link, ...] = ()
 
+    @model_validator(mode="before")
+    @classmethod
+    def _not_too_large(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            check_elements(sum(len(data.get(key) or ()) for key in ("stickies", "links", "lanes")
+                               if isinstance(data.get(key), list | tuple)))
+        return data
+
+    @field_validator("title")
+    @classmethod
+    def _clean_title(cls, value: str) -> str:
+        return _clean_value(value)
+
+    @field_validator("metadata")
+    @classmethod
+    def _clean_metadata(cls, value: dict[str, str]) -> dict[str, str]:
+        return {_clean_value(k): _clean_value(v) for k, v in value.items()}
+
+    @field_validator("lanes")
+    @classmethod
+    def _clean_lanes(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(_clean_value(lane) for lane in value)
+
     @model_validator(mode="after")
     def _consistent(self) -> Board:
         ids: set[str] = set()
+        lanes = set(self.lanes)
         for sticky in self.stickies:
             if sticky.id in ids:
                 raise ValueError(f"two stickies share the id {sticky.id!r}")
             ids.add(sticky.id)
-            if sticky.lane is not None and sticky.lane not in self.lanes:
+            if sticky.lane is not None and sticky.lane not in lanes:
                 raise ValueError(f"sticky {sticky.id!r} is in lane {sticky.lane!r}, "
                                  f"which the board does not have")
         for link in self.links:

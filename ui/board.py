@@ -29,6 +29,7 @@ from eventstorming.layout import layout_board
 from eventstorming.model import Board
 from ui import common
 from ui.picture import COLUMNS_SHOWN, KIND_LABELS, PLOT_CONFIG, board_figure
+from ui.text import md
 
 NO_LANE = "(no lane)"
 VIEWS = {"Picture": ":material/view_timeline:", "Text": ":material/notes:",
@@ -178,7 +179,7 @@ st.set_page_config(page_title=f"{board.title} · mlcanvas")
 
 head, side = st.columns([3, 2], vertical_alignment="bottom")
 with head:
-    st.title(board.title, anchor=False)
+    st.title(md(board.title), anchor=False)
     counts = " · ".join(f"{n} {KIND_LABELS.get(k, k).lower()}" for k, n in board.counts().items())
     st.caption(f"{len(board.stickies)} stickies · {len(board.links)} links · "
                f"{len(board.lanes)} lanes" + (f" — {counts}" if counts else ""))
@@ -198,7 +199,7 @@ with side:
 
 if message := common.conflict(workshop):
     with st.container(border=True):
-        st.error(f"**Not saved — this workshop was changed in another tab.** {message}",
+        st.error(f"**Not saved — this workshop was changed in another tab.** {md(message)}",
                  icon=":material/sync_problem:")
         st.button("Reload the latest version", type="primary", icon=":material/refresh:",
                   on_click=on_reload, key="reload_conflict")
@@ -225,9 +226,9 @@ with capture_col.form(f"capture_form_{workshop}", clear_on_submit=True, enter_to
                    placeholder="a: Accountant -> c: Categorize receipt -> e: Receipt categorized")
     add.form_submit_button("Add", key="capture_add", on_click=on_capture, width="stretch")
 if error := st.session_state.get("capture_error"):
-    capture_col.error(error, icon=":material/error:")
+    capture_col.error(md(error), icon=":material/error:")
 elif note := st.session_state.pop("capture_note", None):
-    capture_col.caption(f":material/check: {note}")
+    capture_col.caption(f":material/check: {md(note)}")
 else:
     capture_col.caption(CAPTURE_TIP)
 
@@ -271,7 +272,7 @@ if view == "Picture":
         if sticky_id:
             sticky = by_id[sticky_id]
             for message in hints.get(sticky_id, []):
-                st.warning(message, icon=":material/rule:")
+                st.warning(md(message), icon=":material/rule:")
             prefix = f"edit_{sticky_id}_{shown.revision}_"
             outgoing, incoming = neighbours(board, sticky_id)
             others = [i for i in order if i != sticky_id]
@@ -295,7 +296,7 @@ if view == "Picture":
                       args=(sticky_id,), key=f"delete_{sticky_id}")
             failed = st.session_state.get("panel_error")
             if failed and failed[0] == sticky_id:
-                st.error(failed[1], icon=":material/error:")
+                st.error(md(failed[1]), icon=":material/error:")
         elif hints:
             st.caption("Grammar hints — click a sticky with an orange **!** to see its own.")
         if hints:
@@ -303,9 +304,9 @@ if view == "Picture":
                              icon=":material/rule:"):
                 for hinted, messages in hints.items():
                     if hinted in by_id:
-                        st.markdown(f"**{sticky_label(by_id[hinted], 50)}**")
+                        st.markdown(f"**{md(sticky_label(by_id[hinted], 50))}**")
                         for message in messages:
-                            st.markdown(f"- {message}")
+                            st.markdown(f"- {md(message)}")
 
 elif view == "Text":
     key = f"text_{workshop}_{shown.revision}"
@@ -342,7 +343,7 @@ else:
     try:
         new_board = apply_table(board, rows)
     except ValueError as exc:
-        st.warning(f"Not saved yet — {exc}", icon=":material/edit_note:")
+        st.warning(f"Not saved yet — {md(exc)}", icon=":material/edit_note:")
     else:
         if new_board != board:
             common.save(workshop, new_board)  # a conflict shows its banner after the rerun

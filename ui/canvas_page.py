@@ -21,6 +21,7 @@ from canvas.mlcanvas.model import CANVASES_DOC, boxes_for, guess_how, lint_canva
 from canvas.mlcanvas.render import canvas_to_html, canvas_to_markdown
 from canvas.priorities.scoring import PRIORITIES_DOC, load_settings, prioritize
 from ui import common, flow
+from ui.text import md
 
 LINT_ICONS = {"missing": ":material/error:", "risky": ":material/warning:",
               "guess": ":material/help:"}
@@ -31,7 +32,7 @@ workshop, board, accepted = page.workshop, page.board, page.accepted
 head, who = st.columns([4, 1.2], vertical_alignment="bottom")
 with head:
     st.title("ML Canvas", anchor=False)
-    st.caption(f"**{board.title}** — one page per accepted opportunity: what the prediction "
+    st.caption(f"**{md(board.title)}** — one page per accepted opportunity: what the prediction "
                "is worth, what it predicts, from which data, and how it is checked. Prefilled "
                "from the board; lines starting with **?** are guesses to confirm. Every "
                "change is saved at once.")
@@ -85,7 +86,7 @@ def on_reset() -> None:
 
 def problem(field: str) -> None:
     if message := problems.get(field):
-        st.error(f"Not saved — {message}", icon=":material/error:")
+        st.error(f"Not saved — {md(message)}", icon=":material/error:")
 
 
 lints = lint_canvas(canvas)
@@ -131,7 +132,7 @@ with form_col:
                     for lint in lint_by_box.get(box.key, []):
                         how = f". {guess_how('form', canvas.lang)}" \
                             if lint.level == "guess" else ""
-                        st.caption(f"{LINT_ICONS[lint.level]} {lint.message}{how}")
+                        st.caption(f"{LINT_ICONS[lint.level]} {md(lint.message)}{how}")
     with details_tab:
         pred = canvas.prediction
         st.markdown(f"**Task:** {pred.task.replace('_', ' ')} · **risk:** {canvas.risk}"
@@ -152,7 +153,7 @@ with form_col:
                       key=prefix + "outcomes", on_change=on_change, args=("outcomes",))
         for lint in lint_by_box.get("prediction_task", []):
             if lint.level != "guess":
-                st.caption(f"{LINT_ICONS[lint.level]} {lint.message}")
+                st.caption(f"{LINT_ICONS[lint.level]} {md(lint.message)}")
         a, b = st.columns(2)
         a.text_input("Outcome known", value=values["wait"], key=prefix + "wait",
                      on_change=on_change, args=("wait",))
@@ -195,7 +196,7 @@ with form_col:
             problems.pop("feature_table", None)
         problem("feature_table")
         for lint in lint_by_box.get("features", []):
-            st.caption(f"{LINT_ICONS[lint.level]} {lint.message}")
+            st.caption(f"{LINT_ICONS[lint.level]} {md(lint.message)}")
 
 with preview_col:
     st.markdown("**Poster preview** (as the HTML download prints)")

@@ -17,6 +17,7 @@ from canvas.services.board import commit, hints_by_sticky
 from canvas.workspace.store import ConflictError, StoreError, Versioned, Workspace, default_root
 from eventstorming.grammar import check_board
 from eventstorming.model import Board
+from ui.text import md
 
 BOARD_PAGE = "ui/board.py"
 WORKSHOPS_PAGE = "ui/workshops.py"
@@ -57,12 +58,13 @@ def go_to_board(workshop: str) -> None:
 
 
 def flash(message: str, icon: str = ":material/check_circle:") -> None:
+    """A message (plain text: it is shown as typed) for the toast after the next rerun."""
     st.session_state[_FLASH] = (message, icon)
 
 
 def show_flash() -> None:
     if message := st.session_state.pop(_FLASH, None):
-        st.toast(message[0], icon=message[1])
+        st.toast(md(message[0]), icon=message[1])
 
 
 # --------------------------------------------------------------------------- the board

@@ -27,6 +27,7 @@ from canvas.services.export import (
 )
 from canvas.spec.validate import Problem
 from ui import common, flow
+from ui.text import md
 
 page = flow.open_flow_page("Export")
 workshop, board, accepted = page.workshop, page.board, page.accepted
@@ -34,7 +35,7 @@ workshop, board, accepted = page.workshop, page.board, page.accepted
 head, who = st.columns([4, 1.2], vertical_alignment="bottom")
 with head:
     st.title("Export", anchor=False)
-    st.caption(f"**{board.title}** — the use-case spec made from the canvas, validated as "
+    st.caption(f"**{md(board.title)}** — the use-case spec made from the canvas, validated as "
                "`mlcanvas validate` does, and the baseline project generated from it. Correct "
                "the data columns and the baseline rules here; a change is saved only when "
                "the spec stays valid.")
@@ -93,9 +94,9 @@ def on_reset() -> None:
 
 def show_problems(problems: list[Problem], saved: bool = False) -> None:
     for p in problems:
-        where = f"`{p.path}`" if p.path else "the spec"
+        where = f"**{md(p.path)}**" if p.path else "the spec"
         lead = "" if saved else "Not saved — "
-        st.error(f"{lead}{where}: {p.message}", icon=":material/error:")
+        st.error(f"{lead}{where}: {md(p.message)}", icon=":material/error:")
 
 
 spec_col, edit_col = st.columns([1.15, 1], gap="medium")
@@ -139,7 +140,7 @@ with edit_col:
         if "baseline" not in drafts:
             show_problems(check.problems_at("baseline"), saved=True)
             for message in check.scaffold_problems:
-                st.warning(message, icon=":material/construction:")
+                st.warning(md(message), icon=":material/construction:")
     st.button("Make the spec from the canvas again", icon=":material/restart_alt:",
               on_click=on_reset, disabled=edits == SpecEdits(),
               help="Drop your column and baseline changes")

@@ -25,6 +25,7 @@ from eventstorming.detection.opportunity import Opportunity
 from eventstorming.layout import BoardLayout, layout_board
 from eventstorming.model import Board
 from ui import common
+from ui.text import md
 
 _DOCS = "_docs"            # session: (workshop, name) -> Versioned(parsed value, revision)
 _DOC_CONFLICT = "_doc_conflict"   # session: workshop -> message
@@ -92,7 +93,7 @@ def shown_doc(workshop: str, name: str,
         try:
             value, revision = load(common.workspace(), workshop)
         except (StoreError, ValueError) as exc:
-            st.error(f"The saved {name} of this workshop cannot be read: {exc}",
+            st.error(f"The saved {name} of this workshop cannot be read: {md(exc)}",
                      icon=":material/error:")
             st.stop()
         docs[key] = Versioned(value, revision)
@@ -143,7 +144,7 @@ def conflict_banner(workshop: str) -> None:
     if not message:
         return
     with st.container(border=True):
-        st.error(f"**Not saved — this workshop was changed in another tab.** {message}",
+        st.error(f"**Not saved — this workshop was changed in another tab.** {md(message)}",
                  icon=":material/sync_problem:")
         st.button("Reload the latest version", type="primary", icon=":material/refresh:",
                   on_click=reload_docs, args=(workshop,), key="reload_doc_conflict")

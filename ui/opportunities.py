@@ -21,6 +21,7 @@ from eventstorming.detection.opportunity import ML_TASKS, Opportunity
 from ui import common, flow
 from ui.charts import anchors_figure
 from ui.picture import PLOT_CONFIG
+from ui.text import md
 
 KIND_WORDS = {"command": "Command", "policy": "Policy", "opportunity": "Opportunity sticky",
               "event": "Event", "readmodel": "Read model", "system": "System",
@@ -100,7 +101,7 @@ def on_promote(candidate_id: str) -> None:
     candidate = next((c for c in detection.candidates if c.id == candidate_id), None)
     if candidate is not None:
         save(decisions().promote(candidate, flow.author()),
-             f"Promoted and accepted: “{candidate.title}”.")
+             f"Promoted and accepted: “{md(candidate.title)}”.")
 
 
 def on_revert(opp_id: str) -> None:
@@ -139,7 +140,7 @@ def manual_form(prefix: str, opp: Opportunity | None) -> None:
 
 def refs(items, limit: int = 6) -> str:
     opening, closing = ("„", "“") if lang == "de" else ("“", "”")
-    texts = [f"{opening}{r.text}{closing}" for r in items]
+    texts = [f"{opening}{md(r.text)}{closing}" for r in items]
     more = f" and {len(texts) - limit} more" if len(texts) > limit else ""
     return ", ".join(texts[:limit]) + more if texts else "—"
 
@@ -170,7 +171,7 @@ def show_card(number: int, card: OpportunityCard) -> None:
                 badges.append(":gray-badge[added by hand]")
             elif card.edited:
                 badges.append(":gray-badge[edited by hand]")
-            st.markdown(f"#### {number}. {opp.title}")
+            st.markdown(f"#### {number}. {md(opp.title)}")
             st.markdown(" ".join(badges) + f" &nbsp; confidence **{opp.score:.0%}**")
         with buttons:
             left, right, more = st.columns([1.25, 1.25, 0.7])
@@ -206,18 +207,18 @@ def show_card(number: int, card: OpportunityCard) -> None:
         with facts:
             st.markdown(f"**Anchor** · {KIND_WORDS.get(opp.anchor.kind, opp.anchor.kind)} "
                         f"{refs([opp.anchor])}  \n"
-                        f"**Who decides today** · {opp.actor or 'no person (automatic)'}  \n"
+                        f"**Who decides today** · {md(opp.actor or 'no person (automatic)')}  \n"
                         f"**Volume** · {volume_text(opp)}")
         with context:
             st.markdown(f"**Inputs** · {refs(opp.inputs)}  \n"
                         f"**Outcomes** · {refs(opp.outcomes)}  \n"
                         f"**Hotspots** · {refs(opp.hotspots)}")
         if opp.evidence:
-            lines = "\n".join(f"- {e.explanations.get(lang, e.explanation)}"
+            lines = "\n".join(f"- {md(e.explanations.get(lang, e.explanation))}"
                               for e in opp.evidence)
             st.markdown(f"**Why** (evidence from the board)\n{lines}")
         if card.mark and card.status != "new":
-            st.caption(f"{card.status.capitalize()} by {card.mark.author}, "
+            st.caption(f"{card.status.capitalize()} by {md(card.mark.author)}, "
                        f"{card.mark.at[:16].replace('T', ' ')} UTC")
 
 
@@ -232,7 +233,7 @@ accepted = [c for c in cards if c.status == "accepted"]
 head, who = st.columns([4, 1.2], vertical_alignment="bottom")
 with head:
     st.title("Opportunities", anchor=False)
-    st.caption(f"**{board.title}** — where a prediction could replace or support a human "
+    st.caption(f"**{md(board.title)}** — where a prediction could replace or support a human "
                "judgment, best first, each with the evidence on the board behind it. Accept "
                "the ones worth ranking; dismiss the rest (you can restore them).")
 with who:
@@ -286,11 +287,11 @@ with side:
             for candidate in near[:PAGE_SIZE]:
                 st.markdown(f":{TASK_BADGE.get(candidate.task, 'gray')}-badge"
                             f"[{candidate.task.replace('_', ' ')}] "
-                            f"**{candidate.title}**")
-                lacks = "  \n".join(f"· {g.explanations.get(lang, g.explanation)}"
+                            f"**{md(candidate.title)}**")
+                lacks = "  \n".join(f"· {md(g.explanations.get(lang, g.explanation))}"
                                      for g in candidate.missing)
                 shown_evidence = "  \n".join(
-                    f"· {e.explanations.get(lang, e.explanation)}"
+                    f"· {md(e.explanations.get(lang, e.explanation))}"
                     for e in candidate.evidence)
                 st.caption(f"**Signs**  \n{shown_evidence}  \n**Missing**  \n{lacks}")
                 st.button("Promote", key=f"promote_{candidate.id}", icon=":material/add_task:",
@@ -306,5 +307,5 @@ with side:
             st.caption("None found.")
         for idea in detection.automation:
             kind = "optimisation" if idea.kind == "optimisation" else "plain rules"
-            st.markdown(f":gray-badge[{kind}] **{idea.title}**")
-            st.caption(idea.explanations.get(lang, idea.explanation))
+            st.markdown(f":gray-badge[{kind}] **{md(idea.title)}**")
+            st.caption(md(idea.explanations.get(lang, idea.explanation)))

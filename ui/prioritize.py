@@ -28,6 +28,7 @@ from canvas.priorities.table import (
 )
 from ui import common, flow
 from ui.charts import bubble_chart
+from ui.text import md
 
 page = flow.open_flow_page("Prioritize")
 workshop, board, accepted = page.workshop, page.board, page.accepted
@@ -56,7 +57,7 @@ def on_reset_weights() -> None:
 head, who = st.columns([4, 1.2], vertical_alignment="bottom")
 with head:
     st.title("Prioritize", anchor=False)
-    st.caption(f"**{board.title}** — the accepted opportunities scored 1–5 on six criteria. "
+    st.caption(f"**{md(board.title)}** — the accepted opportunities scored 1–5 on six criteria. "
                "Each suggested score comes with its reason from the board; change a score "
                "where you know better (your name is recorded), and weigh the criteria. The "
                "ranking follows at once.")
@@ -93,7 +94,7 @@ with chart_col, st.container(border=True):
     st.plotly_chart(bubble_chart(chart_points(ranked)), key=f"bubbles_{workshop}",
                     config={"displaylogo": False, "modeBarButtonsToRemove":
                             ["select2d", "lasso2d"]})
-    st.caption("  ·  ".join(f"**{p.rank}** {p.opportunity.title}" for p in ranked))
+    st.caption("  ·  ".join(f"**{p.rank}** {md(p.opportunity.title)}" for p in ranked))
     if any(p.high_stakes for p in chart_points(ranked)):
         st.caption(":red[**Red ring**]: a high-stakes decision about people (risk 5). It is "
                    "never a quick win, wherever data and labels put it: it needs human "
@@ -131,8 +132,8 @@ st.dataframe(table, hide_index=True, width="stretch", key="ranking", column_orde
 })
 for p in ranked:
     if p.score_of("risk").score >= HIGH_RISK:
-        st.caption(f"⚠ **{p.rank}. {p.opportunity.title}** — {p.quadrant}: "
-                   f"{p.quadrant_reason}.")
+        st.caption(f"⚠ **{p.rank}. {md(p.opportunity.title)}** — {p.quadrant}: "
+                   f"{md(p.quadrant_reason)}.")
 if any(p.roi for p in ranked):
     st.caption(f"**ROI assumptions:** {assumptions.describe()}. The value reason counts all "
                "of today's hours of work; *Hours saved/yr* counts the "
@@ -147,7 +148,7 @@ forward.page_link("ui/canvas_page.py", label=f"Describe “{ranked[0].opportunit
                   query_params={"workshop": workshop, "opportunity": ranked[0].id})
 
 st.subheader("Scores and reasons", anchor=False)
-titles = {p.id: f"{p.rank}. {p.opportunity.title}" for p in ranked}
+titles = {p.id: f"{p.rank}. {md(p.opportunity.title)}" for p in ranked}
 picked_key = f"scores_of_{workshop}"
 if st.session_state.get(picked_key) not in titles:
     st.session_state[picked_key] = ranked[0].id
@@ -175,7 +176,7 @@ edited = st.data_editor(
 try:
     changes = score_changes(priority, edited.to_dict("records"))
 except ValueError as exc:
-    st.error(str(exc), icon=":material/error:")
+    st.error(md(exc), icon=":material/error:")
 else:
     if changes:
         updated = apply_score_changes(settings, priority.id, changes, flow.author(),

@@ -8,6 +8,7 @@ from canvas.workspace.store import StoreError
 from eventstorming.errors import BoardFormatError, BoardUnreadableError
 from eventstorming.formats.io import import_board
 from ui import common
+from ui.text import md
 
 LANGUAGES = {"en": "English", "de": "Deutsch"}
 UPLOAD_TYPES = ["storm", "txt", "yaml", "yml", "excalidraw", "json", "drawio", "dio", "xml"]
@@ -63,17 +64,21 @@ with right:
             try:
                 result = import_board(upload.getvalue(), upload.name)
             except (BoardFormatError, BoardUnreadableError) as exc:
-                st.error(f"Cannot import this file: {exc}")
+                st.error(f"Cannot import this file: {md(exc)}")
             else:
                 board = result.board
-                st.success(f"**{board.title}** — {len(board.stickies)} stickies, "
+                st.success(f"**{md(board.title)}** — {len(board.stickies)} stickies, "
                            f"{len(board.links)} links, {len(board.lanes)} lanes "
                            f"(read as {result.format})")
                 for line in result.report:
-                    st.caption(f"• {line}")
+                    st.caption(f"• {md(line)}")
                 if st.button("Add as workshop", icon=":material/upload:", type="primary"):
-                    workshop = ws.create_from_board(board)
-                    common.go_to_board(workshop)
+                    try:
+                        workshop = ws.create_from_board(board)
+                    except (StoreError, OSError, ValueError) as exc:
+                        st.error(f"Cannot add this board as a workshop: {md(exc)}")
+                    else:
+                        common.go_to_board(workshop)
 
 with left:
     workshops = ws.list_workshops()
@@ -85,13 +90,13 @@ with left:
         with st.container(border=True):
             title_col, manage_col = st.columns([5, 1.4], vertical_alignment="center")
             with title_col:
-                if st.button(f"**{info.title}**", key=f"open_{info.id}", type="tertiary",
+                if st.button(f"**{md(info.title)}**", key=f"open_{info.id}", type="tertiary",
                              icon=":material/arrow_forward:" if info.id == current
                              else ":material/view_timeline:",
-                             help=f"Open “{info.title}” on the Board page"):
+                             help=f"Open “{md(info.title)}” on the Board page"):
                     common.go_to_board(info.id)
                 when = (info.saved_at or "")[:16].replace("T", " ")
-                st.caption(f"{info.stickies} stickies · {LANGUAGES.get(info.lang, info.lang)}"
+                st.caption(f"{info.stickies} stickies · {md(LANGUAGES.get(info.lang, info.lang))}"
                            f" · revision {info.revision} · saved {when} UTC"
                            + (" · open in this tab" if info.id == current else ""))
             with manage_col, st.popover("Manage", icon=":material/more_horiz:"):
@@ -118,7 +123,7 @@ with left:
                     st.session_state["confirm_delete"] = info.id
                     st.rerun()
             if _confirm == info.id:
-                st.warning(f"Delete “{info.title}”? It moves to the workspace's `.trash` "
+                st.warning(f"Delete “{md(info.title)}”? It moves to the workspace's `.trash` "
                            "folder and disappears from this list.")
                 yes, no, _ = st.columns([1, 1, 3])
                 if yes.button("Delete for good", key=f"really_delete_{info.id}",

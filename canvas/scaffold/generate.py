@@ -19,9 +19,23 @@ from canvas.spec.model import UseCaseSpec, cross_check
 MANIFEST = ".mlcanvas/manifest.json"
 #: The labeling loop's answers (written empty once; ``label import`` fills it).
 LABELS = "data/labels.csv"
-#: Names the package must not take: they would shadow what it imports.
-RESERVED = {"pandas", "numpy", "yaml", "fastapi", "uvicorn", "pytest", "httpx", "starlette",
-            "pydantic", "pyarrow", "tests", "test", "models", "data", "reports", "logs"}
+#: Top-level modules of what a generated project installs (its dependencies and theirs,
+#: the test tools, the installer) and names that mean something in a project folder: a
+#: package of one of these names would shadow it (``python -m PKG`` puts the project
+#: first on ``sys.path``), so the package is named ``NAME_uc`` instead. The standard
+#: library (``sys.stdlib_module_names``) and keywords are avoided the same way.
+SHADOWED = frozenset({
+    "_pytest", "_yaml", "annotated_doc", "annotated_types", "anyio", "certifi", "click",
+    "colorama", "dateutil", "dotenv", "dvc", "exceptiongroup", "fastapi", "h11", "h2", "hpack",
+    "httpcore", "httptools", "httpx", "hyperframe", "idna", "iniconfig", "numpy",
+    "opentelemetry", "packaging", "pandas", "pip", "pkg_resources", "pluggy", "py", "pyarrow",
+    "pydantic", "pydantic_core", "pygments", "pytest", "pytz", "setuptools", "six", "sniffio",
+    "starlette", "tomli", "typing_extensions", "typing_inspection", "tzdata", "uvicorn",
+    "uvloop", "watchfiles", "websockets", "wheel", "yaml", "_distutils_hack",
+    "sklearn", "scipy", "joblib", "threadpoolctl",
+    "conftest", "setup", "sitecustomize", "usercustomize",
+    "tests", "test", "models", "data", "reports", "logs",
+})
 _UMASK = os.umask(0)
 os.umask(_UMASK)
 
@@ -61,7 +75,7 @@ def package_name(spec: UseCaseSpec) -> str:
     """The package: ``metadata.name`` with dashes as underscores (``_uc`` appended when that
     would be a keyword or shadow a module the project imports)."""
     name = spec.metadata.name.replace("-", "_")
-    if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in RESERVED \
+    if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in SHADOWED \
             or name in sys.stdlib_module_names:
         name += "_uc"
     return name

@@ -27,6 +27,8 @@ from pydantic import (
     model_validator,
 )
 
+from eventstorming.model import clean_text
+
 API_VERSION = "mlcanvas/v1"
 KIND = "UseCaseSpec"
 SCHEMA_ID = "https://mlcanvas.dev/schemas/mlcanvas-spec-v1.json"
@@ -101,6 +103,93 @@ CANVAS_BOXES: tuple[str, ...] = (
     "monitoring",
 )
 
+def _clean(value: Any) -> Any:
+    """A text cleaned as the board model cleans it; lists of texts and mappings of scalars
+    item by item; anything else as it is (nested models clean their own fields)."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list):
+        return [clean_text(v) if isinstance(v, str) else v for v in value]
+    if isinstance(value, dict) and all(not isinstance(v, dict | list) for v in value.values()):
+        return {_clean(k): _clean(v) for k, v in value.items()}
+    return value
+
+
+#: Distributions a generated project installs: its dependencies and theirs (pandas, numpy,
+#: pyyaml, fastapi, uvicorn, pyarrow; pytest and httpx for its tests) and the installer's
+#: own, by their normalised names. A use case named like one would replace it on
+#: ``pip install -e .``. (Module names they bring are avoided by the scaffold's package
+#: name: :data:`canvas.scaffold.generate.SHADOWED`.)
+DEPENDENCY_DISTRIBUTIONS: frozenset[str] = frozenset({
+    "annotated-doc", "annotated-types", "anyio", "certifi", "click", "colorama", "dvc",
+    "exceptiongroup", "fastapi", "h11", "h2", "hpack", "httpcore", "httptools", "httpx",
+    "hyperframe", "idna", "iniconfig", "numpy", "opentelemetry-api", "packaging", "pandas",
+    "pip", "pluggy", "py", "pyarrow", "pydantic", "pydantic-core", "pygments", "pytest",
+    "python-dateutil",
+    "python-dotenv", "pytz", "pyyaml", "setuptools", "six", "sniffio", "starlette", "tomli",
+    "typing-extensions", "typing-inspection", "tzdata", "uvicorn", "uvloop", "watchfiles",
+    "websockets", "wheel",
+})
+#: Most values (mappings, lists and scalars, counted one each) one spec may hold.
+MAX_SPEC_VALUES = 5_000
+#: Folders the generated pipeline writes into: never a place for the raw data.
+GENERATED_FOLDERS: tuple[str, ...] = ("data/prepared", "models", "reports")
+#: Most quantifiers of variable length (``*``, ``+``, ``?``, ``{2,5}``) one pattern may have.
+MAX_VARIABLE_QUANTIFIERS = 4
+
+
+def backtracking_risk(pattern: str) -> str | None:
+    """Why a regular expression could take exponential time on some text, or ``None``.
+
+    Python's ``re`` backtracks, so ``(a+)+$`` on 30 ``a`` and a ``b`` runs for minutes.
+    Refused, from the parsed pattern: a quantifier of variable length inside another
+    quantifier (nested quantifiers), an alternation inside a repeated group (``(a|ab)*``;
+    single characters ``(a|b)*`` are a character class and fine), backreferences, and more
+    than :data:`MAX_VARIABLE_QUANTIFIERS` variable quantifiers in all. What is left matches
+    in polynomial time of small degree.
+    """
+    from re import _constants as sre  # the parser re itself uses (Python 3.11+)
+    from re import _parser as parser
+
+    try:
+        tree = parser.parse(pattern)
+    except Exception:  # noqa: BLE001 - re.compile has already said what is wrong
+        return None
+    repeats = {sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)}
+    variable = 0
+    stack: list[tuple[Any, bool]] = [(tree, False)]
+    while stack:
+        items, repeated = stack.pop()
+        for op, av in items:
+            if op in repeats:
+                low, high, sub = av
+                if low != high:
+                    variable += 1
+                    if repeated:
+                        return ("has nested quantifiers such as (a+)+, which can take "
+                                "exponential time; quantify the inner part only")
+                stack.append((sub, repeated or high > 1))
+            elif op is sre.BRANCH:
+                if repeated:
+                    return ("repeats an alternation such as (a|ab)*, which can take "
+                            "exponential time; use a character class [ab] or one "
+                            "quantified part")
+                stack.extend((branch, repeated) for branch in av[1])
+            elif op is sre.SUBPATTERN:
+                stack.append((av[-1], repeated))
+            elif op in (sre.ASSERT, sre.ASSERT_NOT):
+                stack.append((av[1], repeated))
+            elif op is getattr(sre, "ATOMIC_GROUP", None):
+                stack.append((av, repeated))
+            elif op in (sre.GROUPREF, sre.GROUPREF_EXISTS,
+                        getattr(sre, "GROUPREF_IGNORE", None)):
+                return "uses a backreference (\\1), which can take exponential time"
+    if variable > MAX_VARIABLE_QUANTIFIERS:
+        return (f"has {variable} quantifiers of variable length (*, +, ?, {{m,n}}); at "
+                f"most {MAX_VARIABLE_QUANTIFIERS} keep matching fast")
+    return None
+
+
 Name = Annotated[str, Field(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$", max_length=63)]
 Identifier = Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$", max_length=64)]
 Scalar = str | int | float | bool
@@ -108,11 +197,32 @@ BoxText = str | list[str]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    # NaN and infinity are refused in every number of a spec: an acceptance bar of .nan
+    # can never be met, a threshold of .inf never crossed.
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True,
+                              allow_inf_nan=False)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _clean_texts(cls, data: Any) -> Any:
+        """Texts enter a spec without control characters (a NUL would reach the generated
+        README and model card, an ESC sequence the terminal) or lone surrogates."""
+        if isinstance(data, dict):
+            return {_clean(key): _clean(value) for key, value in data.items()}
+        return data
 
 
 class Metadata(_Strict):
     name: Name = Field(description="Slug of the use case; also the generated package name.")
+
+    @field_validator("name")
+    @classmethod
+    def _not_a_dependency(cls, value: str) -> str:
+        if value in DEPENDENCY_DISTRIBUTIONS:
+            raise ValueError(f"'{value}' is a package the generated project installs; a "
+                             f"project of that name would replace it on 'make install' — "
+                             f"name the use case, e.g. '{value}-prediction'")
+        return value
     title: str = Field(min_length=1)
     board: str | None = None
     opportunity: str | None = None
@@ -179,6 +289,11 @@ class Data(_Strict):
             raise ValueError("must be a .csv or .parquet file")
         if not all(re.fullmatch(r"[A-Za-z0-9_.\-]+", p) for p in parts if p):
             raise ValueError("may contain only letters, digits, '_', '-', '.' and '/'")
+        inside = "/".join(p for p in parts if p not in ("", ".")).casefold()
+        for output in GENERATED_FOLDERS:
+            if inside.startswith(output + "/"):
+                raise ValueError(f"must not be inside {output}/, which the pipeline "
+                                 f"overwrites on every run; keep the raw data in data/")
         return value
 
 
@@ -224,6 +339,10 @@ class FeatureCondition(_Strict):
                 re.compile(self.matches)
             except re.error as exc:
                 raise ValueError(f"'matches' is not a valid regular expression: {exc}") from None
+            except (RecursionError, OverflowError, MemoryError):
+                raise ValueError("'matches' is nested too deeply to be used") from None
+            if problem := backtracking_risk(self.matches):
+                raise ValueError(f"'matches' {problem}")
         return self
 
     def operators(self) -> list[str]:
@@ -409,6 +528,26 @@ class UseCaseSpec(_Strict):
     serving: Serving = Field(default_factory=Serving)
     monitoring: Monitoring = Field(default_factory=Monitoring)
     governance: Governance = Field(default_factory=Governance)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _not_too_large(cls, data: Any) -> Any:
+        """Refuse a spec of more than :data:`MAX_SPEC_VALUES` values before validating any:
+        5,000 rules or a condition of 50,000 alternatives is no baseline, and validating
+        them would take seconds each time the Export page runs."""
+        count, stack = 0, [data]
+        while stack:
+            item = stack.pop()
+            count += 1
+            if count > MAX_SPEC_VALUES:
+                raise ValueError(f"the spec holds more than {MAX_SPEC_VALUES:,} values (rules, "
+                                 f"conditions, columns, texts); the limit is "
+                                 f"{MAX_SPEC_VALUES:,}")
+            if isinstance(item, dict):
+                stack.extend(item.values())
+            elif isinstance(item, list | tuple):
+                stack.extend(item)
+        return data
 
     @model_validator(mode="after")
     def _cross_checks(self, info: ValidationInfo) -> UseCaseSpec:

@@ -107,6 +107,7 @@ def validate_text(text: str, source: str = "<spec>") -> SpecReport:
     Raises:
         SpecUnreadable: the text is over the size limit (nothing else raises).
     """
+    text = re.sub("[\ud800-\udfff]", "\ufffd", text)  # lone surrogates are not UTF-8
     size = len(text.encode("utf-8"))
     if size > MAX_YAML_BYTES:
         raise SpecUnreadable(f"{source}: the spec is {size:,} bytes; the limit is "

@@ -101,11 +101,25 @@ def default_root() -> Path:
     return Path(os.environ.get("MLCANVAS_WORKSPACE") or "workspace")
 
 
+#: The process's umask, read once at import (reading it means setting it, which is not
+#: safe while other threads create files).
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+
+
+def _revision_number(path: Path) -> int:
+    """The revision a history file holds, from its name (``000042.yaml``); -1 otherwise."""
+    return int(path.stem) if path.stem.isdigit() else -1
+
+
 def atomic_write(path: Path, text: str) -> None:
-    """Write ``text`` so that ``path`` holds either the old or the new content, never half."""
+    """Write ``text`` so that ``path`` holds either the old or the new content, never half.
+    The file gets the mode any new file gets (``0666`` less the umask), not the ``0600``
+    of a temporary file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, 0o666 & ~_UMASK)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
@@ -220,7 +234,12 @@ class Workspace:
 
     def create_from_board(self, board: Board, workshop_id: str | None = None) -> str:
         workshop = self._claim_id(board.title, workshop_id)
-        self.save_board(workshop, board, expected_revision=0)
+        try:
+            self.save_board(workshop, board, expected_revision=0)
+        except BaseException:
+            # a board that cannot be saved leaves no workshop behind that cannot be opened
+            shutil.rmtree(self.root / workshop, ignore_errors=True)
+            raise
         return workshop
 
     def rename(self, workshop: str, title: str, expected_revision: int) -> int:
@@ -346,16 +365,17 @@ class Workspace:
             _remove_leftovers(path.parent, history)
             atomic_write(history / f"{revision:06d}.yaml", text)
             atomic_write(path, text)
-            for old in sorted(history.glob("*.yaml"))[:-HISTORY_KEEP]:
+            for old in sorted(history.glob("*.yaml"), key=_revision_number)[:-HISTORY_KEEP]:
                 old.unlink(missing_ok=True)
         return revision
 
     def history(self, workshop: str, name: str = BOARD) -> list[Revision]:
         """The kept revisions of a document, newest first (only their headers are read)."""
-        folder = self._dir(workshop) / ".history" / name
-        current = self._revision_on_disk(self._doc_path(workshop, name))
+        path = self._doc_path(workshop, name)  # checks the name before any path is made
+        folder = path.parent / ".history" / name
+        current = self._revision_on_disk(path)
         revisions = []
-        for path in sorted(folder.glob("*.yaml"), reverse=True):
+        for path in sorted(folder.glob("*.yaml"), key=_revision_number, reverse=True):
             with contextlib.suppress(StoreError, YamlError, ValueError):
                 head = self._read_header(path)
                 if head["revision"] > current:
@@ -385,7 +405,8 @@ class Workspace:
         return {k: v for k, v in head.items() if k != "data"}
 
     def read_revision(self, workshop: str, name: str, revision: int) -> Versioned:
-        path = self._dir(workshop) / ".history" / name / f"{int(revision):06d}.yaml"
+        folder = self._doc_path(workshop, name).parent  # checks the document name
+        path = folder / ".history" / name / f"{int(revision):06d}.yaml"
         if not path.exists():
             raise StoreError(f"revision {revision} of '{workshop}' is no longer kept "
                              f"(the last {HISTORY_KEEP} are)")
@@ -404,7 +425,8 @@ class Workspace:
 
     def _envelope_of(self, workshop: str, name: str, revision: int,
                      with_data: bool = False) -> dict[str, Any]:
-        path = self._dir(workshop) / ".history" / name / f"{int(revision):06d}.yaml"
+        folder = self._doc_path(workshop, name).parent  # checks the document name
+        path = folder / ".history" / name / f"{int(revision):06d}.yaml"
         if not path.exists():
             return {}
         return self._read_envelope(path) if with_data else self._read_header(path)

@@ -14,14 +14,11 @@ from eventstorming.formats.importers.common import assemble, load_json, plural
 from eventstorming.formats.importers.drawio import looks_like_prooph, read_drawio
 from eventstorming.formats.importers.excalidraw import read_excalidraw, write_excalidraw
 from eventstorming.formats.importers.miro import is_miro, read_miro
+from eventstorming.formats.limits import MAX_BOARD_BYTES, read_bytes  # noqa: F401 - re-exported
 from eventstorming.formats.mermaid import write_mermaid
 from eventstorming.formats.storm import parse_storm, write_storm
 from eventstorming.formats.yamlio import board_from_dict, board_from_yaml, board_to_yaml
 from eventstorming.model import Board, Kind
-
-#: Largest board file read or imported, in bytes (20 MiB). Compressed draw.io pages may
-#: inflate to at most as much again in total (``MAX_INFLATED_BYTES``).
-MAX_BOARD_BYTES = 20 * 1024 * 1024
 
 #: Writers by format name: ``mlcanvas export --format NAME``.
 EXPORTERS: dict[str, Callable[[Board], str]] = {
@@ -85,28 +82,6 @@ def parse_board(text: str, name: str = "<board>", format: str | None = None) -> 
     """A board from the text of a file in any format mlcanvas reads; ``format`` forces a
     format instead of detecting it."""
     return import_board(text, name, format).board
-
-
-def read_bytes(path: str | Path) -> bytes:
-    """The bytes of a board file, refusing missing, unreadable and too large files.
-
-    Raises:
-        BoardUnreadableError: missing, a folder, unreadable or larger than
-            :data:`MAX_BOARD_BYTES`.
-    """
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BOARD_BYTES:
-            raise BoardUnreadableError(
-                f"{path}: the file is {size:,} bytes; the limit is {MAX_BOARD_BYTES:,}")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise BoardUnreadableError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise BoardUnreadableError(f"{path}: is a folder, not a board file") from None
-    except OSError as exc:
-        raise BoardUnreadableError(f"{path}: cannot read the file ({exc.strerror})") from None
 
 
 def read_board(path: str | Path, format: str | None = None) -> Board:

@@ -14,12 +14,24 @@ Reading then writing then reading gives the same board.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from eventstorming.builder import BoardBuilder
-from eventstorming.errors import BoardFormatError, BoardUnreadableError
-from eventstorming.model import AttrValue, Board, Kind, Sticky
+from eventstorming.errors import BoardFormatError
+from eventstorming.formats.limits import read_text
+from eventstorming.model import (
+    MAX_ATTRS,
+    MAX_TEXT_CHARS,
+    AttrValue,
+    Board,
+    Kind,
+    Sticky,
+    clean_text,
+)
 
 #: Every keyword of the format, folded (lowercase, single spaces), to its kind.
 KIND_KEYWORDS: dict[str, Kind] = {
@@ -53,15 +65,7 @@ def _kind_keyword(word: str) -> Kind | None:
 
 def read_storm(path: str | Path) -> Board:
     """Read a ``.storm`` file; :class:`BoardFormatError` names the file and line on bad input."""
-    path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise BoardUnreadableError(f"{path}: cannot read the file ({exc.strerror})") from exc
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise BoardUnreadableError(f"{path}: not UTF-8 text (byte {exc.start})") from exc
+    text = read_text(path)
     return parse_storm(text, source=str(path))
 
 
@@ -80,6 +84,7 @@ def parse_storm(text: str, source: str | None = None) -> Board:
     title: str | None = None
     lane: str | None = None
     seen_sticky = False
+    text = clean_text(text)  # no control characters or lone surrogates past this point
     for number, raw_line in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
         line = _COMMENT.sub("", raw_line.replace("\t", " ")).strip()
         if not line:
@@ -91,7 +96,10 @@ def parse_storm(text: str, source: str | None = None) -> Board:
         if match := _LANE.match(line):
             if not match.group(1).strip():
                 fail("a lane needs a name after '##'")
-            lane = builder.lane(match.group(1))
+            try:
+                lane = builder.lane(match.group(1))
+            except ValueError as exc:
+                fail(str(exc))
             continue
         if match := _TITLE.match(line):
             if not match.group(1).strip():
@@ -117,13 +125,23 @@ def parse_storm(text: str, source: str | None = None) -> Board:
             kind, sticky_text, attrs, tags = _parse_segment(
                 segment, position, len(segments), seen_sticky, fail
             )
-            current = builder.sticky(kind, sticky_text, lane=lane, attrs=attrs, tags=tags)
-            if previous is not None:
-                builder.link(previous, current)
+            try:
+                current = builder.sticky(kind, sticky_text, lane=lane, attrs=attrs, tags=tags)
+                if previous is not None:
+                    builder.link(previous, current)
+            except ValueError as exc:  # past the element limit, or text of control codes
+                fail(str(exc))
             previous = current
         seen_sticky = True
     builder.title = title or "Untitled board"
-    return builder.build()
+    try:
+        return builder.build()
+    except ValidationError as exc:  # a title, lane or attribute past the model's limits
+        first = exc.errors()[0]
+        path = ".".join(str(p) for p in first["loc"])
+        message = first["msg"].removeprefix("Value error, ")
+        raise BoardFormatError(f"{path}: {message}" if path else message,
+                               source=source) from None
 
 
 _LONG_KEYWORDS = [k for k in KIND_KEYWORDS if len(k) >= 4]
@@ -207,12 +225,18 @@ def _parse_segment(segment, position, total, seen_sticky, fail):
     text = " ".join(words)
     if not text:
         fail(f"{where} has the kind '{keyword.strip()}' but no text")
+    if len(text) > MAX_TEXT_CHARS:
+        fail(f"{where} has a text of {len(text):,} characters; the limit is "
+             f"{MAX_TEXT_CHARS:,}")
     return kind, text, attrs, tags
 
 
 def _parse_attrs(inner: str, fail) -> dict[str, AttrValue]:
     attrs: dict[str, AttrValue] = {}
-    for part in inner.split(","):
+    parts = inner.split(",")
+    if len(parts) > MAX_ATTRS:
+        fail(f"{len(parts):,} attributes; a sticky may have at most {MAX_ATTRS}")
+    for part in parts:
         if not part.strip():
             continue
         key, sep, value = part.partition(":")
@@ -224,8 +248,9 @@ def _parse_attrs(inner: str, fail) -> dict[str, AttrValue]:
 
 
 def _coerce(value: str) -> AttrValue:
-    if _NUMBER.match(value):
-        return float(value) if any(c in value for c in ".eE") else int(value)
+    if _NUMBER.match(value) and len(value) <= 100:  # longer numbers stay text
+        number = float(value) if any(c in value for c in ".eE") else int(value)
+        return number if math.isfinite(number) else value
     if value.lower() in {"true", "false"}:
         return value.lower() == "true"
     return value
@@ -309,7 +334,8 @@ def write_storm(board: Board) -> str:
             out.append(f"{key.lower()}: {_no_comment(' '.join(str(value).split()))}".rstrip())
     stickies = sorted(board.stickies, key=lambda s: (s.lane is not None, s.order))
     appearance = list(dict.fromkeys(s.lane for s in stickies if s.lane is not None))
-    appearance += [lane for lane in board.lanes if lane not in appearance]
+    used = set(appearance)
+    appearance += [lane for lane in board.lanes if lane not in used]
     if appearance != list(board.lanes):
         out.append("")
         out.extend(f"## {storm_safe_line(lane)}" for lane in board.lanes)
@@ -320,7 +346,7 @@ def write_storm(board: Board) -> str:
             current = sticky.lane
         out.append(format_sticky(sticky))
     for lane in appearance:
-        if lane not in {s.lane for s in stickies}:
+        if lane not in used:
             out.extend(["", f"## {storm_safe_line(lane)}"])
     if board.links:
         by_id = board.by_id()

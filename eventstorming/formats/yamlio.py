@@ -8,9 +8,10 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from eventstorming.errors import BoardFormatError, BoardUnreadableError
+from eventstorming.errors import BoardFormatError
+from eventstorming.formats.limits import read_text
 from eventstorming.formats.safeyaml import YamlError, load_yaml
-from eventstorming.model import Board
+from eventstorming.model import Board, check_elements
 
 FORMAT_VERSION = 1
 
@@ -106,18 +107,30 @@ def board_to_yaml(board: Board) -> str:
                      allow_unicode=True, width=100)
 
 
+def _count_elements(root: yaml.Node) -> None:
+    """Refuse a board of more than :data:`MAX_ELEMENTS` stickies, links and lanes from the
+    composed document, before any of it is built (building takes the time)."""
+    for _ in range(2):  # a workspace document keeps the board under 'data'
+        if not isinstance(root, yaml.MappingNode):
+            return
+        values = {key.value: value for key, value in root.value
+                  if isinstance(key, yaml.ScalarNode)}
+        count = sum(len(values[key].value) for key in ("stickies", "links", "lanes")
+                    if isinstance(values.get(key), yaml.SequenceNode))
+        try:
+            check_elements(count)
+        except ValueError as exc:
+            raise YamlError(str(exc)) from None
+        root = values.get("data")
+
+
 def board_from_yaml(text: str, source: str | None = None) -> Board:
     try:
-        data = load_yaml(text, source)
+        data = load_yaml(text, source, inspect=_count_elements)
     except YamlError as exc:
         raise BoardFormatError(exc.message, source=source, line=exc.line) from None
     return board_from_dict(data, source)
 
 
 def read_board_yaml(path: str | Path) -> Board:
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BoardUnreadableError(f"{path}: cannot read the file ({exc})") from exc
-    return board_from_yaml(text, str(path))
+    return board_from_yaml(read_text(path), str(path))

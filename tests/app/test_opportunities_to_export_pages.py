@@ -3,6 +3,8 @@ travel expense example in a temporary workspace."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from canvas.mlcanvas.form import load_canvas_doc
@@ -53,6 +55,11 @@ def accept(ws, *ids: str) -> None:
     for n, opp_id in enumerate(ids):
         decisions = decisions.accept(opp_id, "Ana", at=f"2026-01-01T10:0{n}:00+00:00")
     save_decisions(ws, WS, decisions, revision, "Ana")
+
+
+def shown(markdown: str) -> str:
+    """Markdown as the page shows it: user text is escaped (``\\_`` shows ``_``)."""
+    return re.sub(r"\\(.)", r"\1", markdown)
 
 
 def texts(at) -> str:
@@ -336,7 +343,7 @@ def test_a_wrong_detail_shows_its_problem_and_is_not_saved(app, ws):
     accept(ws, FIRST)
     at = open_page(app, "ui/canvas_page.py")
     at.text_input(key=f"cv_{FIRST}_0_target").set_value("expense category").run()
-    assert "Not saved" in at.error[0].value and "expense_category" in at.error[0].value
+    assert "Not saved" in at.error[0].value and "expense_category" in shown(at.error[0].value)
     assert load_canvas_doc(ws, WS)[1] == 0
     at.text_input(key=f"cv_{FIRST}_0_target").set_value("expense_category").run()
     assert not at.error
@@ -425,8 +432,8 @@ def test_a_bad_rule_is_shown_against_its_field_and_not_saved(app, ws):
     at.text_area(key=f"spec_{FIRST}_0_baseline").set_value(
         "method: rules\nrules:\n  - when: {feature: receipt_line_items, contains_anyy: "
         "[hotel]}\n    predict: lodging\ndefault: other\n").run()
-    errors = [e.value for e in at.error]
-    assert any("`baseline.rules[0].when.contains_anyy`" in e and "did you mean 'contains_any'"
+    errors = [shown(e.value) for e in at.error]
+    assert any("**baseline.rules[0].when.contains_anyy**" in e and "did you mean 'contains_any'"
                in e and e.startswith("Not saved") for e in errors), errors
     assert load_spec_edits(ws, WS)[1] == 0
     assert "Valid spec" in at.success[0].value, "the saved spec is still the valid one"
@@ -440,7 +447,7 @@ def test_columns_are_edited_with_problems_before_saving(app, ws):
     at.session_state[f"cols_{FIRST}_0"] = {
         "edited_rows": {0: {"name": "line items"}}, "added_rows": [], "deleted_rows": []}
     at.run()
-    assert any("`data.columns[0].name`" in e.value for e in at.error)
+    assert any("**data.columns[0].name**" in shown(e.value) for e in at.error)
     assert load_spec_edits(ws, WS)[1] == 0
     at.session_state[f"cols_{FIRST}_0"] = {
         "edited_rows": {0: {"type": "text"}},

@@ -119,3 +119,55 @@ def test_upload_of_a_bad_file_says_where(make_app):
     assert "Cannot import this file" in at.error[0].value
     assert "bad.storm, line 2" in at.error[0].value
     assert SAMPLE_STORM  # the seed board is unaffected
+
+
+# -- issue 17: user text is shown as text; hostile uploads end in a message, never in a
+#    traceback or a workshop folder that cannot be opened
+
+
+def test_markdown_in_user_text_is_escaped():
+    from ui.text import md
+
+    assert md("![x](https://tracker.example/p.png)") == r"!\[x\](https\://tracker.example/p.png)"
+    assert md(":red[Approve] :material/check:") == r"\:red\[Approve\] \:material/check\:"
+    assert md("<img src=x onerror=alert(1)>") == "&lt;img src=x onerror=alert(1)&gt;"
+    assert md("*bold* _it_ `code` ~~s~~ $x$ # h | t") == \
+        r"\*bold\* \_it\_ \`code\` \~\~s\~\~ \$x\$ \# h \| t"
+    assert md("- item") == r"\- item" and md("1. first") == r"1\. first"
+    assert md("Plain text, 1.5 km") == "Plain text, 1.5 km"
+
+
+def test_an_upload_with_markdown_and_surrogates_is_shown_as_text(make_app, app_env):
+    import json
+
+    scene = {"type": "excalidraw", "appState": {"name": "![t](https://e.example/x.png)\ud800"},
+             "elements": [
+                 {"id": "a", "type": "rectangle", "x": 0, "y": 0, "width": 100, "height": 100,
+                  "backgroundColor": "#ffa94d", "boundElements": [{"id": "t", "type": "text"}]},
+                 {"id": "t", "type": "text", "x": 5, "y": 5, "width": 50, "height": 20,
+                  "containerId": "a", "text": ":red[Order] placed"}]}
+    at = make_app().run()
+    at.file_uploader(key="upload").set_value(
+        ("x.excalidraw", json.dumps(scene).encode(), "application/json")).run()
+    assert not at.exception
+    assert r"!\[t\](https\://e.example/x.png)" in at.success[0].value
+    before = sorted(p.name for p in app_env.iterdir())
+    next(b for b in at.button if b.label == "Add as workshop").click().run()
+    assert not at.exception
+    assert at.title[0].value == r"!\[t\](https\://e.example/x.png)�"
+    assert len([p for p in app_env.iterdir()]) == len(before) + 1
+
+
+def test_hostile_uploads_are_refused_without_a_traceback(make_app, app_env):
+    bomb = ("title: &t " + "x" * 100_000 + "\nstickies:\n"
+            + "".join(f"  - {{id: e{n}, kind: event, text: *t}}\n" for n in range(300)))
+    at = make_app().run()
+    before = sorted(p.name for p in app_env.iterdir())
+    for name, data in (("bomb.yaml", bomb.encode()), ("big.storm", b"x" * (20 * 2**20 + 1)),
+                       ("n.json", b'{"type": "excalidraw", "elements": [], "x": ' + b"9" * 5000
+                        + b"}")):
+        at.file_uploader(key="upload").set_value((name, data, "text/plain")).run()
+        assert not at.exception, name
+        assert "Cannot import this file" in at.error[0].value, name
+        assert name in at.error[0].value
+    assert sorted(p.name for p in app_env.iterdir()) == before

@@ -15,6 +15,7 @@ two different places.
 
 from __future__ import annotations
 
+import bisect
 import html
 import json
 import math
@@ -28,12 +29,10 @@ from typing import Any
 from eventstorming.builder import BoardBuilder
 from eventstorming.errors import BoardFormatError
 from eventstorming.formats.importers.colors import Classifier, Look, to_hex
-from eventstorming.model import AttrValue, Board, Kind, fold
+from eventstorming.model import MAX_ELEMENTS, MAX_TEXT_CHARS, AttrValue, Board, Kind, fold
+from eventstorming.model import clean_text as clean_model_text
 
-#: Most elements (items, cells) one imported file may hold.
-MAX_ELEMENTS = 20_000
-#: Longest sticky text kept; longer texts are shortened (and the report says so).
-MAX_TEXT_CHARS = 2_000
+#: (:data:`MAX_ELEMENTS` is the one element limit of every reader, kept in the model.)
 #: Kinds whose stickies are never merged by text: each one is a remark about one place.
 UNMERGED_KINDS = frozenset({Kind.HOTSPOT, Kind.NOTE})
 #: Fewest stickies in a horizontal band without a name for it to be a lane of its own.
@@ -88,7 +87,7 @@ def clean_text(value: str, markup: bool = True) -> str:
     """
     if markup:
         value = html.unescape(strip_markup(value))
-    value = value.replace("\u00a0", " ").replace("\u200b", "")
+    value = clean_model_text(value).replace("\u00a0", " ").replace("\u200b", "")
     return " ".join(value.split())
 
 
@@ -104,7 +103,7 @@ def safe_id(value: object) -> str | None:
 def load_json(text: str, source: str) -> Any:
     """Parse JSON, turning every way it can fail into one :class:`BoardFormatError`."""
     try:
-        return json.loads(text)
+        data = json.loads(text)
     except RecursionError:
         raise BoardFormatError("the JSON is nested too deeply to be a board",
                                source=source) from None
@@ -113,6 +112,35 @@ def load_json(text: str, source: str) -> Any:
         problem = ("the JSON ends too early (is the file cut off?)" if cut
                    else f"not valid JSON: {exc.msg}")
         raise BoardFormatError(problem, source=source, line=exc.lineno) from None
+    except ValueError as exc:  # a number of more than 4,300 digits
+        raise BoardFormatError(f"a value cannot be read ({str(exc).split(';')[0]})",
+                               source=source) from None
+    return _clean_strings(data) if _ESCAPED_SURROGATE.search(text) else data
+
+
+#: ``\ud800`` … ``\udfff`` written as a JSON escape: a lone one decodes to a string that
+#: cannot be written as UTF-8.
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _clean_strings(data: Any) -> Any:
+    """The data with every text cleaned as the model cleans it (lone surrogates replaced),
+    walked without recursion."""
+    def fix(value: Any) -> Any:
+        return clean_model_text(value) if isinstance(value, str) else value
+
+    root = [data]
+    stack: list[list[Any] | dict[str, Any]] = [root]
+    while stack:
+        item = stack.pop()
+        pairs = list(item.items()) if isinstance(item, dict) else list(enumerate(item))
+        if isinstance(item, dict):
+            item.clear()
+        for key, value in pairs:
+            item[fix(key)] = fix(value)
+            if isinstance(value, dict | list):
+                stack.append(value)
+    return root[0]
 
 
 class Fields:
@@ -338,32 +366,57 @@ def _bands(shapes: list[Shape]) -> list[list[Shape]]:
 
 class _TextIndex:
     """Shapes by grid cell, to find the shape a free text lies on without comparing
-    every text with every shape."""
+    every text with every shape.
+
+    Each shape sits on the finest of several grids (cells 400, 3,200, 25,600 … wide) on
+    which it covers at most 64 cells, so a large shape is compared only with the texts
+    near it. Identical rectangles are kept once (the first, as the smallest shape wins
+    and the first wins a tie), and the comparisons of one drawing are capped at
+    :attr:`BUDGET`: past it the remaining texts stay free texts (a drawing of thousands of
+    shapes stacked on one spot), which keeps the time linear in the size of the file."""
 
     CELL = 400.0
     MAX_CELLS = 64
+    BUDGET = 2_000_000
 
     def __init__(self, shapes: list[Shape]) -> None:
-        self.cells: dict[tuple[int, int], list[Shape]] = {}
-        self.big: list[Shape] = []
-        for shape in shapes:
-            half_w, half_h = shape.width / 2, shape.height / 2
-            x0, x1 = self._cell(shape.cx - half_w), self._cell(shape.cx + half_w)
-            y0, y1 = self._cell(shape.cy - half_h), self._cell(shape.cy + half_h)
-            if (x1 - x0 + 1) * (y1 - y0 + 1) > self.MAX_CELLS:
-                self.big.append(shape)
+        self.levels: list[tuple[float, dict[tuple[int, int], list[Shape]]]] = []
+        self.budget = self.BUDGET
+        seen: set[tuple[float, float, float, float]] = set()
+        for shape in sorted(shapes, key=lambda s: s.width * s.height):
+            box = (shape.cx, shape.cy, shape.width, shape.height)
+            if box in seen:
                 continue
+            seen.add(box)
+            half_w, half_h = shape.width / 2, shape.height / 2
+            level, size = 0, self.CELL
+            while True:
+                x0, x1 = math.floor((shape.cx - half_w) / size), math.floor((shape.cx + half_w)
+                                                                            / size)
+                y0, y1 = math.floor((shape.cy - half_h) / size), math.floor((shape.cy + half_h)
+                                                                            / size)
+                if (x1 - x0 + 1) * (y1 - y0 + 1) <= self.MAX_CELLS:
+                    break
+                level, size = level + 1, size * 8
+            while len(self.levels) <= level:
+                self.levels.append((self.CELL * 8 ** len(self.levels), {}))
+            cells = self.levels[level][1]
             for cx in range(x0, x1 + 1):
                 for cy in range(y0, y1 + 1):
-                    self.cells.setdefault((cx, cy), []).append(shape)
-
-    def _cell(self, value: float) -> int:
-        return math.floor(value / self.CELL)
+                    cells.setdefault((cx, cy), []).append(shape)
 
     def at(self, x: float, y: float) -> Shape | None:
-        candidates = self.cells.get((self._cell(x), self._cell(y)), []) + self.big
-        hits = [s for s in candidates if s.contains(x, y)]
-        return min(hits, key=lambda s: s.width * s.height) if hits else None
+        best: Shape | None = None
+        for size, cells in self.levels:
+            for shape in cells.get((math.floor(x / size), math.floor(y / size)), ()):
+                self.budget -= 1
+                if self.budget < 0:
+                    return best
+                if shape.contains(x, y):  # cells hold shapes smallest first
+                    if best is None or shape.width * shape.height < best.width * best.height:
+                        best = shape
+                    break
+        return best
 
 
 def assemble(drawing: Drawing, source: str,
@@ -394,6 +447,24 @@ def assemble(drawing: Drawing, source: str,
     if loose:
         skipped["free text"] += len(loose)
     home = {} if ranked else _homes(drawing, placed, kinds)
+    try:
+        return _build(drawing, placed, kinds, (lanes, lane_of, lane_note), by_color, unknown,
+                      skipped, (home, ranked, legend_ids, legends))
+    except ValueError as exc:  # the builder's element limit, over all pages of a file
+        raise BoardFormatError(str(exc), source=source) from None
+
+
+def _build(drawing: Drawing, placed: list[Shape], kinds: dict[str, Kind],
+           lanes_found: tuple[list[str], dict[str, str | None], str | None],
+           by_color: Counter[tuple[str, Kind]], unknown: Counter[str],
+           skipped: Counter[str],
+           copies: tuple[dict[str, Shape], bool, set[str], set[str]]
+           ) -> tuple[Board, tuple[str, ...]]:
+    """The board and its report from the classified shapes of :func:`assemble`
+    (``copies``: the copy of each repeated sticky that counts, whether an mlcanvas export
+    ranks them, the ids of legend stickies, the legend frames)."""
+    lanes, lane_of, lane_note = lanes_found
+    home, ranked, legend_ids, legends = copies
 
     # Build in timeline order: left to right, then top to bottom.
     builder = BoardBuilder(drawing.title or "Untitled board")
@@ -546,14 +617,17 @@ def _lanes(drawing: Drawing, placed: list[Shape], loose: list[FreeText],
     bands, labels = _join_small_bands(bands, labels)
     if len(bands) < 2:
         return lanes, lane_of, loose, None
+    taken: set[str] = set()
     for number, band in enumerate(bands, 1):
         name = labels.get(number) or f"Lane {number}"
-        while name in lanes:
+        while name in taken:
             name += f" ({number})"
         lanes.append(name)
+        taken.add(name)
         for shape in band:
             lane_of[shape.id] = name
-    loose = [t for t in loose if t.text not in set(labels.values())]
+    named = set(labels.values())
+    loose = [t for t in loose if t.text not in named]
     return lanes, lane_of, loose, f"no frames: {len(bands)} horizontal bands became lanes"
 
 
@@ -684,12 +758,14 @@ def _frame_names(frames: list[Frame]) -> dict[str, str]:
     """Frame names as lane names: cleaned, never empty, never two lanes of one name."""
     names: dict[str, str] = {}
     taken: set[str] = set()
+    tried: dict[str, int] = {}  # the next number to try for a repeated name: linear time
     for number, frame in enumerate(frames, 1):
         name = clean_text(frame.name, markup=False)[:200] or f"Frame {number}"
-        candidate, n = name, 2
+        candidate, n = name, tried.get(name, 2)
         while candidate in taken:
             candidate = f"{name} ({n})"
             n += 1
+        tried[name] = n
         taken.add(candidate)
         names[frame.id] = candidate
     return names
@@ -698,15 +774,20 @@ def _frame_names(frames: list[Frame]) -> dict[str, str]:
 def _band_labels(bands: list[list[Shape]], texts: list[FreeText]) -> dict[int, str]:
     """Names for bands from free texts left of a band's first shape, at its height."""
     labels: dict[int, str] = {}
+    used: set[str] = set()
+    by_height = sorted((t for t in texts if t.text), key=lambda t: t.cy)
+    heights = [t.cy for t in by_height]
     for number, band in enumerate(bands, 1):
         top = min(s.cy - s.height / 2 for s in band)
         bottom = max(s.cy + s.height / 2 for s in band)
         left = min(s.cx - s.width / 2 for s in band)
-        candidates = [t for t in texts if top <= t.cy <= bottom and t.cx < left and t.text]
+        start, stop = bisect.bisect_left(heights, top), bisect.bisect_right(heights, bottom)
+        candidates = [t for t in by_height[start:stop] if t.cx < left]
         if candidates:
             label = max(candidates, key=lambda t: t.cx).text[:200]
-            if label not in labels.values():
+            if label not in used:
                 labels[number] = label
+                used.add(label)
     return labels
 
 

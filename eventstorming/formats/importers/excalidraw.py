@@ -111,6 +111,7 @@ def read_excalidraw(data: Any, source: str) -> Drawing:
 
     by_id: dict[str, Fields] = {}
     live: list[Fields] = []
+    own_id: dict[int, str] = {}  # an element without an id is known by its number
     for number, raw in enumerate(elements):
         element = Fields(raw, f"elements[{number}]", source)
         if element.bool("isDeleted"):
@@ -122,22 +123,26 @@ def read_excalidraw(data: Any, source: str) -> Drawing:
             drawing.title = clean_text(board_title, markup=False)[:200]
         element_id = element.id() or f"#{number}"
         by_id[element_id] = element
+        own_id[id(element)] = element_id
         live.append(element)
+
+    def id_of(element: Fields) -> str:
+        return own_id[id(element)]
 
     # Texts bound to a container, found from either side of the binding.
     bound: dict[str, list[str]] = {}
     bound_text_ids: set[str] = set()
     for element in live:
         if element.str("type") == "text" and element.id("containerId"):
-            bound.setdefault(element.id("containerId") or "", []).append(element.id() or "")
-            bound_text_ids.add(element.id() or "")
+            bound.setdefault(element.id("containerId") or "", []).append(id_of(element))
+            bound_text_ids.add(id_of(element))
     for element in live:
         for number, ref in enumerate(element.list("boundElements")):
             ref_fields = Fields(ref, f"{element.path}.boundElements[{number}]", source)
             ref_id = ref_fields.id()
             if ref_fields.str("type") == "text" and ref_id in by_id \
                     and ref_id not in bound_text_ids:
-                bound.setdefault(element.id() or "", []).append(ref_id)
+                bound.setdefault(id_of(element), []).append(ref_id)
                 bound_text_ids.add(ref_id)
 
     for container, text_ids in bound.items():
@@ -155,7 +160,7 @@ def read_excalidraw(data: Any, source: str) -> Drawing:
     arrows: list[Fields] = []
     for element in live:
         kind_name = element.str("type") or ""
-        element_id = element.id() or ""
+        element_id = id_of(element)
         x, y = element.num("x"), element.num("y")
         width, height = abs(element.num("width")), abs(element.num("height"))
         frame = element.id("frameId")
@@ -198,7 +203,7 @@ def read_excalidraw(data: Any, source: str) -> Drawing:
             if end is None and points and geometric:
                 end = _touching(arrow, points[point_index], shapes.values())
             ends.append(end)
-        label = text_of(arrow.id() or "") or None
+        label = text_of(id_of(arrow)) or None
         drawing.connections.append(Connection(ends[0], ends[1], label))
     return drawing
 

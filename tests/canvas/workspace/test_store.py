@@ -276,3 +276,59 @@ def test_history_reads_documents_laid_out_by_hand(ws):
     assert ws.read(workshop, "notes").data == {"text": "hello"}
     (history / "000002.yaml").write_text("revision: [broken\n", encoding="utf-8")
     assert [r.revision for r in ws.history(workshop, "notes")][-1] == 1
+
+
+# -- issue 17: the store refuses paths outside the workspace, keeps the newest revisions
+#    past 999,999, respects the umask and leaves no workshop behind a failed create
+
+
+def test_read_revision_and_history_check_the_document_name(ws):
+    workshop = ws.create("Names")
+    for name in ("../../outside", "..", "board/../../x", "/etc/passwd"):
+        with pytest.raises(StoreError, match="not a valid document name"):
+            ws.read_revision(workshop, name, 1)
+        with pytest.raises(StoreError, match="not a valid document name"):
+            ws.history(workshop, name)
+
+
+def test_history_is_pruned_by_revision_number(ws):
+    workshop = ws.create("Big numbers")
+    history = ws.root / workshop / ".history" / "notes"
+    history.mkdir(parents=True)
+    for revision in range(999_990, 1_000_000):
+        (history / f"{revision:06d}.yaml").write_text(
+            f"revision: {revision}\nprevious: {revision - 1}\ndata: {{n: {revision}}}\n")
+    (ws.root / workshop / "notes.yaml").write_text(
+        "revision: 999999\nprevious: 999998\ndata: {n: 999999}\n")
+    for number in range(1_000_000, 1_000_000 + HISTORY_KEEP + 2):
+        assert ws.write(workshop, "notes", {"n": number}, number - 1) == number
+    kept = sorted(int(p.stem) for p in history.glob("*.yaml"))
+    assert kept == list(range(1_000_002, 1_000_002 + HISTORY_KEEP))  # the newest
+    assert [r.revision for r in ws.history(workshop, "notes")][:2] == [1_000_021, 1_000_020]
+    revision = ws.undo(workshop, "notes", 1_000_021)
+    assert ws.read(workshop, "notes").data == {"n": 1_000_020}
+    assert revision == 1_000_022
+
+
+def test_saved_files_get_the_umask_mode(ws):
+    import os
+    import stat
+
+    from canvas.workspace import store
+
+    workshop = ws.create("Modes")
+    mode = stat.S_IMODE(os.stat(ws.root / workshop / "board.yaml").st_mode)
+    assert mode == 0o666 & ~store._UMASK
+
+
+def test_a_board_that_cannot_be_saved_leaves_no_workshop(ws, monkeypatch):
+    from eventstorming.model import Board
+
+    def broken(*args, **kwargs):
+        raise UnicodeEncodeError("utf-8", "\ud800", 0, 1, "surrogates not allowed")
+
+    before = sorted(p.name for p in ws.root.iterdir())
+    monkeypatch.setattr(ws, "save_board", broken)
+    with pytest.raises(UnicodeEncodeError):
+        ws.create_from_board(Board(title="Broken"))
+    assert sorted(p.name for p in ws.root.iterdir()) == before
