@@ -256,3 +256,23 @@ def test_a_workshop_board_yaml_can_be_shown(capsys, tmp_path, board_file):
     workshop = ws.create_from_board(read_storm(board_file))
     code, out, _ = run(capsys, "show", str(ws.root / workshop / "board.yaml"), "--json")
     assert code == 0 and json.loads(out)["stickies"] == 7
+
+
+def test_show_and_import_print_no_terminal_escapes_or_surrogates(tmp_path, capsys):
+    """Issue 17: ESC sequences in titles and lanes reached the terminal; lone surrogates in
+    JSON crashed show and import with exit 3."""
+    board = tmp_path / "esc.storm"
+    board.write_bytes(b"# Ti\x1b[2J\x1b]0;owned\x07tle\x00\n## La\x1b[31mne\ne: Pa\x00id\n")
+    assert main(["show", str(board)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x00" not in out and "Ti[2J]0;ownedtle" in out
+    scene = tmp_path / "s.excalidraw"
+    scene.write_text('{"type": "excalidraw", "appState": {"name": "B\\ud800"}, "elements": ['
+                     '{"id": "a", "type": "rectangle", "x": 0, "y": 0, "width": 100, '
+                     '"height": 100, "backgroundColor": "#ffa94d", "boundElements": '
+                     '[{"id": "t", "type": "text"}]}, {"id": "t", "type": "text", "x": 5, '
+                     '"y": 5, "width": 50, "height": 20, "containerId": "a", '
+                     '"text": "Paid \\udc00"}]}')
+    assert main(["show", str(scene)]) == 0
+    assert main(["import", str(scene), "-o", str(tmp_path / "b.yaml")]) == 0
+    assert "Paid \ufffd" in (tmp_path / "b.yaml").read_text(encoding="utf-8")

@@ -24,7 +24,7 @@ HOSTILE = ['"', "'", "\n", "{{ x }}", "${HOME}", "$(rm -rf /)", "`rm -rf ~`",
            "- [ ] x", "*/", "%s {0}", "\t", "NA", "null", "---", "<!-- -->", "&amp;", "\r\n"]
 COLUMN_NAMES = ["class", "def", "import", "None", "True", "__init__", "self", "lambda", "_",
                 "yield", "print", "os", "sys", "prediction"]
-NAMES = ["import", "class", "os", "test", "my-case", "pandas", "a", "x1-y2"]
+NAMES = ["import", "class", "os", "test", "my-case", "yaml", "a", "x1-y2"]
 
 plain = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=12)
 hostile = st.one_of(st.sampled_from(HOSTILE), plain,

@@ -133,11 +133,15 @@ def test_update_keeps_user_edits(tmp_path: Path) -> None:
 
 
 def test_package_names_never_shadow(tmp_path: Path) -> None:
-    for name, package in (("import", "import_uc"), ("os", "os_uc"), ("pandas", "pandas_uc"),
-                          ("my-case", "my_case")):
+    for name, package in (("import", "import_uc"), ("os", "os_uc"), ("yaml", "yaml_uc"),
+                          ("dateutil", "dateutil_uc"), ("my-case", "my_case")):
         data = spec_data()
         data["metadata"]["name"] = name
         assert package_name(UseCaseSpec.model_validate(data)) == package
+    data = spec_data()
+    data["metadata"]["name"] = "pandas"  # a distribution the project installs: refused
+    with pytest.raises(ValueError, match="make install"):
+        UseCaseSpec.model_validate(data)
 
 
 def test_a_symlink_cannot_lead_writes_outside(tmp_path: Path) -> None:
