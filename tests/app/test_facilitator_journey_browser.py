@@ -10,6 +10,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from canvas.workspace.store import Workspace
 from eventstorming import parse_storm
@@ -116,7 +117,8 @@ def test_click_a_sticky_to_edit_it(server_factory, page, tmp_path):
     wait_for_app(page)
     page.wait_for_selector("text=Save sticky")
     text = page.get_by_label("Text", exact=True)
-    assert text.input_value() == "Categorize receipt"
+    # the panel appears before the rerun that fills it has finished: wait for the value
+    expect(text).to_have_value("Categorize receipt", timeout=15_000)
     screenshot(page, "03-sticky-selected")
     text.fill("Categorize receipt by merchant")
     page.get_by_role("button", name="Save sticky").click()
