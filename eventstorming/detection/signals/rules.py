@@ -38,6 +38,13 @@ def judgment_policy(r: BoardReader, policy: Sticky, anchor: Sticky, words: list[
         weight)
 
 
+def _idea(r: BoardReader, anchor: Sticky, kind: str, texts: dict[str, str]) -> AutomationIdea:
+    """An automation idea anchored on ``anchor``, its sentence in the board's language."""
+    return AutomationIdea(id=f"auto-{anchor.id}", title=anchor.text, kind=kind,
+                          anchor=StickyRef.of(anchor), explanation=texts[r.lang],
+                          explanations=texts)
+
+
 def rule_idea(r: BoardReader, policy: Sticky, commands: Sequence[Sticky]) -> AutomationIdea:
     """A policy that only issues chores: rule automation, no prediction needed."""
     events = r.graph.predecessors(policy.id, K.EVENT)
@@ -49,9 +56,7 @@ def rule_idea(r: BoardReader, policy: Sticky, commands: Sequence[Sticky]) -> Aut
            f'rule that plain automation can carry out, no prediction needed.',
         de=f'Die Policy {q(policy.text, "de")}{on_de} löst {qs(cmds, "de")} aus: eine '
            f'feste Regel, die sich ohne Vorhersage automatisieren lässt.')
-    return AutomationIdea(id=f"auto-{policy.id}", title=policy.text, kind="rule_automation",
-                          anchor=StickyRef.of(policy), explanation=texts[r.lang],
-                          explanations=texts)
+    return _idea(r, policy, "rule_automation", texts)
 
 
 def stated_rule_idea(r: BoardReader, step: Sticky, rule: Sticky) -> AutomationIdea:
@@ -61,9 +66,7 @@ def stated_rule_idea(r: BoardReader, step: Sticky, rule: Sticky) -> AutomationId
            f'can carry it out, no prediction needed.',
         de=f'{q(step.text, "de")} folgt der Regel {q(rule.text, "de")}: das lässt sich ohne '
            f'Vorhersage automatisieren.')
-    return AutomationIdea(id=f"auto-{step.id}", title=step.text, kind="rule_automation",
-                          anchor=StickyRef.of(step), explanation=texts[r.lang],
-                          explanations=texts)
+    return _idea(r, step, "rule_automation", texts)
 
 
 def optimisation_idea(r: BoardReader, command: Sticky, reading: Reading) -> AutomationIdea:
@@ -85,9 +88,7 @@ def optimisation_idea(r: BoardReader, command: Sticky, reading: Reading) -> Auto
         de=f'{q(command.text, "de")} verteilt Ressourcen auf Plätze ({qs(words, "de")}): '
            f'ein Optimierungsproblem (Terminplanung, Dienstplan oder Tourenplanung) für '
            f'einen Solver, keine Vorhersage.{feeds_de}')
-    return AutomationIdea(id=f"auto-{command.id}", title=command.text, kind="optimisation",
-                          anchor=StickyRef.of(command), explanation=texts[r.lang],
-                          explanations=texts)
+    return _idea(r, command, "optimisation", texts)
 
 
 def stated_rule(r: BoardReader, step: Sticky, reading: Reading,
