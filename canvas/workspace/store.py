@@ -340,6 +340,11 @@ class Workspace:
             return int(match.group(1))
         return int(self._read_envelope(path)["revision"])
 
+    def revision(self, workshop: str, name: str = BOARD) -> int:
+        """The saved revision of a document (0: never saved), without reading its data: cheap
+        enough to poll every second or two to learn whether someone else saved."""
+        return self._revision_on_disk(self._doc_path(workshop, name))
+
     def write(self, workshop: str, name: str, data: Any, expected_revision: int,
               author: str | None = None, previous: int | None = -1) -> int:
         """Save a document atomically as a new revision; returns that revision.
