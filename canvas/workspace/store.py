@@ -192,7 +192,10 @@ class WorkshopDump:
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             for path, text in sorted(self.files().items()):
-                archive.writestr(f"{self.id}/{path}", text)
+                # a fixed time, so the same workshop always gives the same archive
+                entry = zipfile.ZipInfo(f"{self.id}/{path}", date_time=(1980, 1, 1, 0, 0, 0))
+                entry.compress_type, entry.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
+                archive.writestr(entry, text)
         return buffer.getvalue()
 
 
