@@ -241,6 +241,9 @@ class PostgresStore(WorkspaceStore):
     def describe(self) -> str:
         return f"the database `{self._pool.where}`"
 
+    def describe_trash(self) -> str:
+        return "the database's trash (its rows stay, marked deleted)"
+
     def close(self) -> None:
         self._pool.close()
 

@@ -220,6 +220,10 @@ class WorkspaceStore(ABC):
     def describe(self) -> str:
         """Where the workshops are kept, for a sentence shown to people (no password)."""
 
+    @abstractmethod
+    def describe_trash(self) -> str:
+        """Where a deleted workshop goes, for a sentence shown to people."""
+
     def close(self) -> None:
         """Release what the store holds open (connections); it can still be used after."""
         return None
@@ -480,6 +484,9 @@ class FolderStore(WorkspaceStore):
 
     def describe(self) -> str:
         return f"the workspace folder `{self.root}`"
+
+    def describe_trash(self) -> str:
+        return "the workspace's `.trash` folder"
 
     # ------------------------------------------------------------------ workshops
     def _has_workshops(self) -> bool:
