@@ -195,8 +195,9 @@ def server_factory(tmp_path: Path) -> Iterator:
     started: list[StreamlitServer] = []
 
     def start(workspace: Path | None = None, port: int | None = None,
-              examples: Path | None = None) -> StreamlitServer:
-        server = start_server(workspace or tmp_path / "workspace", port, tmp_path, examples)
+              examples: Path | None = None, database_url: str | None = None) -> StreamlitServer:
+        server = start_server(workspace or tmp_path / "workspace", port, tmp_path, examples,
+                              database_url)
         started.append(server)
         return server
     yield start
