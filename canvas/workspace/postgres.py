@@ -32,6 +32,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
+import time
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -64,6 +65,9 @@ from eventstorming.model import Board, slugify
 SCHEMA_VERSION = 1
 CONNECT_TIMEOUT_SECONDS = 5
 _POOL_IDLE = 8
+#: A connection idle longer than this is probed before use, so a database that restarted
+#: meanwhile costs a reconnect instead of an error.
+PROBE_AFTER_SECONDS = 10.0
 
 _DDL = f"""
 CREATE TABLE IF NOT EXISTS mlcanvas_schema (
@@ -157,7 +161,7 @@ class _Pool:
     def __init__(self, url: str) -> None:
         self.url = url
         self.where = redact(url)
-        self._idle: list[psycopg.Connection] = []
+        self._idle: list[tuple[psycopg.Connection, float]] = []
         self._lock = threading.Lock()
         self._pid = os.getpid()
         self._inherited: list[psycopg.Connection] = []
@@ -175,14 +179,23 @@ class _Pool:
                              f"{_scrub(str(exc), self.url)}") from None
 
     def take(self) -> psycopg.Connection:
-        with self._lock:
-            if os.getpid() != self._pid:
-                self._inherited.extend(self._idle)
-                self._idle, self._pid = [], os.getpid()
-            while self._idle:
-                conn = self._idle.pop()
-                if not conn.closed:
-                    return conn
+        while True:
+            with self._lock:
+                if os.getpid() != self._pid:
+                    self._inherited.extend(conn for conn, _ in self._idle)
+                    self._idle, self._pid = [], os.getpid()
+                if not self._idle:
+                    break
+                conn, since = self._idle.pop()
+            if conn.closed:
+                continue
+            if time.monotonic() - since < PROBE_AFTER_SECONDS:
+                return conn
+            try:
+                conn.execute("SELECT 1")
+                return conn
+            except psycopg.Error:
+                conn.close()  # the server closed it (restart, idle timeout): make a new one
         return self._connect()
 
     def give_back(self, conn: psycopg.Connection) -> None:
@@ -190,7 +203,7 @@ class _Pool:
                    and conn.info.transaction_status == psycopg.pq.TransactionStatus.IDLE)
         with self._lock:
             if healthy and len(self._idle) < _POOL_IDLE:
-                self._idle.append(conn)
+                self._idle.append((conn, time.monotonic()))
                 return
         if os.getpid() == self._pid:
             conn.close()
@@ -198,7 +211,7 @@ class _Pool:
     def close(self) -> None:
         with self._lock:
             idle, self._idle = self._idle, []
-        for conn in idle:
+        for conn, _ in idle:
             conn.close()
 
 

@@ -88,3 +88,21 @@ def test_a_database_set_up_by_a_newer_mlcanvas_is_refused(database_url):
     postgres._POOLS.pop(database_url).close()
     with pytest.raises(StoreError, match="newer mlcanvas"):
         open_workspace(database_url).list_workshops()
+
+
+def test_a_connection_the_server_closed_is_replaced_not_an_error(database_url, monkeypatch):
+    from canvas.workspace import postgres
+
+    import uuid
+
+    name = f"restart-{uuid.uuid4().hex[:8]}"
+    ws = open_workspace(f"{database_url}&application_name={name}")
+    workshop = ws.create("Restart")
+    with psycopg.connect(database_url, autocommit=True) as admin:
+        killed = admin.execute(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+            "WHERE application_name = %s", (name,)).fetchone()[0]
+    assert killed >= 1  # the store's pooled connection is gone (as after a restart)
+    monkeypatch.setattr(postgres, "PROBE_AFTER_SECONDS", 0.0)
+    assert ws.load_board(workshop).revision == 1
+    ws.close()
