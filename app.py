@@ -1,6 +1,7 @@
 """mlcanvas workshop app: ``streamlit run app.py``.
 
-Builds the navigation; each page is a module under ``ui/``. The workspace is the folder
+Builds the navigation; each page is a module under ``ui/``. The workspace is the PostgreSQL
+database ``MLCANVAS_DATABASE_URL`` names (a team server), else the folder
 ``MLCANVAS_WORKSPACE`` points at (default ``./workspace``), seeded with the examples on first
 start.
 """

@@ -8,13 +8,18 @@ conflict message for the page to show with a "Reload" choice.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 
 import streamlit as st
 
 from canvas.services.board import commit, hints_by_sticky
-from canvas.workspace.store import ConflictError, StoreError, Versioned, Workspace, default_root
+from canvas.workspace.store import (
+    ConflictError,
+    StoreError,
+    Versioned,
+    WorkspaceStore,
+    open_workspace,
+)
 from eventstorming.grammar import check_board
 from eventstorming.model import Board
 from ui.text import md
@@ -26,18 +31,26 @@ _CONFLICT = "_conflict"      # session: workshop id -> conflict message
 _FLASH = "_flash"            # session: one message to show after the next rerun
 
 
-def workspace() -> Workspace:
-    return Workspace(default_root())
+def workspace() -> WorkspaceStore:
+    """The store of this server: the database ``MLCANVAS_DATABASE_URL`` names, else the
+    folder ``MLCANVAS_WORKSPACE`` (cheap: stores of one database share their connections)."""
+    return open_workspace()
 
 
 @st.cache_resource(show_spinner=False)
-def _seeded(root: str) -> list[str]:
-    return Workspace(root).ensure_seeded()
+def _seeded(location: str) -> list[str]:
+    return workspace().ensure_seeded()
 
 
 def seed_workspace() -> None:
-    """Seed the workspace with the examples once per server process and workspace folder."""
-    _seeded(str(default_root().resolve()))
+    """Seed the workspace with the examples once per server process and store; a store
+    that cannot be opened (a database that is down, a bad URL) stops the app with the
+    reason instead of a traceback."""
+    try:
+        _seeded(workspace().location)
+    except StoreError as exc:
+        st.error(f"The workspace cannot be opened: {md(exc)}", icon=":material/error:")
+        st.stop()
 
 
 # --------------------------------------------------------------------------- open workshop
@@ -70,23 +83,19 @@ def show_flash() -> None:
 # --------------------------------------------------------------------------- the board
 
 def _signature(workshop: str) -> tuple:
-    path = workspace().root / workshop / "board.yaml"
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return (str(path), None)
-    return (str(path), stat.st_mtime_ns, stat.st_size, stat.st_ino)
+    """Changes whenever the saved board does (a cheap probe on either store)."""
+    return workspace().signature(workshop)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def _load(root: str, workshop: str, signature: tuple) -> Versioned:
-    return Workspace(root).load_board(workshop)
+def _load(location: str, workshop: str, signature: tuple) -> Versioned:
+    return workspace().load_board(workshop)
 
 
 def disk_board(workshop: str) -> Versioned:
     """The board as saved now (parsed once per saved revision, shared by all sessions;
     boards are immutable)."""
-    return _load(str(workspace().root.resolve()), workshop, _signature(workshop))
+    return _load(workspace().location, workshop, _signature(workshop))
 
 
 def shown_board(workshop: str) -> Versioned:
@@ -161,5 +170,5 @@ def grammar_hints(workshop: str) -> dict[str, list[str]]:
     """Grammar hints (``mlcanvas check``) by sticky id for the shown board; computed once
     per saved revision."""
     shown = shown_board(workshop)
-    return _hints(str(workspace().root.resolve()), workshop, shown.revision, shown.saved_at,
+    return _hints(workspace().location, workshop, shown.revision, shown.saved_at,
                   shown.data)

@@ -63,7 +63,7 @@ def _detect(root: str, workshop: str, revision: int, saved_at: str | None,
 def board_and_detection(workshop: str) -> tuple[Versioned, Detection]:
     """The board this tab shows, and its opportunities (detected once per revision)."""
     shown = common.shown_board(workshop)
-    detection = _detect(str(common.workspace().root.resolve()), workshop, shown.revision,
+    detection = _detect(common.workspace().location, workshop, shown.revision,
                         shown.saved_at, shown.data)
     return shown, detection
 
@@ -77,7 +77,7 @@ def _layout(root: str, workshop: str, revision: int, saved_at: str | None,
 def board_layout(workshop: str) -> BoardLayout:
     """The picture geometry of the board this tab shows (computed once per revision)."""
     shown = common.shown_board(workshop)
-    return _layout(str(common.workspace().root.resolve()), workshop, shown.revision,
+    return _layout(common.workspace().location, workshop, shown.revision,
                    shown.saved_at, shown.data)
 
 

@@ -17,8 +17,8 @@ st.set_page_config(page_title="Workshops · mlcanvas")
 common.show_flash()
 ws = common.workspace()
 st.title("Workshops")
-st.caption("Each workshop is one EventStorming board, saved in the workspace folder "
-           f"`{ws.root}` with its last 20 revisions. Open one to capture stickies; create a new "
+st.caption(f"Each workshop is one EventStorming board, saved in {ws.describe()} "
+           "with its last 20 revisions. Open one to capture stickies; create a new "
            "one for the next session, or bring in a board from a file.")
 
 _confirm = st.session_state.get("confirm_delete")
@@ -123,8 +123,8 @@ with left:
                     st.session_state["confirm_delete"] = info.id
                     st.rerun()
             if _confirm == info.id:
-                st.warning(f"Delete “{md(info.title)}”? It moves to the workspace's `.trash` "
-                           "folder and disappears from this list.")
+                st.warning(f"Delete “{md(info.title)}”? It moves to {ws.describe_trash()} "
+                           "and disappears from this list.")
                 yes, no, _ = st.columns([1, 1, 3])
                 if yes.button("Delete for good", key=f"really_delete_{info.id}",
                               type="primary"):

@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "canvas.commands.canvas",
     "canvas.commands.spec",
     "canvas.commands.scaffold",
+    "canvas.commands.workspace",
 ]
 
 

@@ -36,8 +36,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     out.add_argument("--csv", action="store_true", help="print CSV")
     cmd.add_argument("--workshop", metavar="ID",
                      help="apply the overrides and weights saved in this workshop of the "
-                          "workspace (MLCANVAS_WORKSPACE or --workspace)")
-    cmd.add_argument("--workspace", metavar="DIR", help="the workspace folder")
+                          "workspace (--workspace, else MLCANVAS_DATABASE_URL, else "
+                          "MLCANVAS_WORKSPACE)")
+    cmd.add_argument("--workspace", metavar="DIR|URL",
+                     help="the workspace folder or postgresql:// database URL")
     cmd.add_argument("--hourly-rate", type=float, default=RoiAssumptions.hourly_rate,
                      help="cost of an hour of work for the ROI estimate (default %(default)s)")
     cmd.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
@@ -49,10 +51,10 @@ def cmd_prioritize(args: argparse.Namespace) -> int:
     with user_errors():
         settings = PrioritySettings()
         if args.workshop:
-            from canvas.workspace.store import StoreError, Workspace
+            from canvas.workspace.store import StoreError, open_workspace
 
             try:
-                settings, _ = load_settings(Workspace(args.workspace), args.workshop)
+                settings, _ = load_settings(open_workspace(args.workspace), args.workshop)
             except StoreError as exc:
                 raise CommandError(str(exc)) from None
         if args.weights:

@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 
-from canvas.workspace.store import Versioned, Workspace
+from canvas.workspace.store import Versioned, WorkspaceStore
 from eventstorming.model import Board
 
 
-def commit(workspace: Workspace, workshop: str, shown: Versioned, board: Board,
+def commit(workspace: WorkspaceStore, workshop: str, shown: Versioned, board: Board,
            author: str | None = None) -> Versioned:
     """Save ``board`` as the successor of ``shown`` (the board and revision the tab shows).
 

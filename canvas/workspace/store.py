@@ -1,6 +1,14 @@
-"""The workspace: a folder of workshops, each a folder of revisioned YAML documents.
+"""The workspace: workshops, each a set of revisioned YAML documents, in one of two stores.
 
-Layout::
+- :class:`FolderStore` (also known as :class:`Workspace`, the default): a folder on one
+  machine, described below.
+- :class:`canvas.workspace.postgres.PostgresStore`: a PostgreSQL database shared by several
+  app processes on several machines, chosen with ``MLCANVAS_DATABASE_URL``.
+
+Both implement :class:`WorkspaceStore`, the contract the app, the services and the commands
+use; :func:`open_workspace` picks one from the environment.
+
+Layout of a folder store::
 
     workspace/                         (MLCANVAS_WORKSPACE, default ./workspace)
       travel-expenses/                 one folder per workshop; the name is its id
@@ -26,6 +34,7 @@ import re
 import shutil
 import tempfile
 import zipfile
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -97,8 +106,320 @@ class Revision:
     previous: int | None
 
 
+#: The environment variable that names the database of a team server.
+DATABASE_URL_ENV = "MLCANVAS_DATABASE_URL"
+_DATABASE_SCHEMES = ("postgresql://", "postgres://")
+
+
 def default_root() -> Path:
     return Path(os.environ.get("MLCANVAS_WORKSPACE") or "workspace")
+
+
+def is_database_url(location: str | Path) -> bool:
+    """Whether ``location`` names a database (``scheme://...``) rather than a folder."""
+    return isinstance(location, str) and "://" in location
+
+
+def open_workspace(location: str | Path | None = None) -> WorkspaceStore:
+    """The workspace store at ``location``: a ``postgresql://`` URL opens the database, any
+    other value the folder. Without ``location``: ``MLCANVAS_DATABASE_URL`` when set, else the
+    folder ``MLCANVAS_WORKSPACE`` (default ``./workspace``). Opening does not connect.
+
+    Raises:
+        StoreError: a URL of another kind of database (only PostgreSQL is supported).
+    """
+    if location is None:
+        location = os.environ.get(DATABASE_URL_ENV, "").strip() or default_root()
+    if is_database_url(location):
+        text = str(location)
+        if not text.lower().startswith(_DATABASE_SCHEMES):
+            scheme = text.split("://", 1)[0]
+            raise StoreError(f"{DATABASE_URL_ENV}: '{scheme}://' databases are not supported; "
+                             f"use a postgresql:// URL")
+        from canvas.workspace.postgres import PostgresStore
+
+        return PostgresStore(text)
+    return FolderStore(location)
+
+
+@dataclass(frozen=True)
+class StoredRevision:
+    """One saved revision of a document with its envelope, as a migration copies it."""
+
+    revision: int
+    saved_at: str | None
+    author: str | None
+    previous: int | None
+    data: Any
+
+    def envelope(self) -> dict[str, Any]:
+        """The document as the folder store writes it (``revision`` first, ``data`` last)."""
+        return {"revision": self.revision, "saved_at": self.saved_at, "author": self.author,
+                "previous": self.previous, "data": self.data}
+
+    @classmethod
+    def from_envelope(cls, envelope: dict[str, Any]) -> StoredRevision:
+        return cls(int(envelope["revision"]), envelope.get("saved_at"),
+                   envelope.get("author"), envelope.get("previous"), envelope.get("data"))
+
+
+@dataclass(frozen=True)
+class DocumentDump:
+    """A document's current revision and its kept history (newest first, the current one
+    included when it is kept)."""
+
+    current: StoredRevision
+    history: tuple[StoredRevision, ...]
+
+
+@dataclass(frozen=True)
+class WorkshopDump:
+    """A whole workshop as one store hands it to another (``mlcanvas workspace migrate``)."""
+
+    id: str
+    documents: dict[str, DocumentDump]
+
+    def files(self) -> dict[str, str]:
+        """The workshop as the folder store lays it out: relative path -> YAML text."""
+        files = {}
+        for name, doc in sorted(self.documents.items()):
+            files[f"{name}.yaml"] = dump_yaml(doc.current.envelope())
+            for kept in doc.history:
+                files[f".history/{name}/{kept.revision:06d}.yaml"] = dump_yaml(kept.envelope())
+        return files
+
+    def zip_bytes(self) -> bytes:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for path, text in sorted(self.files().items()):
+                # a fixed time, so the same workshop always gives the same archive
+                entry = zipfile.ZipInfo(f"{self.id}/{path}", date_time=(1980, 1, 1, 0, 0, 0))
+                entry.compress_type, entry.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
+                archive.writestr(entry, text)
+        return buffer.getvalue()
+
+
+class WorkspaceStore(ABC):
+    """What every workspace store guarantees, whatever keeps the documents.
+
+    - Every save of a document is atomic and makes a new revision (1, 2, ...); a save whose
+      ``expected_revision`` is not the saved one is refused with :class:`ConflictError`, even
+      when the two saves come from different processes or machines.
+    - The last :data:`HISTORY_KEEP` revisions of each document are kept and readable;
+      ``undo`` saves an older content as a new revision, so nothing is overwritten.
+    - Deleting a workshop keeps it recoverable (a trash), it only leaves the list.
+    """
+
+    # -------------------------------------------------------------- where it is
+    @property
+    @abstractmethod
+    def location(self) -> str:
+        """A string naming this store, unique per store and without secrets: a cache key."""
+
+    @abstractmethod
+    def describe(self) -> str:
+        """Where the workshops are kept, for a sentence shown to people (no password)."""
+
+    @abstractmethod
+    def describe_trash(self) -> str:
+        """Where a deleted workshop goes, for a sentence shown to people."""
+
+    def close(self) -> None:
+        """Release what the store holds open (connections); it can still be used after."""
+        return None
+
+    # -------------------------------------------------------------- workshops
+    @abstractmethod
+    def workshop_ids(self) -> list[str]:
+        """The ids of the workshops that have a board, sorted."""
+
+    @abstractmethod
+    def exists(self, workshop: str) -> bool: ...
+
+    @abstractmethod
+    def create_from_board(self, board: Board, workshop_id: str | None = None) -> str:
+        """A new workshop holding ``board`` as revision 1; its id is ``workshop_id`` when that
+        is a valid, free name, else a slug of the title, numbered when taken. Returns it."""
+
+    @abstractmethod
+    def duplicate(self, workshop: str, title: str | None = None) -> str:
+        """Copy a workshop's current documents (not its history) into a new workshop."""
+
+    @abstractmethod
+    def delete(self, workshop: str) -> str | Path:
+        """Move a workshop out of the list into the trash; returns where it went."""
+
+    @abstractmethod
+    def dump_workshop(self, workshop: str) -> WorkshopDump:
+        """The workshop's documents with their kept history, to copy elsewhere."""
+
+    @abstractmethod
+    def load_workshop(self, dump: WorkshopDump) -> None:
+        """Add a workshop copied from another store under its own id, history included.
+
+        Raises:
+            StoreError: a workshop with that id is already here.
+        """
+
+    @abstractmethod
+    def _has_workshops(self) -> bool:
+        """Whether seeding would find the store in use."""
+
+    @abstractmethod
+    def _seed_lock(self) -> contextlib.AbstractContextManager[None]:
+        """Held while seeding, across every process that shares the store."""
+
+    def ensure_seeded(self, examples: Path = EXAMPLES_DIR) -> list[str]:
+        """Seed a missing or empty workspace with the example boards; returns the new ids.
+
+        Safe when several sessions or processes start at once: seeding holds a store-wide
+        lock and looks again under it, so the examples are added once.
+        """
+        if self._has_workshops():
+            return []
+        with self._seed_lock():
+            if self._has_workshops():
+                return []
+            created = []
+            for board_file in sorted(examples.glob("*/board.storm")):
+                board = read_storm(board_file)
+                created.append(self.create_from_board(
+                    board, workshop_id=board_file.parent.name))
+            return created
+
+    def list_workshops(self) -> list[WorkshopInfo]:
+        """All workshops, most recently saved first."""
+        infos = []
+        for workshop in self.workshop_ids():
+            try:
+                doc = self.read(workshop, BOARD)
+            except (StoreError, YamlError, AttributeError, TypeError, ValueError):
+                continue  # a damaged workshop is left out of the list, not a crash
+            if info := _workshop_info(workshop, doc):
+                infos.append(info)
+        return sorted(infos, key=lambda i: (i.saved_at or "", i.id), reverse=True)
+
+    def create(self, title: str, lang: str = "en") -> str:
+        """Create an empty workshop with a board of this title; returns its id."""
+        title = " ".join(title.split())
+        if not title:
+            raise StoreError("a workshop needs a title")
+        builder = BoardBuilder(title)
+        builder.metadata["lang"] = lang
+        return self.create_from_board(builder.build())
+
+    def rename(self, workshop: str, title: str, expected_revision: int) -> int:
+        """Give the workshop's board a new title (the id, and so every link, stays)."""
+        title = " ".join(title.split())
+        if not title:
+            raise StoreError("a workshop needs a title")
+        board = self.load_board(workshop).data
+        return self.save_board(workshop, board.model_copy(update={"title": title}),
+                               expected_revision)
+
+    def export_zip(self, workshop: str) -> bytes:
+        """The workshop's documents and history as a zip archive, laid out as in a folder
+        store (``ID/board.yaml``, ``ID/.history/board/000007.yaml``)."""
+        return self.dump_workshop(workshop).zip_bytes()
+
+    # -------------------------------------------------------------- documents
+    @abstractmethod
+    def read(self, workshop: str, name: str) -> Versioned:
+        """A document and its revision; ``Versioned(None, 0)`` when it was never saved."""
+
+    @abstractmethod
+    def revision(self, workshop: str, name: str = BOARD) -> int:
+        """The saved revision of a document (0: never saved), without reading its data: cheap
+        enough to poll every second or two to learn whether someone else saved."""
+
+    @abstractmethod
+    def signature(self, workshop: str, name: str = BOARD) -> tuple:
+        """A cheap value that changes whenever the saved document changes, also when a
+        workshop is deleted and another one made under the same id: a cache key."""
+
+    @abstractmethod
+    def write(self, workshop: str, name: str, data: Any, expected_revision: int,
+              author: str | None = None, previous: int | None = -1) -> int:
+        """Save a document atomically as a new revision; returns that revision.
+
+        Raises:
+            ConflictError: the saved revision is not ``expected_revision``.
+        """
+
+    @abstractmethod
+    def history(self, workshop: str, name: str = BOARD) -> list[Revision]:
+        """The kept revisions of a document, newest first (without their data)."""
+
+    @abstractmethod
+    def read_revision(self, workshop: str, name: str, revision: int) -> Versioned: ...
+
+    @abstractmethod
+    def can_undo(self, workshop: str, name: str = BOARD) -> bool:
+        """Whether :meth:`undo` can bring back an earlier content."""
+
+    @abstractmethod
+    def undo(self, workshop: str, name: str, expected_revision: int,
+             author: str | None = None) -> int:
+        """Bring back the content before the current one, as a new revision."""
+
+    def read_keyed(self, workshop: str, name: str,
+                   parse: Callable[[str, Any], Any]) -> tuple[dict[str, Any], int]:
+        """A document that maps keys (such as opportunity ids) to entries, each read with
+        ``parse(key, value)``, and its revision. An entry that no longer parses
+        (``ValueError``) is left out rather than breaking the caller."""
+        doc = self.read(workshop, name)
+        entries: dict[str, Any] = {}
+        for key, value in (doc.data or {}).items():
+            try:
+                entries[str(key)] = parse(str(key), value)
+            except ValueError:
+                continue
+        return entries, doc.revision
+
+    def write_keyed(self, workshop: str, name: str, key: str, value: Any,
+                    expected_revision: int, author: str | None = None) -> int:
+        """Store one entry of a keyed document, keeping the others; ``ConflictError`` when
+        the document moved on since ``expected_revision``. Returns the new revision."""
+        data = dict(self.read(workshop, name).data or {})
+        data[key] = value
+        return self.write(workshop, name, data, expected_revision, author=author)
+
+    # -------------------------------------------------------------- the board
+    def load_board(self, workshop: str) -> Versioned:
+        """The workshop's board as a :class:`Board`, with its revision."""
+        doc = self.read(workshop, BOARD)
+        if doc.data is None:
+            raise WorkshopNotFound(workshop)
+        try:
+            board = board_from_dict(doc.data, source=f"{workshop}/{BOARD}.yaml")
+        except BoardFormatError as exc:
+            raise StoreError(str(exc)) from None
+        return Versioned(board, doc.revision, doc.saved_at, doc.author)
+
+    def save_board(self, workshop: str, board: Board, expected_revision: int,
+                   author: str | None = None) -> int:
+        return self.write(workshop, BOARD, board_to_plain(board), expected_revision, author)
+
+    def undo_board(self, workshop: str, expected_revision: int) -> int:
+        return self.undo(workshop, BOARD, expected_revision)
+
+
+def _workshop_info(workshop: str, doc: Versioned) -> WorkshopInfo | None:
+    """The list entry of a workshop from its board document; None when it is damaged."""
+    board = doc.data
+    try:
+        return WorkshopInfo(
+            id=workshop, title=str(board.get("title") or workshop),
+            lang=language_code((board.get("metadata") or {}).get("lang")),
+            stickies=len(board.get("stickies") or []),
+            revision=doc.revision, saved_at=doc.saved_at)
+    except (AttributeError, TypeError, ValueError):
+        return None
+
+
+def valid_name(name: str | None) -> bool:
+    """Whether ``name`` may be a workshop id or a document name."""
+    return bool(_NAME.match(name or ""))
 
 
 #: The process's umask, read once at import (reading it means setting it, which is not
@@ -149,33 +470,35 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class Workspace:
-    """A folder of workshops. Cheap to create; holds no state besides its root."""
+class FolderStore(WorkspaceStore):
+    """A folder of workshops on one machine. Cheap to create; holds no state besides its
+    root. Saves are serialised by a lock file per workshop (``flock``), so processes on one
+    machine share it safely; several machines need :class:`PostgresStore` instead."""
 
     def __init__(self, root: str | Path | None = None) -> None:
         self.root = Path(root) if root is not None else default_root()
 
-    # ------------------------------------------------------------------ workshops
-    def ensure_seeded(self, examples: Path = EXAMPLES_DIR) -> list[str]:
-        """Seed a missing or empty workspace with the example boards; returns the new ids.
+    @property
+    def location(self) -> str:
+        return str(self.root.resolve())
 
-        Safe when several sessions start at once: seeding holds a workspace-wide lock and
-        looks again under it, so the examples are added once.
-        """
-        if self.root.exists() and any(self._workshop_dirs()):
-            return []
+    def describe(self) -> str:
+        return f"the workspace folder `{self.root}`"
+
+    def describe_trash(self) -> str:
+        return "the workspace's `.trash` folder"
+
+    # ------------------------------------------------------------------ workshops
+    def _has_workshops(self) -> bool:
+        return any(self._workshop_dirs())
+
+    @contextlib.contextmanager
+    def _seed_lock(self) -> Iterator[None]:
         self.root.mkdir(parents=True, exist_ok=True)
         with open(self.root / ".seed.lock", "a+") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             try:
-                if any(self._workshop_dirs()):
-                    return []
-                created = []
-                for board_file in sorted(examples.glob("*/board.storm")):
-                    board = read_storm(board_file)
-                    created.append(self.create_from_board(
-                        board, workshop_id=board_file.parent.name))
-                return created
+                yield
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
@@ -185,21 +508,8 @@ class Workspace:
         return (p for p in sorted(self.root.iterdir())
                 if p.is_dir() and _NAME.match(p.name) and (p / f"{BOARD}.yaml").exists())
 
-    def list_workshops(self) -> list[WorkshopInfo]:
-        """All workshops, most recently saved first."""
-        infos = []
-        for folder in self._workshop_dirs():
-            try:
-                doc = self.read(folder.name, BOARD)
-                board = doc.data
-                infos.append(WorkshopInfo(
-                    id=folder.name, title=str(board.get("title") or folder.name),
-                    lang=language_code((board.get("metadata") or {}).get("lang")),
-                    stickies=len(board.get("stickies") or []),
-                    revision=doc.revision, saved_at=doc.saved_at))
-            except (StoreError, YamlError, AttributeError, TypeError, ValueError):
-                continue  # a damaged workshop is left out of the list, not a crash
-        return sorted(infos, key=lambda i: (i.saved_at or "", i.id), reverse=True)
+    def workshop_ids(self) -> list[str]:
+        return [folder.name for folder in self._workshop_dirs()]
 
     def exists(self, workshop: str) -> bool:
         return bool(_NAME.match(workshop)) and (self.root / workshop / f"{BOARD}.yaml").exists()
@@ -223,15 +533,6 @@ class Workspace:
             candidates = [f"{base}-{n}"]
             n += 1
 
-    def create(self, title: str, lang: str = "en") -> str:
-        """Create an empty workshop with a board of this title; returns its id."""
-        title = " ".join(title.split())
-        if not title:
-            raise StoreError("a workshop needs a title")
-        builder = BoardBuilder(title)
-        builder.metadata["lang"] = lang
-        return self.create_from_board(builder.build())
-
     def create_from_board(self, board: Board, workshop_id: str | None = None) -> str:
         workshop = self._claim_id(board.title, workshop_id)
         try:
@@ -241,15 +542,6 @@ class Workspace:
             shutil.rmtree(self.root / workshop, ignore_errors=True)
             raise
         return workshop
-
-    def rename(self, workshop: str, title: str, expected_revision: int) -> int:
-        """Give the workshop's board a new title (the id, and so every link, stays)."""
-        title = " ".join(title.split())
-        if not title:
-            raise StoreError("a workshop needs a title")
-        board = self.load_board(workshop).data
-        return self.save_board(workshop, board.model_copy(update={"title": title}),
-                               expected_revision)
 
     def duplicate(self, workshop: str, title: str | None = None) -> str:
         """Copy a workshop's current documents (not its history) into a new workshop."""
@@ -273,14 +565,43 @@ class Workspace:
         shutil.move(str(source), str(target))
         return target
 
-    def export_zip(self, workshop: str) -> bytes:
-        """The workshop's documents and history as a zip archive."""
-        source = self._dir(workshop)
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            for path in sorted(source.rglob("*.yaml")):
-                archive.write(path, f"{workshop}/{path.relative_to(source)}")
-        return buffer.getvalue()
+    def dump_workshop(self, workshop: str) -> WorkshopDump:
+        """The documents and their kept history; a history file that cannot be read, or
+        that a killed save left ahead of its document, is left out."""
+        folder = self._dir(workshop)
+        documents = {}
+        for path in sorted(folder.glob("*.yaml")):
+            if not _NAME.match(path.stem):
+                continue
+            current = StoredRevision.from_envelope(self._read_envelope(path))
+            history = []
+            kept = folder / ".history" / path.stem
+            for old in sorted(kept.glob("*.yaml"), key=_revision_number, reverse=True):
+                with contextlib.suppress(StoreError, YamlError, ValueError, TypeError):
+                    revision = StoredRevision.from_envelope(self._read_envelope(old))
+                    if revision.revision <= current.revision:
+                        history.append(revision)
+            documents[path.stem] = DocumentDump(current, tuple(history))
+        return WorkshopDump(workshop, documents)
+
+    def load_workshop(self, dump: WorkshopDump) -> None:
+        if not _NAME.match(dump.id):
+            raise StoreError(f"'{dump.id}' is not a valid workshop id")
+        self.root.mkdir(parents=True, exist_ok=True)
+        target = self.root / dump.id
+        try:
+            target.mkdir()
+        except FileExistsError:
+            raise StoreError(f"there is already a workshop '{dump.id}' in {self.root}") from None
+        try:
+            files = dump.files()
+            # history first, the documents last: a copy killed half-way has no board yet
+            # and so is no workshop
+            for path in sorted(files, key=lambda p: (not p.startswith("."), p)):
+                atomic_write(target / path, files[path])
+        except BaseException:
+            shutil.rmtree(target, ignore_errors=True)
+            raise
 
     # ------------------------------------------------------------------ documents
     def _dir(self, workshop: str) -> Path:
@@ -344,6 +665,16 @@ class Workspace:
         """The saved revision of a document (0: never saved), without reading its data: cheap
         enough to poll every second or two to learn whether someone else saved."""
         return self._revision_on_disk(self._doc_path(workshop, name))
+
+    def signature(self, workshop: str, name: str = BOARD) -> tuple:
+        """The document file's path, modification time, size and inode (a file replaced by
+        hand, or a workshop made again under a deleted one's id, gets a new one)."""
+        try:
+            path = self._doc_path(workshop, name)
+            stat = os.stat(path)
+        except (StoreError, OSError):
+            return (str(self.root / workshop / f"{name}.yaml"), None)
+        return (str(path), stat.st_mtime_ns, stat.st_size, stat.st_ino)
 
     def write(self, workshop: str, name: str, data: Any, expected_revision: int,
               author: str | None = None, previous: int | None = -1) -> int:
@@ -450,46 +781,10 @@ class Workspace:
         return self.write(workshop, name, older.get("data"), expected_revision, author,
                           previous=older.get("previous"))
 
-    def read_keyed(self, workshop: str, name: str,
-                   parse: Callable[[str, Any], Any]) -> tuple[dict[str, Any], int]:
-        """A document that maps keys (such as opportunity ids) to entries, each read with
-        ``parse(key, value)``, and its revision. An entry that no longer parses
-        (``ValueError``) is left out rather than breaking the caller."""
-        doc = self.read(workshop, name)
-        entries: dict[str, Any] = {}
-        for key, value in (doc.data or {}).items():
-            try:
-                entries[str(key)] = parse(str(key), value)
-            except ValueError:
-                continue
-        return entries, doc.revision
 
-    def write_keyed(self, workshop: str, name: str, key: str, value: Any,
-                    expected_revision: int, author: str | None = None) -> int:
-        """Store one entry of a keyed document, keeping the others; ``ConflictError`` when
-        the document moved on since ``expected_revision``. Returns the new revision."""
-        data = dict(self.read(workshop, name).data or {})
-        data[key] = value
-        return self.write(workshop, name, data, expected_revision, author=author)
 
-    # ------------------------------------------------------------------ the board
-    def load_board(self, workshop: str) -> Versioned:
-        """The workshop's board as a :class:`Board`, with its revision."""
-        doc = self.read(workshop, BOARD)
-        if doc.data is None:
-            raise WorkshopNotFound(workshop)
-        try:
-            board = board_from_dict(doc.data, source=f"{workshop}/{BOARD}.yaml")
-        except BoardFormatError as exc:
-            raise StoreError(str(exc)) from None
-        return Versioned(board, doc.revision, doc.saved_at, doc.author)
-
-    def save_board(self, workshop: str, board: Board, expected_revision: int,
-                   author: str | None = None) -> int:
-        return self.write(workshop, BOARD, board_to_plain(board), expected_revision, author)
-
-    def undo_board(self, workshop: str, expected_revision: int) -> int:
-        return self.undo(workshop, BOARD, expected_revision)
+#: The folder store under the name existing callers use.
+Workspace = FolderStore
 
 
 def board_to_plain(board: Board) -> dict[str, Any]:

@@ -73,6 +73,7 @@ def app_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, examples_dir: Path)
 
     root = tmp_path / "workspace"
     monkeypatch.setenv("MLCANVAS_WORKSPACE", str(root))
+    monkeypatch.delenv("MLCANVAS_DATABASE_URL", raising=False)  # the folder, not a database
     monkeypatch.setattr(Workspace.ensure_seeded, "__defaults__", (examples_dir,))
     import streamlit as st
     st.cache_resource.clear()
@@ -155,15 +156,20 @@ _SEEDING_LAUNCHER = (
 
 
 def start_server(workspace: Path, port: int | None = None, log_dir: Path | None = None,
-                 examples: Path | None = None) -> StreamlitServer:
+                 examples: Path | None = None,
+                 database_url: str | None = None) -> StreamlitServer:
     """``streamlit run app.py`` from the repository root on a free port, headless.
 
     ``examples`` seeds a first start from that folder instead of the repository's
-    ``examples/`` (for as long as the repository has none).
+    ``examples/`` (for as long as the repository has none). ``database_url`` runs it on
+    that PostgreSQL database (``MLCANVAS_DATABASE_URL``) instead of the folder.
     """
     port = port or free_port()
     log = (log_dir or workspace.parent) / f"streamlit-{port}.log"
     env = {**os.environ, "MLCANVAS_WORKSPACE": str(workspace)}
+    env.pop("MLCANVAS_DATABASE_URL", None)
+    if database_url:
+        env["MLCANVAS_DATABASE_URL"] = database_url
     args = ["run", "app.py", "--server.headless", "true", "--server.port", str(port),
             "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
             "--server.fileWatcherType", "none"]
@@ -189,8 +195,9 @@ def server_factory(tmp_path: Path) -> Iterator:
     started: list[StreamlitServer] = []
 
     def start(workspace: Path | None = None, port: int | None = None,
-              examples: Path | None = None) -> StreamlitServer:
-        server = start_server(workspace or tmp_path / "workspace", port, tmp_path, examples)
+              examples: Path | None = None, database_url: str | None = None) -> StreamlitServer:
+        server = start_server(workspace or tmp_path / "workspace", port, tmp_path, examples,
+                              database_url)
         started.append(server)
         return server
     yield start

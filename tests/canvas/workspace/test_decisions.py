@@ -15,7 +15,7 @@ from canvas.workspace.decisions import (
     opportunity_cards,
     save_decisions,
 )
-from canvas.workspace.store import ConflictError, Workspace
+from canvas.workspace.store import ConflictError
 from eventstorming.detection.detector import detect
 from eventstorming.formats.storm import parse_storm
 
@@ -135,8 +135,7 @@ def test_anchor_choices_are_commands_and_policies_in_timeline_order():
     assert "a-employee" not in choices and "p-when-a-receipt-arrives" in choices
 
 
-def test_round_trip_through_the_workspace_with_conflicts(tmp_path, detected):
-    ws = Workspace(tmp_path)
+def test_round_trip_through_the_workspace_with_conflicts(ws, detected):
     workshop = ws.create_from_board(BOARD)
     d, revision = load_decisions(ws, workshop)
     assert d == Decisions() and revision == 0

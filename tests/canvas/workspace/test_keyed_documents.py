@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from canvas.workspace.store import ConflictError, Workspace
+from canvas.workspace.store import ConflictError
 
 
 def _parse(key: str, value: object) -> int:
@@ -13,8 +13,7 @@ def _parse(key: str, value: object) -> int:
     return value
 
 
-def test_write_keyed_keeps_the_other_entries_and_read_keyed_skips_broken_ones(tmp_path):
-    ws = Workspace(tmp_path)
+def test_write_keyed_keeps_the_other_entries_and_read_keyed_skips_broken_ones(ws):
     workshop = ws.create("Keyed")
     rev = ws.write_keyed(workshop, "specs", "opp-a", 1, expected_revision=0, author="Ana")
     rev = ws.write_keyed(workshop, "specs", "opp-b", "broken", expected_revision=rev)

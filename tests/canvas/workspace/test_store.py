@@ -1,4 +1,7 @@
-"""The workspace store: revisions, conflicts, history, undo, seeding and the workspace root."""
+"""The workspace store: revisions, conflicts, history, undo, seeding and the workspace root.
+
+Tests taking ``ws`` or ``store_location`` run against both stores (the folder and
+PostgreSQL, see conftest.py); those taking ``folder`` are about the folder's files."""
 
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from canvas.workspace.store import (
     WorkshopNotFound,
     Workspace,
     default_root,
+    open_workspace,
 )
 from eventstorming import parse_storm, read_storm
 from tests.conftest import ROOT
@@ -24,9 +28,14 @@ BOARD_TEXT = "# Receipts\nlang: en\n## Desk\na: Clerk -> c: Type receipt -> e: R
 
 
 @pytest.fixture
-def ws(workspace_root: Path) -> Workspace:
+def folder(workspace_root: Path) -> Workspace:
     workspace_root.mkdir()
     return Workspace(workspace_root)
+
+
+def _zip_texts(ws, workshop: str) -> dict[str, str]:
+    archive = zipfile.ZipFile(io.BytesIO(ws.export_zip(workshop)))
+    return {name: archive.read(name).decode("utf-8") for name in archive.namelist()}
 
 
 def test_create_from_board_and_load_it_back(ws):
@@ -37,7 +46,7 @@ def test_create_from_board_and_load_it_back(ws):
     assert loaded.data == board
     assert loaded.revision == 1
     assert loaded.saved_at
-    text = (ws.root / workshop / "board.yaml").read_text(encoding="utf-8")
+    text = _zip_texts(ws, workshop)[f"{workshop}/board.yaml"]
     assert "revision: 1" in text and "text: Type receipt" in text  # readable in a diff
 
 
@@ -91,7 +100,8 @@ def test_history_keeps_the_last_twenty(ws):
     history = ws.history(workshop, "notes")
     assert HISTORY_KEEP == 20
     assert [r.revision for r in history] == list(range(29, 9, -1))
-    assert len(list((ws.root / workshop / ".history" / "notes").glob("*.yaml"))) == 20
+    kept = [n for n in _zip_texts(ws, workshop) if n.startswith(f"{workshop}/.history/notes/")]
+    assert len(kept) == 20
     assert ws.read_revision(workshop, "notes", 10).data == {"n": 10}
     with pytest.raises(StoreError, match="no longer kept"):
         ws.read_revision(workshop, "notes", 9)
@@ -140,8 +150,7 @@ def test_undo_board(ws):
     assert ws.load_board(workshop).data.title == "Receipts"
 
 
-def test_seeding_a_missing_workspace_with_the_examples(workspace_root):
-    ws = Workspace(workspace_root)
+def test_seeding_a_missing_workspace_with_the_examples(ws):
     created = ws.ensure_seeded()
     examples = sorted((ROOT / "examples").glob("*/board.storm"))
     assert len(created) == len(examples) >= 3
@@ -152,19 +161,22 @@ def test_seeding_a_missing_workspace_with_the_examples(workspace_root):
     assert len(ws.list_workshops()) == len(examples)
 
 
-def test_seeding_an_empty_workspace_but_never_one_in_use(workspace_root, tmp_path):
-    workspace_root.mkdir()
-    (workspace_root / "README.txt").write_text("not a workshop")
+def test_seeding_an_empty_workspace_but_never_one_in_use(ws, tmp_path):
     examples = tmp_path / "examples"
     (examples / "one").mkdir(parents=True)
     (examples / "one" / "board.storm").write_text(BOARD_TEXT, encoding="utf-8")
-    ws = Workspace(workspace_root)
-    assert ws.ensure_seeded(examples) == ["one"]
-    used = Workspace(tmp_path / "used")
-    used.root.mkdir()
+    used = ws
     used.create("My own workshop")
     assert used.ensure_seeded(examples) == []
     assert [i.id for i in used.list_workshops()] == ["my-own-workshop"]
+
+
+def test_seeding_a_folder_with_files_that_are_no_workshops(folder, tmp_path):
+    (folder.root / "README.txt").write_text("not a workshop")
+    examples = tmp_path / "examples"
+    (examples / "one").mkdir(parents=True)
+    (examples / "one" / "board.storm").write_text(BOARD_TEXT, encoding="utf-8")
+    assert folder.ensure_seeded(examples) == ["one"]
 
 
 def test_workspace_root_from_the_environment(monkeypatch, tmp_path):
@@ -175,11 +187,20 @@ def test_workspace_root_from_the_environment(monkeypatch, tmp_path):
     assert Workspace().root == Path("workspace")
 
 
-def test_unknown_and_malformed_workshops(ws):
+def test_unknown_workshops(ws):
     with pytest.raises(WorkshopNotFound, match="no workshop 'nope'"):
         ws.load_board("nope")
     with pytest.raises(WorkshopNotFound):
         ws.read("../etc", "board")
+    with pytest.raises(WorkshopNotFound):
+        ws.write("nope", "board", {}, 0)
+    assert not ws.exists("nope") and not ws.exists("../etc")
+    with pytest.raises(WorkshopNotFound):
+        ws.revision("nope", "board")
+
+
+def test_malformed_workshops(folder):
+    ws = folder
     workshop = ws.create("Broken")
     (ws.root / workshop / "board.yaml").write_text("revision: 3\ndata: {stickies: 5}\n")
     with pytest.raises(StoreError, match="stickies"):
@@ -207,12 +228,26 @@ def test_rename_duplicate_delete_and_export(ws):
     archive = zipfile.ZipFile(io.BytesIO(ws.export_zip(workshop)))
     assert f"{workshop}/board.yaml" in archive.namelist()
     assert any(name.startswith(f"{workshop}/.history/board/") for name in archive.namelist())
-    moved = ws.delete(workshop)
-    assert moved.parent.name == ".trash" and (moved / "board.yaml").exists()
+    ws.delete(workshop)
     assert not ws.exists(workshop)
+    assert workshop not in [i.id for i in ws.list_workshops()]
+    with pytest.raises(WorkshopNotFound):
+        ws.load_board(workshop)
+    with pytest.raises(WorkshopNotFound):
+        ws.delete(workshop)
+    # the id is free again; the new workshop starts afresh
+    assert ws.create_from_board(parse_storm(BOARD_TEXT)) == workshop
+    assert ws.load_board(workshop).revision == 1 and ws.read(workshop, "canvas").revision == 0
 
 
-def test_leftovers_of_a_killed_save_are_cleaned_and_ignored(ws):
+def test_delete_moves_the_folder_into_the_trash(folder):
+    workshop = folder.create("Trash me")
+    moved = folder.delete(workshop)
+    assert moved.parent.name == ".trash" and (moved / "board.yaml").exists()
+
+
+def test_leftovers_of_a_killed_save_are_cleaned_and_ignored(folder):
+    ws = folder
     workshop = ws.create("Leftovers")
     folder = ws.root / workshop
     (folder / ".board.yaml.abc.tmp").write_text("half a fi")
@@ -226,13 +261,13 @@ def test_leftovers_of_a_killed_save_are_cleaned_and_ignored(ws):
     assert [r.revision for r in ws.history(workshop)] == [2, 1]
 
 
-def test_sessions_seeding_at_once_add_the_examples_once(workspace_root):
+def test_sessions_seeding_at_once_add_the_examples_once(store_location):
     barrier = threading.Barrier(4)
     results: list[list[str]] = []
 
     def seed() -> None:
         barrier.wait()
-        results.append(Workspace(workspace_root).ensure_seeded())
+        results.append(open_workspace(store_location).ensure_seeded())
 
     threads = [threading.Thread(target=seed) for _ in range(4)]
     for thread in threads:
@@ -241,7 +276,7 @@ def test_sessions_seeding_at_once_add_the_examples_once(workspace_root):
         thread.join(timeout=60)
     examples = sorted(p.parent.name for p in (ROOT / "examples").glob("*/board.storm"))
     assert sorted(r for result in results for r in result) == examples
-    assert sorted(i.id for i in Workspace(workspace_root).list_workshops()) == examples
+    assert sorted(i.id for i in open_workspace(store_location).list_workshops()) == examples
 
 
 def test_creating_the_same_title_at_once_gives_distinct_workshops(ws):
@@ -261,7 +296,8 @@ def test_creating_the_same_title_at_once_gives_distinct_workshops(ws):
     assert all(ws.load_board(w).data.title == "Same title" for w in created)
 
 
-def test_history_reads_documents_laid_out_by_hand(ws):
+def test_history_reads_documents_laid_out_by_hand(folder):
+    ws = folder
     workshop = ws.create("Hand edited")
     ws.write(workshop, "notes", {"text": "data: not a header"}, 0, author="data: odd")
     ws.write(workshop, "notes", "two", 1)
@@ -292,17 +328,17 @@ def test_read_revision_and_history_check_the_document_name(ws):
 
 
 def test_history_is_pruned_by_revision_number(ws):
-    workshop = ws.create("Big numbers")
-    history = ws.root / workshop / ".history" / "notes"
-    history.mkdir(parents=True)
-    for revision in range(999_990, 1_000_000):
-        (history / f"{revision:06d}.yaml").write_text(
-            f"revision: {revision}\nprevious: {revision - 1}\ndata: {{n: {revision}}}\n")
-    (ws.root / workshop / "notes.yaml").write_text(
-        "revision: 999999\nprevious: 999998\ndata: {n: 999999}\n")
+    from canvas.workspace.store import DocumentDump, StoredRevision, WorkshopDump
+
+    workshop = "big-numbers"
+    kept = [StoredRevision(revision, None, None, revision - 1, {"n": revision})
+            for revision in range(999_999, 999_989, -1)]
+    board = StoredRevision(1, None, None, 0, {"title": "Big numbers"})
+    ws.load_workshop(WorkshopDump(workshop, {"notes": DocumentDump(kept[0], tuple(kept)),
+                                             "board": DocumentDump(board, (board,))}))
     for number in range(1_000_000, 1_000_000 + HISTORY_KEEP + 2):
         assert ws.write(workshop, "notes", {"n": number}, number - 1) == number
-    kept = sorted(int(p.stem) for p in history.glob("*.yaml"))
+    kept = sorted(r.revision for r in ws.dump_workshop(workshop).documents["notes"].history)
     assert kept == list(range(1_000_002, 1_000_002 + HISTORY_KEEP))  # the newest
     assert [r.revision for r in ws.history(workshop, "notes")][:2] == [1_000_021, 1_000_020]
     revision = ws.undo(workshop, "notes", 1_000_021)
@@ -310,7 +346,8 @@ def test_history_is_pruned_by_revision_number(ws):
     assert revision == 1_000_022
 
 
-def test_saved_files_get_the_umask_mode(ws):
+def test_saved_files_get_the_umask_mode(folder):
+    ws = folder
     import os
     import stat
 
@@ -321,7 +358,8 @@ def test_saved_files_get_the_umask_mode(ws):
     assert mode == 0o666 & ~store._UMASK
 
 
-def test_a_board_that_cannot_be_saved_leaves_no_workshop(ws, monkeypatch):
+def test_a_board_that_cannot_be_saved_leaves_no_workshop(folder, monkeypatch):
+    ws = folder
     from eventstorming.model import Board
 
     def broken(*args, **kwargs):
