@@ -18,6 +18,7 @@ from canvas.workspace.decisions import (
     save_decisions,
 )
 from eventstorming.detection.opportunity import ML_TASKS, Opportunity
+from eventstorming.phrasing import count, frequency, number
 from ui import common, flow
 from ui.charts import anchors_figure
 from ui.picture import PLOT_CONFIG
@@ -148,10 +149,9 @@ def refs(items, limit: int = 6) -> str:
 def volume_text(opp: Opportunity) -> str:
     parts = []
     if opp.volume_per_day is not None:
-        volume = opp.volume_per_day
-        parts.append(f"{volume:,.0f} a day" if volume >= 1 else f"{volume * 365:,.0f} a year")
+        parts.append(frequency(opp.volume_per_day))
     if opp.minutes is not None:
-        parts.append(f"{opp.minutes:g} min each")
+        parts.append(f"{number(opp.minutes)} min each")
     return " · ".join(parts) or "not on the board"
 
 

@@ -7,6 +7,7 @@ import streamlit as st
 from canvas.workspace.store import StoreError
 from eventstorming.errors import BoardFormatError, BoardUnreadableError
 from eventstorming.formats.io import import_board
+from eventstorming.phrasing import count
 from ui import common
 from ui.text import md
 
@@ -67,9 +68,9 @@ with right:
                 st.error(f"Cannot import this file: {md(exc)}")
             else:
                 board = result.board
-                st.success(f"**{md(board.title)}** — {len(board.stickies)} stickies, "
-                           f"{len(board.links)} links, {len(board.lanes)} lanes "
-                           f"(read as {result.format})")
+                st.success(f"**{md(board.title)}** — {count(len(board.stickies), 'sticky')}, "
+                           f"{count(len(board.links), 'link')}, "
+                           f"{count(len(board.lanes), 'lane')} (read as {result.format})")
                 for line in result.report:
                     st.caption(f"• {md(line)}")
                 if st.button("Add as workshop", icon=":material/upload:", type="primary"):
@@ -83,7 +84,7 @@ with right:
 with left:
     workshops = ws.list_workshops()
     current = common.open_workshop_id()
-    st.subheader(f"{len(workshops)} workshops", anchor=False)
+    st.subheader(count(len(workshops), "workshop"), anchor=False)
     if not workshops:
         st.info("No workshops yet: create one on the right.")
     for info in workshops:
@@ -96,7 +97,8 @@ with left:
                              help=f"Open “{md(info.title)}” on the Board page"):
                     common.go_to_board(info.id)
                 when = (info.saved_at or "")[:16].replace("T", " ")
-                st.caption(f"{info.stickies} stickies · {md(LANGUAGES.get(info.lang, info.lang))}"
+                st.caption(f"{count(info.stickies, 'sticky')} · "
+                           f"{md(LANGUAGES.get(info.lang, info.lang))}"
                            f" · revision {info.revision} · saved {when} UTC"
                            + (" · open in this tab" if info.id == current else ""))
             with manage_col, st.popover("Manage", icon=":material/more_horiz:"):

@@ -49,6 +49,7 @@ from typing import Any
 from canvas.spec.validate import did_you_mean
 from eventstorming.detection.opportunity import Opportunity
 from eventstorming.model import Board
+from eventstorming.phrasing import number
 
 # --------------------------------------------------------------------------- criteria
 
@@ -250,7 +251,7 @@ def estimate_roi(opportunity: Opportunity,
         return None
     hours = volume * assumptions.days_per_year * minutes / 60 * assumptions.share_saved
     return Roi(hours, hours * assumptions.hourly_rate, assumptions.currency,
-               f"{volume:g}/day × {minutes:g} min, {assumptions.describe()}")
+               f"{number(volume)}/day × {number(minutes)} min, {assumptions.describe()}")
 
 
 @dataclass(frozen=True)
@@ -422,10 +423,10 @@ def _rate(opp: Opportunity, per_day: float) -> str:
     units = {"en": ("day", "week", "month"), "de": ("Tag", "Woche", "Monat")}
     day, week, month = units.get(opp.lang, units["en"])
     if per_day >= 1:
-        return f"{_num(opp, per_day, '.4g')}/{day}"
+        return f"{number(per_day, opp.lang)}/{day}"
     if per_day * 7 >= 1:
-        return f"{_num(opp, per_day * 7, '.3g')}/{week}"
-    return f"{_num(opp, per_day * 365 / 12, '.3g')}/{month}"
+        return f"{number(per_day * 7, opp.lang)}/{week}"
+    return f"{number(per_day * 365 / 12, opp.lang)}/{month}"
 
 
 #: Working hours of one full-time person a year, to put hours saved in proportion.
@@ -439,14 +440,14 @@ def suggest_value(opp: Opportunity, board: Board | None = None) -> tuple[int, st
     if volume is not None and minutes is not None:
         hours = volume * 365 * minutes / 60
         base = 1 + sum(hours >= limit for limit in (250, 1000, 4000, 16000))
-        why = _say(opp, "hours", volume=_rate(opp, volume), minutes=_num(opp, minutes, "g"),
+        why = _say(opp, "hours", volume=_rate(opp, volume), minutes=number(minutes, opp.lang),
                    hours=_num(opp, hours, ",.0f"), fte=_num(opp, hours / FTE_HOURS, ",.1f"))
     elif volume is not None:
         base = 2 if volume < 50 else 3 if volume < 1000 else 4
         why = _say(opp, "volume_only", volume=_rate(opp, volume))
     elif minutes is not None:
         base = 2 if minutes < 10 else 3
-        why = _say(opp, "minutes_only", minutes=_num(opp, minutes, "g"))
+        why = _say(opp, "minutes_only", minutes=number(minutes, opp.lang))
     else:
         base = 2
         why = _say(opp, "no_volume")
