@@ -385,14 +385,20 @@ REASONS: dict[str, dict[str, str]] = {
 RISK_FLAGS_DE = {"credit": "Kredit", "employment": "Beschäftigung", "health": "Gesundheit",
                  "insurance": "Versicherung", "housing": "Wohnen", "education": "Bildung",
                  "justice": "Justiz", "public_benefits": "Sozialleistungen",
-                 "migration": "Migration"}
+                 "migration": "Migration",
+                 "accusation": "verdächtigt eine Person (Betrug)",
+                 "refusal": "verweigert einer Person, was sie beantragt hat"}
+#: The flags that are no domain, in words (the domains read as they are: ``credit``).
+RISK_FLAGS_EN = {"accusation": "accuses a person (fraud suspicion)",
+                 "refusal": "refuses a person what they asked for"}
 
 
 def risk_flag_label(flag: str, lang: str = "en") -> str:
-    """A risk flag (``credit``, ``public_benefits``) as people in ``lang`` say it."""
+    """A risk flag (``credit``, ``public_benefits``, ``accusation``) as people in ``lang``
+    say it."""
     if lang == "de":
         return RISK_FLAGS_DE.get(flag, flag.replace("_", " "))
-    return flag.replace("_", " ")
+    return RISK_FLAGS_EN.get(flag, flag.replace("_", " "))
 
 
 def _say(opp: Opportunity, key: str, **values: Any) -> str:
