@@ -23,7 +23,9 @@ little value), avoid (neither).
 
 Business value counts the hours of work a year the board shows (volume per calendar day ×
 365 × minutes ÷ 60): 1 below 250 hours, 2 from 250, 3 from 1,000, 4 from 4,000, 5 from
-16,000 (ten full-time people at :data:`FTE_HOURS`), one more where a hotspot shows pain. The
+16,000 (ten full-time people at :data:`FTE_HOURS`), one more where a hotspot shows pain, and
+one more where a hotspot names a cost beyond the work (:func:`stated_cost`: money, people
+kept waiting, customers lost, fines), which minutes alone do not count. The
 ROI (:func:`estimate_roi`) states its own assumptions (:class:`RoiAssumptions`): half of
 today's minutes saved, 50 EUR an hour.
 
@@ -317,6 +319,7 @@ REASONS: dict[str, dict[str, str]] = {
         "minutes_only": "{minutes} min per case, volume unknown",
         "no_volume": "no volume or minutes on the board (a guess)",
         "pain": "; {n} hotspot[|s]: {names}",
+        "cost": "; {name} names a cost beyond the hours of work ({found}), one point more",
         "sources": "{n} read model[|s] or system[|s] feed[s|] the decision: {names}",
         "plus_events": ", plus {n} upstream event[|s]",
         "only_events": "only upstream events ({names}); no read model or system feeds the "
@@ -351,6 +354,8 @@ REASONS: dict[str, dict[str, str]] = {
         "minutes_only": "{minutes} Min. pro Fall, Menge unbekannt",
         "no_volume": "keine Menge und keine Minuten auf dem Board (geschätzt)",
         "pain": "; {n} Hotspot[|s]: {names}",
+        "cost": "; {name} nennt Kosten über die Arbeitsstunden hinaus ({found}), ein Punkt "
+                "mehr",
         "sources": "{n} Read Model[|s] oder System[|e] speis[t|en] die Entscheidung: {names}",
         "plus_events": ", dazu {n} vorgelagerte[s|] Event[|s]",
         "only_events": "nur vorgelagerte Events ({names}); kein Read Model und kein System "
@@ -435,6 +440,36 @@ def _rate(opp: Opportunity, per_day: float) -> str:
     return f"{number(per_day * 365 / 12, opp.lang)}/{month}"
 
 
+_PEOPLE = (r"patients?|customers?|clients?|passengers?|callers?|citizens?|applicants?|"
+           r"tenants?|guests?|travell?ers?|users?|kund\w*|patient\w*|fahrg[äa]st\w*|"
+           r"b[üu]rger\w*|antragsteller\w*|mieter\w*|g[äa]ste|reisende\w*|anrufer\w*")
+#: What a hotspot names as a cost beyond minutes of work, English and German: money,
+#: people kept waiting, customers or revenue lost, fines and write-offs.
+_COSTS = re.compile(
+    r"(?:[€$£]\s?\d[\d.,]*\s?(?:k|m|mio\.?|million|thousand|tsd\.?)?"
+    r"|\d[\d.,]*\s?(?:k|m|mio\.?|million|thousand|tsd\.?)?\s?(?:€|eur\b|euros?\b|usd\b|"
+    r"dollars?\b|gbp\b|£|chf\b))(?:\s?(?:a|an|per|/|im|pro|je)\s?"
+    r"(?:day|week|month|quarter|year|tag|woche|monat|quartal|jahr)\b)?"
+    rf"|\b(?:{_PEOPLE})\b[^.;]{{0,40}}?\b(?:wait\w*|queue\w*|stuck|stranded|warte\w*|"
+    r"liegen\w*|stehen\w*)\b(?:[^.;]{0,30}?\b(?:hours?|days?|weeks?|stunden\w*|tage\w*|"
+    r"wochen\w*|corridors?|fluren?|gängen)\b)?"
+    r"|\bwait(?:s|ing)?\s+(?:for\s+)?(?:hours|days|weeks)\b"
+    r"|\b(?:churn\w*|customers?\s+(?:leave|leaves|left|walk\s+away|switch\w*|cancel\w*)|"
+    r"lost\s+(?:sales|revenue|customers|orders)|revenue\s+loss\w*|write-?offs?|written\s+off|"
+    r"penalt(?:y|ies)|fines|late\s+fees?|chargebacks?|"
+    r"kunden\s+(?:springen\s+ab|wandern\s+ab|kündigen|gehen)|abwanderung|umsatzverlust\w*|"
+    r"abschreibung\w*|abgeschrieben|strafzahlung\w*|vertragsstrafe\w*|bußgeld\w*|"
+    r"mahngebühr\w*|verzugszins\w*)\b", re.I)
+
+
+def stated_cost(text: str) -> str | None:
+    """The words in which a hotspot names a cost beyond minutes of work ("€20,000 a month",
+    "patients wait in corridors for hours", "customers churn", "Kunden springen ab"),
+    or None. The value score counts it, and its reason quotes it."""
+    found = _COSTS.search(text)
+    return " ".join(found.group(0).split()) if found else None
+
+
 #: Working hours of one full-time person a year, to put hours saved in proportion.
 FTE_HOURS = 1600
 
@@ -459,7 +494,10 @@ def suggest_value(opp: Opportunity, board: Board | None = None) -> tuple[int, st
         why = _say(opp, "no_volume")
     if pain:
         why += _say(opp, "pain", n=pain, names=_names(opp, opp.hotspots, 1))
-    return _clamp(base + (1 if pain else 0)), why
+    cost = next(((h, found) for h in opp.hotspots if (found := stated_cost(h.text))), None)
+    if cost:
+        why += _say(opp, "cost", name=_names(opp, [cost[0]]), found=cost[1])
+    return _clamp(base + (1 if pain else 0) + (1 if cost else 0)), why
 
 
 def suggest_data(opp: Opportunity, board: Board | None = None) -> tuple[int, str]:
