@@ -6,13 +6,12 @@ import streamlit as st
 
 from canvas.workspace.store import StoreError
 from eventstorming.errors import BoardFormatError, BoardUnreadableError
-from eventstorming.formats.io import import_board
+from eventstorming.formats.io import BOARD_SUFFIXES, check_board_name, import_board
 from eventstorming.phrasing import count
 from ui import common
 from ui.text import md
 
 LANGUAGES = {"en": "English", "de": "Deutsch"}
-UPLOAD_TYPES = ["storm", "txt", "yaml", "yml", "excalidraw", "json", "drawio", "dio", "xml"]
 
 st.set_page_config(page_title="Workshops · mlcanvas")
 common.show_flash()
@@ -60,20 +59,31 @@ with right:
         st.subheader("Upload a board", anchor=False)
         st.caption("`.storm` text, mlcanvas YAML, Excalidraw, Miro (JSON), draw.io or prooph "
                    "board. It becomes a new workshop; the report says what was recognised.")
-        upload = st.file_uploader("Board file", type=UPLOAD_TYPES, key="upload")
+        # No type filter: the uploader would refuse a .csv with a bare red icon; the
+        # name is checked here instead, and the message says what the file is.
+        upload = st.file_uploader("Board file", key="upload",
+                                  help="Files ending in " + ", ".join(BOARD_SUFFIXES))
         if upload is not None:
             try:
+                check_board_name(upload.name)
                 result = import_board(upload.getvalue(), upload.name)
             except (BoardFormatError, BoardUnreadableError) as exc:
-                st.error(f"Cannot import this file: {md(exc)}")
+                st.error(f"Cannot import this file: {md(exc)}", icon=":material/error:")
             else:
                 board = result.board
-                st.success(f"**{md(board.title)}** — {count(len(board.stickies), 'sticky')}, "
+                show = st.warning if result.warning else st.success
+                show(f"**{md(board.title)}** — {count(len(board.stickies), 'sticky')}, "
                            f"{count(len(board.links), 'link')}, "
                            f"{count(len(board.lanes), 'lane')} (read as {result.format})")
+                if result.warning:
+                    st.caption(f"Careful: {md(result.warning)}. Add it only to start from an "
+                               "empty board.")
                 for line in result.report:
                     st.caption(f"• {md(line)}")
-                if st.button("Add as workshop", icon=":material/upload:", type="primary"):
+                if st.button("Add the empty board anyway" if result.warning
+                             else "Add as workshop", icon=":material/upload:",
+                             type="secondary" if result.warning else "primary",
+                             key="add_upload"):
                     try:
                         workshop = ws.create_from_board(board)
                     except (StoreError, OSError, ValueError) as exc:
