@@ -78,3 +78,18 @@ def test_the_same_opportunity_cannot_be_added_twice(app, ws):
     at = add_by_hand(at, "Transcribe receipt details")
     assert "is already on the list" in at.error[0].value
     assert SECOND not in decided(ws).manual
+
+
+def test_the_ranking_says_unknown_hours_in_words(app, ws):
+    board = ws.load_board(WS).data
+    policy = next(s.id for s in board.stickies if s.kind.value == "policy")
+    at = open_page(app, "ui/opportunities.py")
+    at.text_input(key="new_title").set_value("Spot duplicate receipts")
+    at.selectbox(key="new_task").set_value("anomaly_detection")
+    at.selectbox(key="new_anchor").set_value(policy)     # no minutes there: hours unknown
+    at.button(key="FormSubmitter:new_form-Add and accept").click().run()
+    assert not at.exception, at.exception
+    at = open_page(at, "ui/prioritize.py")
+    table = next(d for d in at.dataframe if d.editing_mode == "read_only").value
+    assert "unknown" in list(table["hours_saved"])
+    assert all(isinstance(v, str) and v != "None" for v in table["hours_saved"])
