@@ -114,7 +114,7 @@ order = [c for c in table.columns if c not in ("quadrant_reason", "hours_per_yea
 st.dataframe(table, hide_index=True, width="stretch", key="ranking", column_order=order,
              column_config={
     "rank": st.column_config.NumberColumn("#", width=40),
-    "title": st.column_config.TextColumn("Opportunity", width=205),
+    "title": st.column_config.TextColumn("Opportunity", width=200),
     "task": st.column_config.TextColumn("Task", width=132),
     "score": st.column_config.ProgressColumn("Score", min_value=1, max_value=5,
                                              format="%.2f", width=85),
@@ -123,10 +123,10 @@ st.dataframe(table, hide_index=True, width="stretch", key="ranking", column_orde
                                                  help="Feasibility: the other five criteria"),
     "quadrant": st.column_config.TextColumn("Quadrant", width=110,
                                             help="⚠: high stakes kept it from being easy"),
-    "quadrant_reason": st.column_config.TextColumn("Why this quadrant", width=260),
+    "quadrant_reason": st.column_config.TextColumn("Why this quadrant", width=225),
     "hours_saved": st.column_config.TextColumn(
-        "Hours saved/yr", width=110,
-        help=f"At {assumptions.share_saved:.0%} saved. Rough estimate: "
+        f"Hours saved/yr (at {assumptions.share_saved:.0%})", width=152,
+        help=f"Rough estimate: "
         f"{assumptions.describe()} — volume × minutes × "
         f"{assumptions.days_per_year:g} ÷ 60 × {assumptions.share_saved:g}. The value "
         "reason counts all of today's hours; this column counts the part a prediction "
