@@ -65,3 +65,17 @@ def test_the_canvas_command_counts_in_words(tmp_path, capsys):
     assert re.search(r"\((1 guess|\d+ guesses) to confirm(, (1 open point|\d+ open points))?\)",
                      said), said
     assert "1 guesses" not in said and "1 open points" not in said
+
+
+def test_big_volumes_are_written_with_separators_everywhere():
+    from canvas.priorities.scoring import estimate_roi, suggest_value
+    from eventstorming.detection.opportunity import Opportunity, StickyRef
+
+    opp = Opportunity(id="opp-c-x", title="Route ticket", task="classification",
+                      anchor=StickyRef(id="c-x", kind="command", text="Route ticket"),
+                      volume_per_day=10_000, minutes=2, score=0.8)
+    _, why = suggest_value(opp)
+    assert "10,000/day × 2 min" in why and "1e+04" not in why and "10000" not in why
+    assert estimate_roi(opp).assumptions.startswith("10,000/day × 2 min")
+    german = opp.model_copy(update={"lang": "de"})
+    assert "10.000/Tag × 2 Min." in suggest_value(german)[1]
