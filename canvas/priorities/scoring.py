@@ -253,7 +253,7 @@ def estimate_roi(opportunity: Opportunity,
         return None
     hours = volume * assumptions.days_per_year * minutes / 60 * assumptions.share_saved
     return Roi(hours, hours * assumptions.hourly_rate, assumptions.currency,
-               f"{number(volume)}/day × {number(minutes)} min, {assumptions.describe()}")
+               f"{rate(volume)} × {number(minutes)} min, {assumptions.describe()}")
 
 
 @dataclass(frozen=True)
@@ -429,15 +429,20 @@ def _num(opp: Opportunity, value: float, spec: str) -> str:
     return text
 
 
-def _rate(opp: Opportunity, per_day: float) -> str:
-    """A volume as people say it: per day, or per week or month when less than daily."""
+def rate(per_day: float, lang: str = "en") -> str:
+    """A volume as people write it: ``2,500/day``, or per week or month when less than
+    daily (``1/week``, not ``0.142857/day``)."""
     units = {"en": ("day", "week", "month"), "de": ("Tag", "Woche", "Monat")}
-    day, week, month = units.get(opp.lang, units["en"])
+    day, week, month = units.get(lang, units["en"])
     if per_day >= 1:
-        return f"{number(per_day, opp.lang)}/{day}"
+        return f"{number(per_day, lang)}/{day}"
     if per_day * 7 >= 1:
-        return f"{number(per_day * 7, opp.lang)}/{week}"
-    return f"{number(per_day * 365 / 12, opp.lang)}/{month}"
+        return f"{number(per_day * 7, lang)}/{week}"
+    return f"{number(per_day * 365 / 12, lang)}/{month}"
+
+
+def _rate(opp: Opportunity, per_day: float) -> str:
+    return rate(per_day, opp.lang)
 
 
 _PEOPLE = (r"patients?|customers?|clients?|passengers?|callers?|citizens?|applicants?|"
