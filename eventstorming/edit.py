@@ -25,7 +25,17 @@ from typing import Any
 from eventstorming.builder import BoardBuilder
 from eventstorming.errors import BoardFormatError
 from eventstorming.formats.storm import KIND_KEYWORDS, parse_storm
-from eventstorming.model import AttrValue, Board, Kind, Link, Sticky, fold, sticky_id, unique_id
+from eventstorming.model import (
+    AttrValue,
+    Board,
+    Kind,
+    Link,
+    Sticky,
+    check_sticky_text,
+    fold,
+    sticky_id,
+    unique_id,
+)
 
 #: The kinds as the ``.storm`` format and the table offer them, in :class:`Kind` order.
 KIND_CHOICES: tuple[str, ...] = tuple(k.value for k in Kind)
@@ -268,6 +278,10 @@ def apply_table(board: Board, rows: Sequence[Mapping[str, Any]]) -> Board:
         text = " ".join(_cell(row.get("text")).split())
         if not text:
             raise EditError(f"{where}: a sticky needs a text")
+        try:
+            check_sticky_text(text)
+        except ValueError as exc:
+            raise EditError(f"{where}: {exc}") from None
         lane = _lane_name(_cell(row.get("lane")))
         if lane is not None and lane not in lanes:
             lanes.append(lane)
@@ -335,6 +349,10 @@ def update_sticky(board: Board, sticky_id: str, *, text: str | None = None,
     new_text = " ".join(text.split()) if text is not None else old.text
     if not new_text:
         raise EditError("a sticky needs a text")
+    try:
+        check_sticky_text(new_text)
+    except ValueError as exc:
+        raise EditError(str(exc)) from None
     twin = board.find(new_kind, new_text)
     if twin is not None and twin.id != sticky_id:
         raise EditError(f"there is already a {new_kind.value} '{twin.text}' on the board; "

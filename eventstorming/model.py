@@ -74,6 +74,10 @@ MAX_ELEMENTS = 20_000
 #: Longest text of a sticky, title, lane, tag or attribute (importers shorten longer texts
 #: and say so; the text formats refuse them with the line or field).
 MAX_TEXT_CHARS = 2_000
+#: Longest text of one sticky. A real sticky holds a short phrase (the longest on the
+#: example and benchmark boards has about 120 characters); past this it is a pasted
+#: document, which belongs in the board's description.
+MAX_STICKY_CHARS = 500
 #: Most attributes, and most tags, one sticky may have.
 MAX_ATTRS = 100
 
@@ -98,6 +102,16 @@ def _clean_value(value: Any) -> Any:
         raise ValueError(f"a text of {len(value):,} characters; the limit is "
                          f"{MAX_TEXT_CHARS:,}")
     return clean_text(value)
+
+
+def check_sticky_text(text: str) -> str:
+    """``text`` if a sticky may hold it; ValueError saying the length and the limit
+    (:data:`MAX_STICKY_CHARS`) otherwise."""
+    if len(text) > MAX_STICKY_CHARS:
+        raise ValueError(f"a sticky's text may have at most {MAX_STICKY_CHARS:,} characters "
+                         f"(this one has {len(text):,}); a sticky holds a short phrase, "
+                         "longer text belongs in the board's description")
+    return text
 
 
 def _clean_items(values: Any, what: str) -> None:
@@ -247,7 +261,7 @@ class Sticky(BaseModel):
         value = _clean_value(value).strip()
         if not value:
             raise ValueError("a sticky needs a text")
-        return value
+        return check_sticky_text(value)
 
     @property
     def folded(self) -> str:

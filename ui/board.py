@@ -27,6 +27,7 @@ from eventstorming.formats.io import EXPORTERS, export_board
 from eventstorming.formats.storm import write_storm
 from eventstorming.layout import layout_board
 from eventstorming.model import Board
+from eventstorming.phrasing import count
 from ui import common
 from ui.picture import COLUMNS_SHOWN, KIND_LABELS, PLOT_CONFIG, board_figure
 from ui.text import md
@@ -180,9 +181,10 @@ st.set_page_config(page_title=f"{board.title} · mlcanvas")
 head, side = st.columns([3, 2], vertical_alignment="bottom")
 with head:
     st.title(md(board.title), anchor=False)
-    counts = " · ".join(f"{n} {KIND_LABELS.get(k, k).lower()}" for k, n in board.counts().items())
-    st.caption(f"{len(board.stickies)} stickies · {len(board.links)} links · "
-               f"{len(board.lanes)} lanes" + (f" — {counts}" if counts else ""))
+    counts = " · ".join(count(n, KIND_LABELS.get(k, k).lower())
+                        for k, n in board.counts().items())
+    st.caption(f"{count(len(board.stickies), 'sticky')} · {count(len(board.links), 'link')} · "
+               f"{count(len(board.lanes), 'lane')}" + (f" — {counts}" if counts else ""))
 with side:
     status, undo, downloads = st.columns([2.4, 1.1, 1.5], vertical_alignment="center")
     status.markdown(f":green-badge[:material/check_circle: "

@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 from canvas.priorities.scoring import QUADRANT_SPLIT
 from canvas.priorities.table import QUADRANT_LABELS, ChartPoint
 from eventstorming.layout import BoardLayout
+from eventstorming.phrasing import frequency
 from ui.picture import board_figure
 
 ANCHOR_BORDER = "#2F9E44"
@@ -93,7 +94,7 @@ def bubble_chart(points: Sequence[ChartPoint]) -> go.Figure:
     # the rank stands in the bubble, the title in the hover and the key below the chart
     legend_done: set[str] = set()
     for p in sorted(points, key=lambda p: -p.size):
-        volume = f"{p.volume_per_day:,.0f}/day" if p.volume_per_day else "unknown"
+        volume = frequency(p.volume_per_day) if p.volume_per_day else "unknown"
         fig.add_trace(go.Scatter(
             x=[p.feasibility], y=[p.value], mode="markers+text",
             name=p.task.replace("_", " "), legendgroup=p.task,

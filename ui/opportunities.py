@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+from canvas.priorities.scoring import risk_flag_label
 from canvas.workspace.decisions import (
     DECISIONS_DOC,
     Decisions,
     OpportunityCard,
     anchor_choices,
+    card_numbers,
     load_decisions,
     manual_opportunity,
     open_candidates,
@@ -18,6 +20,7 @@ from canvas.workspace.decisions import (
     save_decisions,
 )
 from eventstorming.detection.opportunity import ML_TASKS, Opportunity
+from eventstorming.phrasing import frequency, number
 from ui import common, flow
 from ui.charts import anchors_figure
 from ui.picture import PLOT_CONFIG
@@ -71,12 +74,13 @@ def on_save_manual(prefix: str, base_id: str | None) -> None:
                                                                current) if c.id == base_id),
                     None)
     taken = {o.id for o in detection.opportunities} | set(current.manual)
+    listed = [c.opportunity for c in opportunity_cards(detection.opportunities, current)]
     try:
         opp = manual_opportunity(
             board, title=s.get(f"{prefix}title", ""), task=s.get(f"{prefix}task"),
             anchor_id=s.get(f"{prefix}anchor"), actor=s.get(f"{prefix}actor"),
             high_stakes=s.get(f"{prefix}stakes"), opportunity_id=base_id, taken=taken,
-            base=base)
+            base=base, existing=listed)
     except ValueError as exc:
         s[f"{prefix}error"] = str(exc)
         return
@@ -129,7 +133,8 @@ def manual_form(prefix: str, opp: Opportunity | None) -> None:
         st.text_input("Who decides today", value=(opp.actor or "") if opp else "",
                       key=f"{prefix}actor", placeholder="read off the board when empty")
         st.checkbox("High stakes (a decision about people: credit, hiring, health, "
-                    "insurance)", value=opp.high_stakes if opp else False,
+                    "insurance, a fraud suspicion, refusing what someone asked for)",
+                    value=opp.high_stakes if opp else False,
                     key=f"{prefix}stakes")
         st.form_submit_button("Save opportunity" if opp else "Add and accept",
                               type="primary", icon=":material/save:", on_click=on_save_manual,
@@ -148,10 +153,9 @@ def refs(items, limit: int = 6) -> str:
 def volume_text(opp: Opportunity) -> str:
     parts = []
     if opp.volume_per_day is not None:
-        volume = opp.volume_per_day
-        parts.append(f"{volume:,.0f} a day" if volume >= 1 else f"{volume * 365:,.0f} a year")
+        parts.append(frequency(opp.volume_per_day))
     if opp.minutes is not None:
-        parts.append(f"{opp.minutes:g} min each")
+        parts.append(f"{number(opp.minutes)} min each")
     return " · ".join(parts) or "not on the board"
 
 
@@ -162,7 +166,9 @@ def show_card(number: int, card: OpportunityCard) -> None:
         with head:
             badges = [f":{TASK_BADGE[opp.task]}-badge[{opp.task.replace('_', ' ')}]"]
             if opp.high_stakes:
-                badges.append(":red-badge[:material/warning: high stakes]")
+                flags = ", ".join(risk_flag_label(f) for f in opp.risk_flags)
+                badges.append(":red-badge[:material/warning: high stakes"
+                              + (f": {md(flags)}]" if flags else "]"))
             if card.status == "accepted":
                 badges.append(":green-badge[:material/check: accepted]")
             elif card.status == "dismissed":
@@ -172,7 +178,9 @@ def show_card(number: int, card: OpportunityCard) -> None:
             elif card.edited:
                 badges.append(":gray-badge[edited by hand]")
             st.markdown(f"#### {number}. {md(opp.title)}")
-            st.markdown(" ".join(badges) + f" &nbsp; confidence **{opp.score:.0%}**")
+            # the detector's confidence; a card added by hand has none (people saw it)
+            confidence = f" &nbsp; confidence **{opp.score:.0%}**" if opp.evidence else ""
+            st.markdown(" ".join(badges) + confidence)
         with buttons:
             left, right, more = st.columns([1.25, 1.25, 0.7])
             if card.status == "accepted":
@@ -246,7 +254,7 @@ m2.metric("Accepted", len(accepted))
 m3.metric("Dismissed", len(dismissed))
 m4.metric("Automation, not ML", len(detection.automation))
 
-numbers = {c.id: i for i, c in enumerate(cards, start=1)}
+numbers = card_numbers(cards)
 with st.expander("Where they are on the board — anchors outlined in green",
                  icon=":material/view_timeline:",
                  expanded=False):

@@ -102,31 +102,36 @@ with chart_col, st.container(border=True):
 
 st.subheader("Ranking", anchor=False)
 table = pd.DataFrame(ranking_rows(ranked))
-labels = {c.name: st.column_config.NumberColumn(c.label.split(" ")[0] if c.name != "tolerance"
-                                                else "Tolerance", help=c.question,
-                                                format="%d", width="small")
+table["task"] = table["task"].str.replace("_", " ")
+SHORT = {"data": "Data", "labels": "Labels", "tolerance": "Toler.", "complexity": "Compl.",
+         "risk": "Risk"}
+labels = {c.name: st.column_config.NumberColumn(SHORT[c.name], help=f"{c.label}: {c.question}",
+                                                format="%d", width=62)
           for c in CRITERIA if c.name != "value"}
-order = [c for c in table.columns if c != "quadrant_reason"] + ["quadrant_reason"]
+# the hours as people read them ("unknown", not "None"); every column fits the page width
+order = [c for c in table.columns if c not in ("quadrant_reason", "hours_per_year")] + \
+    ["quadrant_reason"]
 st.dataframe(table, hide_index=True, width="stretch", key="ranking", column_order=order,
              column_config={
-    "rank": st.column_config.NumberColumn("#", width="small"),
-    "title": st.column_config.TextColumn("Opportunity", width=270),
-    "task": st.column_config.TextColumn("Task", width=125),
+    "rank": st.column_config.NumberColumn("#", width=40),
+    "title": st.column_config.TextColumn("Opportunity", width=200),
+    "task": st.column_config.TextColumn("Task", width=132),
     "score": st.column_config.ProgressColumn("Score", min_value=1, max_value=5,
-                                             format="%.2f", width="small"),
-    "value": st.column_config.NumberColumn("Value", format="%.1f", width="small"),
-    "feasibility": st.column_config.NumberColumn("Feasibility", format="%.2f",
-                                                 width="small"),
-    "quadrant": st.column_config.TextColumn("Quadrant", width=120,
+                                             format="%.2f", width=85),
+    "value": st.column_config.NumberColumn("Value", format="%.1f", width=62),
+    "feasibility": st.column_config.NumberColumn("Feas.", format="%.2f", width=62,
+                                                 help="Feasibility: the other five criteria"),
+    "quadrant": st.column_config.TextColumn("Quadrant", width=110,
                                             help="⚠: high stakes kept it from being easy"),
-    "quadrant_reason": st.column_config.TextColumn("Why this quadrant", width="large"),
-    "hours_per_year": st.column_config.NumberColumn(
-        f"Hours saved/yr (at {assumptions.share_saved:.0%})", format="localized", width=150,
-        help=f"Rough estimate: {assumptions.describe()} — volume × minutes × "
+    "quadrant_reason": st.column_config.TextColumn("Why this quadrant", width=225),
+    "hours_saved": st.column_config.TextColumn(
+        f"Hours saved/yr (at {assumptions.share_saved:.0%})", width=152,
+        help=f"Rough estimate: "
+        f"{assumptions.describe()} — volume × minutes × "
         f"{assumptions.days_per_year:g} ÷ 60 × {assumptions.share_saved:g}. The value "
         "reason counts all of today's hours; this column counts the part a prediction "
         "saves."),
-    "overrides": st.column_config.NumberColumn("Changed", format="%d", width="small",
+    "overrides": st.column_config.NumberColumn("Changed", format="%d", width=70,
                                                help="Scores changed by a person"),
     **labels,
 })

@@ -6,12 +6,12 @@ import streamlit as st
 
 from canvas.workspace.store import StoreError
 from eventstorming.errors import BoardFormatError, BoardUnreadableError
-from eventstorming.formats.io import import_board
+from eventstorming.formats.io import BOARD_SUFFIXES, check_board_name, import_board
+from eventstorming.phrasing import count
 from ui import common
 from ui.text import md
 
 LANGUAGES = {"en": "English", "de": "Deutsch"}
-UPLOAD_TYPES = ["storm", "txt", "yaml", "yml", "excalidraw", "json", "drawio", "dio", "xml"]
 
 st.set_page_config(page_title="Workshops · mlcanvas")
 common.show_flash()
@@ -59,20 +59,31 @@ with right:
         st.subheader("Upload a board", anchor=False)
         st.caption("`.storm` text, mlcanvas YAML, Excalidraw, Miro (JSON), draw.io or prooph "
                    "board. It becomes a new workshop; the report says what was recognised.")
-        upload = st.file_uploader("Board file", type=UPLOAD_TYPES, key="upload")
+        # No type filter: the uploader would refuse a .csv with a bare red icon; the
+        # name is checked here instead, and the message says what the file is.
+        upload = st.file_uploader("Board file", key="upload",
+                                  help="Files ending in " + ", ".join(BOARD_SUFFIXES))
         if upload is not None:
             try:
+                check_board_name(upload.name)
                 result = import_board(upload.getvalue(), upload.name)
             except (BoardFormatError, BoardUnreadableError) as exc:
-                st.error(f"Cannot import this file: {md(exc)}")
+                st.error(f"Cannot import this file: {md(exc)}", icon=":material/error:")
             else:
                 board = result.board
-                st.success(f"**{md(board.title)}** — {len(board.stickies)} stickies, "
-                           f"{len(board.links)} links, {len(board.lanes)} lanes "
-                           f"(read as {result.format})")
+                show = st.warning if result.warning else st.success
+                show(f"**{md(board.title)}** — {count(len(board.stickies), 'sticky')}, "
+                           f"{count(len(board.links), 'link')}, "
+                           f"{count(len(board.lanes), 'lane')} (read as {result.format})")
+                if result.warning:
+                    st.caption(f"Careful: {md(result.warning)}. Add it only to start from an "
+                               "empty board.")
                 for line in result.report:
                     st.caption(f"• {md(line)}")
-                if st.button("Add as workshop", icon=":material/upload:", type="primary"):
+                if st.button("Add the empty board anyway" if result.warning
+                             else "Add as workshop", icon=":material/upload:",
+                             type="secondary" if result.warning else "primary",
+                             key="add_upload"):
                     try:
                         workshop = ws.create_from_board(board)
                     except (StoreError, OSError, ValueError) as exc:
@@ -83,7 +94,7 @@ with right:
 with left:
     workshops = ws.list_workshops()
     current = common.open_workshop_id()
-    st.subheader(f"{len(workshops)} workshops", anchor=False)
+    st.subheader(count(len(workshops), "workshop"), anchor=False)
     if not workshops:
         st.info("No workshops yet: create one on the right.")
     for info in workshops:
@@ -96,7 +107,8 @@ with left:
                              help=f"Open “{md(info.title)}” on the Board page"):
                     common.go_to_board(info.id)
                 when = (info.saved_at or "")[:16].replace("T", " ")
-                st.caption(f"{info.stickies} stickies · {md(LANGUAGES.get(info.lang, info.lang))}"
+                st.caption(f"{count(info.stickies, 'sticky')} · "
+                           f"{md(LANGUAGES.get(info.lang, info.lang))}"
                            f" · revision {info.revision} · saved {when} UTC"
                            + (" · open in this tab" if info.id == current else ""))
             with manage_col, st.popover("Manage", icon=":material/more_horiz:"):

@@ -10,6 +10,7 @@ from canvas.commands import CommandError, load_board, user_errors, write_output
 from canvas.mlcanvas.model import canvas_to_yaml, lint_canvas, prefill_canvas
 from canvas.mlcanvas.render import canvas_to_html, canvas_to_markdown
 from canvas.services.opportunities import DetectorMissing, detect_opportunities, find_opportunity
+from eventstorming.phrasing import count
 
 FORMATS = {"yaml": canvas_to_yaml, "md": canvas_to_markdown, "html": canvas_to_html}
 _BY_SUFFIX = {".yaml": "yaml", ".yml": "yaml", ".md": "md", ".markdown": "md", ".html": "html",
@@ -53,8 +54,8 @@ def cmd_canvas(args: argparse.Namespace) -> int:
     write_output(text, args.output)
     if args.output not in (None, "-"):
         lints = [lint for lint in lint_canvas(canvas) if lint.level != "guess"]
-        print(f"wrote {args.output} ({canvas.guesses()} guesses to confirm"
-              + (f", {len(lints)} open points" if lints else "") + ")", file=sys.stderr)
+        print(f"wrote {args.output} ({count(canvas.guesses(), 'guess')} to confirm"
+              + (f", {count(len(lints), 'open point')}" if lints else "") + ")", file=sys.stderr)
         for lint in lints:
             print(f"  {lint.format(canvas.lang)}", file=sys.stderr)
     return 0

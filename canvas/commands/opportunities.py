@@ -21,6 +21,7 @@ from canvas.mlcanvas.model import TASK_WORDS
 from canvas.priorities.scoring import risk_flag_label
 from eventstorming.detection.detector import Detection, detect
 from eventstorming.detection.opportunity import Opportunity
+from eventstorming.phrasing import frequency, number
 
 HEADINGS = {
     "en": {"none": "No ML opportunities found.", "who": "who decides today",
@@ -28,14 +29,14 @@ HEADINGS = {
            "outcomes": "outcomes", "classes": "classes", "stakes": "HIGH STAKES",
            "automation": "Automation ideas (not ML)", "optimisation": "optimisation",
            "rule_automation": "rule automation", "score": "score", "why": "why",
-           "volume": "per day", "minutes": "min each",
+           "minutes": "min each",
            "candidates": "Worth a look (below the threshold)", "missing": "missing"},
     "de": {"none": "Keine ML-Chancen gefunden.", "who": "wer entscheidet heute",
            "task": "ML-Aufgabe", "alt": "oder", "anchor": "Anker", "inputs": "Eingaben",
            "outcomes": "Ergebnisse", "classes": "Klassen", "stakes": "HOHES RISIKO",
            "automation": "Automatisierungsideen (kein ML)", "optimisation": "Optimierung",
            "rule_automation": "Regelautomatisierung", "score": "Score", "why": "warum",
-           "volume": "pro Tag", "minutes": "Min. je Fall",
+           "minutes": "Min. je Fall",
            "candidates": "Einen Blick wert (unter der Schwelle)", "missing": "es fehlt"},
 }
 
@@ -116,9 +117,9 @@ def render_text(detection: Detection, title: str, lang: str) -> str:
         lines.append(f"   {h['who']}: {opp.actor or '-'}")
         figures = []
         if opp.volume_per_day is not None:
-            figures.append(f"{opp.volume_per_day:g} {h['volume']}")
+            figures.append(frequency(opp.volume_per_day, lang))
         if opp.minutes is not None:
-            figures.append(f"{opp.minutes:g} {h['minutes']}")
+            figures.append(f"{number(opp.minutes, lang)} {h['minutes']}")
         if opp.inputs:
             lines.append(f"   {h['inputs']}: " + "; ".join(i.text for i in opp.inputs))
         if opp.outcomes:

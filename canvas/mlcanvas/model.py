@@ -32,6 +32,7 @@ from eventstorming.detection.opportunity import MLTask, Opportunity, StickyRef
 from eventstorming.formats.safeyaml import YamlError, dump_yaml, load_yaml
 from eventstorming.graph import BoardGraph
 from eventstorming.model import Board, Kind, slugify
+from eventstorming.phrasing import frequency, number
 from eventstorming.words import readable
 
 CANVAS_VERSION = "mlcanvas/canvas-v1"
@@ -447,8 +448,8 @@ def _unique(names: list[str]) -> list[str]:
 _EN: dict[str, str] = {
     "vp_today": "{actor} does '{anchor}' by hand today{volume}.",
     "vp_today_policy": "Today '{anchor}' follows a policy{volume}.",
-    "vp_volume": ", about {volume} times a day at {minutes} min each",
-    "vp_volume_only": ", about {volume} times a day",
+    "vp_volume": ", {volume} at {minutes} min each",
+    "vp_volume_only": ", {volume}",
     "vp_goal_actor": "A prediction of the {target} lets {actor} confirm or correct a "
                      "suggestion instead of deciding from scratch.",
     "vp_goal_auto": "A prediction of the {target} lets the process run without waiting for "
@@ -504,8 +505,8 @@ _EN: dict[str, str] = {
 _DE: dict[str, str] = {
     "vp_today": "{actor} erledigt '{anchor}' heute von Hand{volume}.",
     "vp_today_policy": "Heute folgt '{anchor}' einer Regel{volume}.",
-    "vp_volume": ", etwa {volume}-mal am Tag mit je {minutes} Min.",
-    "vp_volume_only": ", etwa {volume}-mal am Tag",
+    "vp_volume": ", {volume} mit je {minutes} Min.",
+    "vp_volume_only": ", {volume}",
     "vp_goal_actor": "Eine Vorhersage der Zielgröße „{target}“ lässt {actor} einen Vorschlag "
                      "bestätigen oder korrigieren, statt von vorn zu entscheiden.",
     "vp_goal_auto": "Eine Vorhersage der Zielgröße „{target}“ lässt den Prozess "
@@ -844,14 +845,11 @@ def prefill_canvas(opp: Opportunity, board: Board | None = None) -> MLCanvas:
 
     vol, minutes = opp.volume_per_day, opp.minutes
     volume = ""
-    def num(value: float) -> str:
-        text = format(value, ".4g")
-        return text.replace(".", ",") if lang == "de" else text
-
-    if vol is not None and minutes is not None:
-        volume = _t(lang, "vp_volume", volume=num(vol), minutes=num(minutes))
+    if vol is not None and minutes is not None:      # "about once a week at 5 min each"
+        volume = _t(lang, "vp_volume", volume=frequency(vol, lang),
+                    minutes=number(minutes, lang))
     elif vol is not None:
-        volume = _t(lang, "vp_volume_only", volume=num(vol))
+        volume = _t(lang, "vp_volume_only", volume=frequency(vol, lang))
     boxes: dict[str, list[Note]] = {k: [] for k in CANVAS_BOXES}
     vp = boxes["value_proposition"]
     vp.append(n("vp_today", actor=actor, anchor=opp.anchor.text, volume=volume) if actor

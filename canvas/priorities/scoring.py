@@ -23,7 +23,9 @@ little value), avoid (neither).
 
 Business value counts the hours of work a year the board shows (volume per calendar day ×
 365 × minutes ÷ 60): 1 below 250 hours, 2 from 250, 3 from 1,000, 4 from 4,000, 5 from
-16,000 (ten full-time people at :data:`FTE_HOURS`), one more where a hotspot shows pain. The
+16,000 (ten full-time people at :data:`FTE_HOURS`), one more where a hotspot shows pain, and
+one more where a hotspot names a cost beyond the work (:func:`stated_cost`: money, people
+kept waiting, customers lost, fines), which minutes alone do not count. The
 ROI (:func:`estimate_roi`) states its own assumptions (:class:`RoiAssumptions`): half of
 today's minutes saved, 50 EUR an hour.
 
@@ -49,6 +51,7 @@ from typing import Any
 from canvas.spec.validate import did_you_mean
 from eventstorming.detection.opportunity import Opportunity
 from eventstorming.model import Board
+from eventstorming.phrasing import number
 
 # --------------------------------------------------------------------------- criteria
 
@@ -250,7 +253,7 @@ def estimate_roi(opportunity: Opportunity,
         return None
     hours = volume * assumptions.days_per_year * minutes / 60 * assumptions.share_saved
     return Roi(hours, hours * assumptions.hourly_rate, assumptions.currency,
-               f"{volume:g}/day × {minutes:g} min, {assumptions.describe()}")
+               f"{rate(volume)} × {number(minutes)} min, {assumptions.describe()}")
 
 
 @dataclass(frozen=True)
@@ -316,6 +319,7 @@ REASONS: dict[str, dict[str, str]] = {
         "minutes_only": "{minutes} min per case, volume unknown",
         "no_volume": "no volume or minutes on the board (a guess)",
         "pain": "; {n} hotspot[|s]: {names}",
+        "cost": "; {name} names a cost beyond the hours of work ({found}), one point more",
         "sources": "{n} read model[|s] or system[|s] feed[s|] the decision: {names}",
         "plus_events": ", plus {n} upstream event[|s]",
         "only_events": "only upstream events ({names}); no read model or system feeds the "
@@ -350,6 +354,8 @@ REASONS: dict[str, dict[str, str]] = {
         "minutes_only": "{minutes} Min. pro Fall, Menge unbekannt",
         "no_volume": "keine Menge und keine Minuten auf dem Board (geschätzt)",
         "pain": "; {n} Hotspot[|s]: {names}",
+        "cost": "; {name} nennt Kosten über die Arbeitsstunden hinaus ({found}), ein Punkt "
+                "mehr",
         "sources": "{n} Read Model[|s] oder System[|e] speis[t|en] die Entscheidung: {names}",
         "plus_events": ", dazu {n} vorgelagerte[s|] Event[|s]",
         "only_events": "nur vorgelagerte Events ({names}); kein Read Model und kein System "
@@ -384,14 +390,20 @@ REASONS: dict[str, dict[str, str]] = {
 RISK_FLAGS_DE = {"credit": "Kredit", "employment": "Beschäftigung", "health": "Gesundheit",
                  "insurance": "Versicherung", "housing": "Wohnen", "education": "Bildung",
                  "justice": "Justiz", "public_benefits": "Sozialleistungen",
-                 "migration": "Migration"}
+                 "migration": "Migration",
+                 "accusation": "verdächtigt eine Person (Betrug)",
+                 "refusal": "verweigert einer Person, was sie beantragt hat"}
+#: The flags that are no domain, in words (the domains read as they are: ``credit``).
+RISK_FLAGS_EN = {"accusation": "accuses a person (fraud suspicion)",
+                 "refusal": "refuses a person what they asked for"}
 
 
 def risk_flag_label(flag: str, lang: str = "en") -> str:
-    """A risk flag (``credit``, ``public_benefits``) as people in ``lang`` say it."""
+    """A risk flag (``credit``, ``public_benefits``, ``accusation``) as people in ``lang``
+    say it."""
     if lang == "de":
         return RISK_FLAGS_DE.get(flag, flag.replace("_", " "))
-    return flag.replace("_", " ")
+    return RISK_FLAGS_EN.get(flag, flag.replace("_", " "))
 
 
 def _say(opp: Opportunity, key: str, **values: Any) -> str:
@@ -417,15 +429,50 @@ def _num(opp: Opportunity, value: float, spec: str) -> str:
     return text
 
 
-def _rate(opp: Opportunity, per_day: float) -> str:
-    """A volume as people say it: per day, or per week or month when less than daily."""
+def rate(per_day: float, lang: str = "en") -> str:
+    """A volume as people write it: ``2,500/day``, or per week or month when less than
+    daily (``1/week``, not ``0.142857/day``)."""
     units = {"en": ("day", "week", "month"), "de": ("Tag", "Woche", "Monat")}
-    day, week, month = units.get(opp.lang, units["en"])
+    day, week, month = units.get(lang, units["en"])
     if per_day >= 1:
-        return f"{_num(opp, per_day, '.4g')}/{day}"
+        return f"{number(per_day, lang)}/{day}"
     if per_day * 7 >= 1:
-        return f"{_num(opp, per_day * 7, '.3g')}/{week}"
-    return f"{_num(opp, per_day * 365 / 12, '.3g')}/{month}"
+        return f"{number(per_day * 7, lang)}/{week}"
+    return f"{number(per_day * 365 / 12, lang)}/{month}"
+
+
+def _rate(opp: Opportunity, per_day: float) -> str:
+    return rate(per_day, opp.lang)
+
+
+_PEOPLE = (r"patients?|customers?|clients?|passengers?|callers?|citizens?|applicants?|"
+           r"tenants?|guests?|travell?ers?|users?|kund\w*|patient\w*|fahrg[äa]st\w*|"
+           r"b[üu]rger\w*|antragsteller\w*|mieter\w*|g[äa]ste|reisende\w*|anrufer\w*")
+#: What a hotspot names as a cost beyond minutes of work, English and German: money,
+#: people kept waiting, customers or revenue lost, fines and write-offs.
+_COSTS = re.compile(
+    r"(?:[€$£]\s?\d[\d.,]*\s?(?:k|m|mio\.?|million|thousand|tsd\.?)?"
+    r"|\d[\d.,]*\s?(?:k|m|mio\.?|million|thousand|tsd\.?)?\s?(?:€|eur\b|euros?\b|usd\b|"
+    r"dollars?\b|gbp\b|£|chf\b))(?:\s?(?:a|an|per|/|im|pro|je)\s?"
+    r"(?:day|week|month|quarter|year|tag|woche|monat|quartal|jahr)\b)?"
+    rf"|\b(?:{_PEOPLE})\b[^.;]{{0,40}}?\b(?:wait\w*|queue\w*|stuck|stranded|warte\w*|"
+    r"liegen\w*|stehen\w*)\b(?:[^.;]{0,30}?\b(?:hours?|days?|weeks?|stunden\w*|tage\w*|"
+    r"wochen\w*|corridors?|fluren?|gängen)\b)?"
+    r"|\bwait(?:s|ing)?\s+(?:for\s+)?(?:hours|days|weeks)\b"
+    r"|\b(?:churn\w*|customers?\s+(?:leave|leaves|left|walk\s+away|switch\w*|cancel\w*)|"
+    r"lost\s+(?:sales|revenue|customers|orders)|revenue\s+loss\w*|write-?offs?|written\s+off|"
+    r"penalt(?:y|ies)|fines|late\s+fees?|chargebacks?|"
+    r"kunden\s+(?:springen\s+ab|wandern\s+ab|kündigen|gehen)|abwanderung|umsatzverlust\w*|"
+    r"abschreibung\w*|abgeschrieben|strafzahlung\w*|vertragsstrafe\w*|bußgeld\w*|"
+    r"mahngebühr\w*|verzugszins\w*)\b", re.I)
+
+
+def stated_cost(text: str) -> str | None:
+    """The words in which a hotspot names a cost beyond minutes of work ("€20,000 a month",
+    "patients wait in corridors for hours", "customers churn", "Kunden springen ab"),
+    or None. The value score counts it, and its reason quotes it."""
+    found = _COSTS.search(text)
+    return " ".join(found.group(0).split()) if found else None
 
 
 #: Working hours of one full-time person a year, to put hours saved in proportion.
@@ -439,20 +486,23 @@ def suggest_value(opp: Opportunity, board: Board | None = None) -> tuple[int, st
     if volume is not None and minutes is not None:
         hours = volume * 365 * minutes / 60
         base = 1 + sum(hours >= limit for limit in (250, 1000, 4000, 16000))
-        why = _say(opp, "hours", volume=_rate(opp, volume), minutes=_num(opp, minutes, "g"),
+        why = _say(opp, "hours", volume=_rate(opp, volume), minutes=number(minutes, opp.lang),
                    hours=_num(opp, hours, ",.0f"), fte=_num(opp, hours / FTE_HOURS, ",.1f"))
     elif volume is not None:
         base = 2 if volume < 50 else 3 if volume < 1000 else 4
         why = _say(opp, "volume_only", volume=_rate(opp, volume))
     elif minutes is not None:
         base = 2 if minutes < 10 else 3
-        why = _say(opp, "minutes_only", minutes=_num(opp, minutes, "g"))
+        why = _say(opp, "minutes_only", minutes=number(minutes, opp.lang))
     else:
         base = 2
         why = _say(opp, "no_volume")
     if pain:
         why += _say(opp, "pain", n=pain, names=_names(opp, opp.hotspots, 1))
-    return _clamp(base + (1 if pain else 0)), why
+    cost = next(((h, found) for h in opp.hotspots if (found := stated_cost(h.text))), None)
+    if cost:
+        why += _say(opp, "cost", name=_names(opp, [cost[0]]), found=cost[1])
+    return _clamp(base + (1 if pain else 0) + (1 if cost else 0)), why
 
 
 def suggest_data(opp: Opportunity, board: Board | None = None) -> tuple[int, str]:

@@ -12,7 +12,13 @@ import json
 import re
 from typing import Any
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+#: Characters that start Markdown (or GitHub) syntax anywhere in a line: emphasis, code,
+#: links and images (``[``; ``!`` and ``(`` do nothing without it), tables, strikethrough,
+#: math. Others (``.``, ``(``, ``-``, ``#``) only count at the start of a line
+#: (:data:`_MD_LEADING`), so "0.1429" and "(guess)" stay as written in the README.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~$])")
+#: What makes a line a heading or list item when it starts it (``>`` is escaped as HTML).
+_MD_LEADING = re.compile(r"^(\d+)([.)])(?=\s|$)|^()(#|[+\-=](?=\s|$))")
 
 
 def one_line(text: Any) -> str:
@@ -22,7 +28,9 @@ def one_line(text: Any) -> str:
 
 def markdown(text: Any) -> str:
     """Text that Markdown and HTML show literally: no markup, no tags, no line breaks."""
-    return html.escape(_MD_SPECIAL.sub(r"\\\1", one_line(text)), quote=False)
+    escaped = _MD_LEADING.sub(lambda m: f"{m[1] or ''}\\{m[2] or m[4]}",
+                              _MD_SPECIAL.sub(r"\\\1", one_line(text)))
+    return html.escape(escaped, quote=False)
 
 
 def toml_string(text: Any) -> str:

@@ -29,7 +29,7 @@ from pydantic import ValidationError
 
 from eventstorming.detection.opportunity import ML_TASKS, Opportunity, StickyRef
 from eventstorming.graph import BoardGraph
-from eventstorming.model import Board, Kind, slugify
+from eventstorming.model import Board, Kind, fold, slugify
 
 DECISIONS_DOC = "decisions"
 Status = Literal["new", "accepted", "dismissed"]
@@ -185,6 +185,15 @@ def opportunity_cards(detected: Sequence[Opportunity], decisions: Decisions,
     return [card for _, _, card in cards if card.status in wanted]
 
 
+def card_numbers(cards: Sequence[OpportunityCard]) -> dict[str, int]:
+    """The number each card shows, by id: the open and accepted cards 1, 2, 3… in the
+    order given, then the dismissed ones, so that a dismissal leaves no gap in the list
+    people read (and the board picture numbers its anchors the same way)."""
+    shown = [c for c in cards if c.status != "dismissed"] + \
+        [c for c in cards if c.status == "dismissed"]
+    return {card.id: n for n, card in enumerate(shown, start=1)}
+
+
 def open_candidates(candidates: Sequence[Opportunity],
                     decisions: Decisions) -> list[Opportunity]:
     """The near misses not yet taken: those promoted (kept by hand) drop out."""
@@ -211,21 +220,30 @@ def manual_opportunity(board: Board, *, title: str, task: str, anchor_id: str,
                        actor: str | None = None, high_stakes: bool | None = None,
                        opportunity_id: str | None = None,
                        taken: Iterable[str] = (),
-                       base: Opportunity | None = None) -> Opportunity:
+                       base: Opportunity | None = None,
+                       existing: Iterable[Opportunity] = ()) -> Opportunity:
     """An opportunity written by hand, anchored on a sticky of ``board``.
 
     Inputs, outcomes, upstream events, hotspots, volume and minutes are read off the board
     around the anchor (as detection would), so a hand-made opportunity scores and prefills
     a canvas like a detected one. ``base`` is the opportunity being edited: it keeps its
     id, score and evidence, and the board context is read again only when the anchor moved.
+    ``existing`` are the opportunities already on the list (detected and by hand): a title
+    one of them has is refused, so the same opportunity cannot be added twice.
 
     Raises:
-        ValueError: empty title, unknown task, or an anchor that is not on the board; the
-            message says which.
+        ValueError: empty title, a title already on the list, unknown task, or an anchor
+            that is not on the board; the message says which.
     """
     title = " ".join(str(title or "").split())
     if not title:
         raise ValueError("title: an opportunity needs a title")
+    keep = base.id if base is not None else opportunity_id
+    twin = next((o for o in existing if o.id != keep and fold(o.title) == fold(title)), None)
+    if twin is not None:
+        raise ValueError(f"title: “{title}” is already on the list (anchored on "
+                         f"“{twin.anchor.text}”); edit that one, or give this one another "
+                         "title")
     if task not in ML_TASKS:
         raise ValueError(f"task: '{task}' is not an ML task (expected one of "
                          f"{', '.join(ML_TASKS)})")

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from eventstorming.detection.gaps import gaps
 from eventstorming.detection.opportunity import Evidence, Gap, Opportunity, StickyRef
+from eventstorming.detection.vocabulary import PERSONAL_FLAGS
 from eventstorming.model import Sticky
 
 if TYPE_CHECKING:
@@ -47,6 +48,11 @@ WEIGHTS: dict[str, float] = {
 
 
 THRESHOLD = 0.45
+
+#: Tasks whose prediction is a verdict on a case, so it can accuse or refuse the person
+#: behind it (:data:`~eventstorming.detection.vocabulary.PERSONAL_FLAGS`); an amount, a
+#: forecast, a reading or a grouping cannot.
+VERDICT_TASKS = frozenset({"classification", "anomaly_detection", "ranking"})
 
 
 JUDGMENT_RULES = frozenset(
@@ -89,6 +95,9 @@ def build(r: BoardReader, cand: Candidate, near_miss: bool = False) -> Opportuni
                  explanation=item["texts"][r.lang], explanations=item["texts"],
                  weight=item["weight"])
         for item in cand.evidence)
+    flags = cand.risk_flags
+    if cand.task not in VERDICT_TASKS:  # an estimate ("fraud losses next quarter") or a
+        flags = tuple(f for f in flags if f not in PERSONAL_FLAGS)  # reading accuses nobody
     refs = lambda stickies: tuple(StickyRef.of(s) for s in  # noqa: E731
                                   {s.id: s for s in stickies}.values())
     return Opportunity(
@@ -97,7 +106,7 @@ def build(r: BoardReader, cand: Candidate, near_miss: bool = False) -> Opportuni
         actor=cand.actor, inputs=refs(cand.inputs), outcomes=refs(cand.outcomes),
         classes=cand.classes, upstream=refs(cand.upstream), hotspots=refs(cand.hotspots),
         volume_per_day=cand.volume, minutes=cand.minutes,
-        high_stakes=bool(cand.risk_flags), risk_flags=cand.risk_flags,
+        high_stakes=bool(flags), risk_flags=flags,
         evidence=evidence, score=cand.score, lang=r.lang,
         missing=tuple(Gap(explanation=gap[r.lang], explanations=gap)
                       for gap in (gaps(r, cand) if near_miss else [])))

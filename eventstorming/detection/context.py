@@ -157,16 +157,24 @@ class BoardReader:
         return commands[n - 1:n] if n else []
 
     def risk_flags(self, stickies: Iterable[Sticky]) -> tuple[str, ...]:
-        """The high-stakes domains the stickies' words name. Words whose domain depends on
-        the language count only in it ("Police"); a bare "claim" is an insurance claim
-        only on a board about insurance."""
+        """The high-stakes domains the stickies' words name, then ``accusation`` (a fraud
+        suspicion falls on a person) and ``refusal`` (one sticky refuses what a person asked
+        for: "Reject return", "Antrag abgelehnt", "Block account"). Words whose domain
+        depends on the language count only in it ("Police"); a bare "claim" is an insurance
+        claim only on a board about insurance."""
+        stickies = list(stickies)
         text = " | ".join(self.words(s) for s in stickies)
         extra = V.HIGH_STAKES_BY_LANG.get(self.lang, {})
         flags = {name for name, lexicon in V.HIGH_STAKES.items() if lexicon.matches(text)}
         flags |= {name for name, lexicon in extra.items() if lexicon.matches(text)}
         if self.insurance_board and (V.CLAIM.matches(text) or V.APPLICATION.matches(text)):
             flags.add("insurance")
-        return tuple(name for name in V.HIGH_STAKES if name in flags)
+        if V.ACCUSATION.matches(text):
+            flags.add("accusation")
+        if any(V.REFUSING.matches(self.words(s)) and V.REFUSED.matches(self.words(s))
+               for s in stickies):
+            flags.add("refusal")
+        return tuple(name for name in (*V.HIGH_STAKES, *V.PERSONAL_FLAGS) if name in flags)
 
     def verdict(self, sticky: Sticky) -> str | None:
         """"positive", "negative" or "pending" where the sticky states a verdict: for a

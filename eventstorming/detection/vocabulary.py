@@ -902,6 +902,45 @@ HIGH_STAKES: dict[str, Lexicon] = {
     ),
 }
 
+#: Decisions that accuse or refuse a person are high stakes in any domain: a suspicion of
+#: fraud falls on whoever handed the case in (a customer's return, a cardholder's
+#: payment), and refusing what a person asked for (a return, a refund, an application, an
+#: account) takes it from them. Both flags come after the domains of :data:`HIGH_STAKES`.
+ACCUSATION = lexicon(
+    "accusation",
+    "fraud, frauds, fraudul*, fraudster*, money launder*, laundering, identity theft,"
+    "serial returner*, return abuse, refund abuse, chargeback abuse, benefit abuse",
+    "betrug*, *betrug, *betrugs*, betrüg*, geldwäsche*, identitätsdiebstahl*,"
+    "leistungsmissbrauch*, *missbrauch, missbrauchsverdacht*",
+)
+REFUSING = lexicon(
+    "refusing",
+    "reject, rejects, rejected, rejecting, rejection, deny, denies, denied, denying, denial,"
+    "decline, declines, declined, declining, refuse, refuses, refused, refusing, refusal,"
+    "turn down, turn* * down, turned down, block, blocks, blocked, blocking, suspend*,"
+    "freeze, freezes, frozen, ban, bans, banned, banning, blacklist*, withhold*, withheld",
+    "ablehn*, abgelehnt, lehnt * ab, verweiger*, zurückgewiesen, zurückweis*, weist * zurück,"
+    "abgewiesen, abweis*, versag*, nicht genehmigt, nicht bewilligt, sperr*, *sperre,"
+    "gesperrt, blockier*, einbehalt*, einbehalten",
+)
+#: What a person asked for or holds, which a refusal takes from them. A bare "claim" is
+#: not here: an expense claim is checked against a travel policy every day; insurance and
+#: compensation claims are (see :data:`CLAIM` and ``insurance``).
+REFUSED = lexicon(
+    "what a person asked for",
+    "return, returns, refund, refunds, application, applications, applicant*, account,"
+    "accounts, customer, customers, member, members, membership*, user, users, cardholder*,"
+    "card, cards, compensation, compensation claim*, warranty claim*, guarantee claim*,"
+    "benefit, benefits, subscriber*, passenger*, tenant*, patient*, payout*",
+    "rücksendung*, retoure*, *retoure, *retouren, erstattung*, *erstattung, antrag, anträge,"
+    "*antrag, *anträge, antragsteller*, konto, konten, *konto, kunde, kunden, *kunde, *kunden,"
+    "kundin*, mitglied*, mitgliedschaft*, nutzer*, karte, karten, *karte, entschädigung*,"
+    "gewährleistung*, garantieanspruch*, reklamation*, leistung, leistungen, auszahlung*,"
+    "fahrgast*, fahrgäste*, mieter*",
+)
+#: The flags of :data:`ACCUSATION` and :data:`REFUSED`, in the order they are listed.
+PERSONAL_FLAGS = ("accusation", "refusal")
+
 #: Words whose domain depends on the board's language: a German "Police" is an insurance
 #: policy, an English "police" the police.
 HIGH_STAKES_BY_LANG: dict[str, dict[str, Lexicon]] = {

@@ -32,6 +32,15 @@ EXPORTERS: dict[str, Callable[[Board], str]] = {
 #: Formats a board can be read or imported from: ``mlcanvas import --format NAME``.
 IMPORT_FORMATS = ("storm", "yaml", "excalidraw", "miro", "drawio", "prooph")
 
+#: File name endings of the board files mlcanvas reads (an upload checks them first).
+BOARD_SUFFIXES = (".storm", ".txt", ".yaml", ".yml", ".excalidraw", ".json", ".drawio",
+                  ".dio", ".xml")
+#: What a file that is no board usually is, to say so in words.
+_NOT_BOARDS = {".csv": "a CSV table", ".tsv": "a table", ".xlsx": "an Excel workbook",
+               ".xls": "an Excel workbook", ".parquet": "a Parquet table", ".pdf": "a PDF",
+               ".png": "an image", ".jpg": "an image", ".jpeg": "an image", ".svg": "an image",
+               ".zip": "a zip archive", ".docx": "a Word document", ".md": "a Markdown text"}
+
 _DRAWING_SUFFIXES = {".excalidraw": "excalidraw", ".drawio": "drawio", ".xml": "drawio",
                      ".dio": "drawio"}
 
@@ -64,6 +73,25 @@ def _sniff(name: str, text: str) -> tuple[str, Any]:
     if suffix in {".yaml", ".yml"} or head.startswith(("format: mlcanvas-board", "title:")):
         return "yaml", None
     return "storm", None
+
+
+def check_board_name(name: str) -> None:
+    """Refuse a file whose name says it is no board (``data.csv``), before reading it.
+
+    Raises:
+        BoardFormatError: the name ends in none of :data:`BOARD_SUFFIXES`; the message
+            says what the file looks like and which files are boards.
+    """
+    suffix = Path(name).suffix.lower()
+    if suffix in BOARD_SUFFIXES:
+        return
+    what = _NOT_BOARDS.get(suffix, f"a '{suffix}' file" if suffix else "a file without an "
+                                                                         "ending")
+    raise BoardFormatError(
+        f"this is {what}, not a board. A board file ends in "
+        f"{', '.join(BOARD_SUFFIXES[:-1])} or {BOARD_SUFFIXES[-1]}: .storm text, mlcanvas "
+        "YAML, or a drawing from Excalidraw, Miro (JSON), draw.io or prooph board",
+        source=name)
 
 
 def detect_format(name: str, text: str) -> str:
@@ -102,6 +130,15 @@ class ImportResult:
     board: Board
     format: str
     report: tuple[str, ...] = ()
+
+    @property
+    def warning(self) -> str | None:
+        """What a person should know before keeping the board: that it is empty (an empty
+        file reads as a valid "Untitled board" without a single sticky)."""
+        if self.board.stickies:
+            return None
+        return ("the file holds no stickies, so the board would be empty"
+                + (f" (\u201c{self.board.title}\u201d)" if self.board.title else ""))
 
 
 def _title(name: str) -> str:

@@ -25,7 +25,7 @@ from eventstorming.errors import BoardFormatError
 from eventstorming.formats.limits import read_text
 from eventstorming.model import (
     MAX_ATTRS,
-    MAX_TEXT_CHARS,
+    MAX_STICKY_CHARS,
     AttrValue,
     Board,
     Kind,
@@ -225,9 +225,10 @@ def _parse_segment(segment, position, total, seen_sticky, fail):
     text = " ".join(words)
     if not text:
         fail(f"{where} has the kind '{keyword.strip()}' but no text")
-    if len(text) > MAX_TEXT_CHARS:
+    if len(text) > MAX_STICKY_CHARS:
         fail(f"{where} has a text of {len(text):,} characters; the limit is "
-             f"{MAX_TEXT_CHARS:,}")
+             f"{MAX_STICKY_CHARS:,} (a sticky holds a short phrase; longer text belongs in "
+             "the board's description)")
     return kind, text, attrs, tags
 
 

@@ -91,7 +91,7 @@ def test_opportunities_shows_cards_best_first_with_evidence_and_automation(app, 
     assert ":blue-badge[classification]" in page
     assert "high stakes" not in page, "no decision about people on this board"
     assert "**Who decides today** · Expense clerk" in page
-    assert "2,500 a day · 1.5 min each" in page
+    assert "about 2,500 times a day · 1.5 min each" in page
     assert "in front of them" in page, "evidence sentences"
     assert "Worth automating, but not ML" in page
     assert "Whenever a claim is approved, add it to the next payroll run" in page

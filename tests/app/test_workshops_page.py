@@ -171,3 +171,37 @@ def test_hostile_uploads_are_refused_without_a_traceback(make_app, app_env):
         assert "Cannot import this file" in at.error[0].value, name
         assert name in at.error[0].value
     assert sorted(p.name for p in app_env.iterdir()) == before
+
+
+def test_a_csv_upload_says_in_words_that_it_is_no_board(make_app, app_env):
+    at = make_app().run()
+    before = sorted(p.name for p in app_env.iterdir())
+    at.file_uploader(key="upload").set_value(
+        ("receipts.csv", b"merchant,amount\nShell,40\n", "text/csv")).run()
+    assert not at.exception
+    message = at.error[0].value
+    assert "receipts.csv" in message and "a CSV table, not a board" in message
+    assert ".storm" in message
+    assert sorted(p.name for p in app_env.iterdir()) == before
+
+
+def test_an_empty_board_file_is_flagged_before_it_is_added(make_app, app_env):
+    at = make_app().run()
+    at.file_uploader(key="upload").set_value(("empty.storm", b"", "text/plain")).run()
+    assert not at.exception and not at.success
+    assert "0 stickies" in at.warning[0].value
+    assert any("no stickies" in c.value for c in at.caption)
+    labels = [b.label for b in at.button]
+    assert "Add as workshop" not in labels and "Add the empty board anyway" in labels
+
+
+def test_counts_are_written_with_singular_and_plural(make_app, app_env):
+    at = make_app().run()
+    at.file_uploader(key="upload").set_value(
+        ("one.storm", b"# One\ne: Paid\n", "text/plain")).run()
+    assert "1 sticky, 0 links, 0 lanes" in at.success[0].value
+    next(b for b in at.button if b.label == "Add as workshop").click().run()
+    at.switch_page("ui/workshops.py").run()
+    captions = [c.value for c in at.caption]
+    assert any(c.startswith("1 sticky · ") for c in captions), captions
+    assert not any("1 stickies" in c for c in captions)

@@ -29,7 +29,15 @@ from typing import Any
 from eventstorming.builder import BoardBuilder
 from eventstorming.errors import BoardFormatError
 from eventstorming.formats.importers.colors import Classifier, Look, to_hex
-from eventstorming.model import MAX_ELEMENTS, MAX_TEXT_CHARS, AttrValue, Board, Kind, fold
+from eventstorming.model import (
+    MAX_ELEMENTS,
+    MAX_STICKY_CHARS,
+    MAX_TEXT_CHARS,  # noqa: F401 - re-exported by eventstorming.formats.importers
+    AttrValue,
+    Board,
+    Kind,
+    fold,
+)
 from eventstorming.model import clean_text as clean_model_text
 
 #: (:data:`MAX_ELEMENTS` is the one element limit of every reader, kept in the model.)
@@ -481,8 +489,8 @@ def _build(drawing: Drawing, placed: list[Shape], kinds: dict[str, Kind],
 
     for shape in sorted(placed, key=timeline):
         kind, text = kinds[shape.id], shape.text
-        if len(text) > MAX_TEXT_CHARS:
-            text = text[:MAX_TEXT_CHARS - 1].rstrip() + "…"
+        if len(text) > MAX_STICKY_CHARS:
+            text = text[:MAX_STICKY_CHARS - 1].rstrip() + "…"
             shortened += 1
         new_id = builder.sticky(kind, text, lane=lane_of.get(shape.id), attrs=shape.attrs,
                                 tags=shape.tags, id=safe_id(shape.id), x=shape.cx, y=shape.cy,
@@ -525,7 +533,7 @@ def _build(drawing: Drawing, placed: list[Shape], kinds: dict[str, Kind],
                       f"the first of each")
     if shortened:
         report.append(f"shortened {plural(shortened, 'text')} longer than "
-                      f"{MAX_TEXT_CHARS:,} characters")
+                      f"{MAX_STICKY_CHARS:,} characters")
     if skipped:
         report.append("skipped " + words_list([plural(n, what) for what, n in
                                                skipped.most_common()]))

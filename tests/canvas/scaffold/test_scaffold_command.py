@@ -160,11 +160,30 @@ def test_a_symlink_cannot_lead_writes_outside(tmp_path: Path) -> None:
 
 
 def test_escaping() -> None:
-    assert markdown("<script>alert(1)</script>") == \
-        "&lt;script&gt;alert\\(1\\)&lt;/script&gt;"
-    assert markdown("a\nb # c") == "a b \\# c"
+    assert markdown("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;"
+    assert markdown("a\nb # c") == "a b # c"       # mid-line: no heading, nothing to escape
+    assert markdown("# c") == "\\# c" and markdown("1. x") == "1\\. x"   # would start markup
+    assert markdown("- x") == "\\- x" and markdown("-5 °C") == "-5 °C"
+    assert markdown("![x](https://e/p.png) *b* `c` |t| $m$") == \
+        "!\\[x\\](https://e/p.png) \\*b\\* \\`c\\` \\|t\\| \\$m\\$"
     for text in ['a"b', "back\\slash", "line\nbreak", "tab\there", "ü 🚀", "'''", "\x7f"]:
         assert tomllib.loads(f"x = {toml_string(text)}")["x"] == text
+
+
+def test_the_readme_shows_numbers_and_brackets_as_written(tmp_path: Path) -> None:
+    """Issue 16: "about 0\\.1429 times a day" and "\\(guess\\)" in the generated README;
+    only what would start Markdown is escaped, so the raw file reads as the canvas does."""
+    data = spec_data()
+    data["canvas"]["value_proposition"] = ["Ana checks 1.5 receipts a day (guess).",
+                                           "Saves 10,000 EUR - maybe more!"]
+    out = tmp_path / "out"
+    scaffold(UseCaseSpec.model_validate(data), out)
+    for name in ("README.md", "MODEL_CARD.md"):
+        text = (out / name).read_text()
+        if name == "MODEL_CARD.md":
+            assert "Ana checks 1.5 receipts a day (guess)." in text
+            assert "Saves 10,000 EUR - maybe more!" in text
+        assert "\\." not in text and "\\(" not in text and "\\-" not in text, name
 
 
 def test_the_module_is_registered() -> None:
@@ -223,7 +242,7 @@ def test_without_a_bar_the_target_is_shown_where_the_team_sees_it(tmp_path: Path
     for name in ("README.md", "MODEL_CARD.md"):
         text = (out / name).read_text()
         assert "Acceptance: none set" in text
-        assert r"Target for a model: macro\_f1 at least 0\.6" in text
+        assert r"Target for a model: macro\_f1 at least 0.6" in text
     data["evaluation"]["acceptance"] = {"accuracy": 0.5}
     with_bar = scaffold(UseCaseSpec.model_validate(data), tmp_path / "bar")
     assert any("meets the acceptance bar: accuracy" in n for n in with_bar.notes)

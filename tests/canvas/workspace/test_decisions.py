@@ -9,6 +9,7 @@ from canvas.workspace.decisions import (
     Decisions,
     Mark,
     accepted_opportunities,
+    card_numbers,
     anchor_choices,
     load_decisions,
     manual_opportunity,
@@ -157,3 +158,24 @@ def test_a_damaged_document_is_a_clear_error():
         Decisions.from_data({"manual": {"m": {"id": "m", "title": "t", "task": "magic",
                                               "anchor": {"id": "a", "kind": "c", "text": "t"},
                                               "score": 0.5}}})
+
+
+def test_numbers_run_without_gaps_and_dismissed_cards_come_last(detected):
+    assert len(detected) >= 2
+    d = Decisions().dismiss(detected[0].id, "Ana")
+    cards = opportunity_cards(detected, d)
+    numbers = card_numbers(cards)
+    assert sorted(numbers.values()) == list(range(1, len(cards) + 1))
+    assert numbers[detected[1].id] == 1 and numbers[detected[0].id] == len(cards)
+
+
+def test_the_same_title_cannot_be_added_twice_but_an_edit_keeps_its_own(detected):
+    args = {"task": "classification", "anchor_id": "c-categorize-receipt"}
+    first = manual_opportunity(BOARD, title="Spot duplicates", **args)
+    with pytest.raises(ValueError, match="title: “spot DUPLICATES” is already on the list"):
+        manual_opportunity(BOARD, title="spot DUPLICATES", existing=[*detected, first], **args)
+    with pytest.raises(ValueError, match="already on the list"):
+        manual_opportunity(BOARD, title=detected[0].title, existing=detected, **args)
+    again = manual_opportunity(BOARD, title="Spot duplicates", opportunity_id=first.id,
+                               base=first, existing=[first], **args)
+    assert again.id == first.id

@@ -17,6 +17,7 @@ from eventstorming.errors import BoardFormatError, BoardUnreadableError
 from eventstorming.formats.importers.common import MAX_ELEMENTS
 from eventstorming.formats.importers.drawio import MAX_INFLATED_BYTES
 from eventstorming.formats.io import MAX_BOARD_BYTES, import_board
+from eventstorming.model import MAX_STICKY_CHARS
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 OURS = (BoardFormatError, BoardUnreadableError)
@@ -159,7 +160,7 @@ def test_long_texts_are_shortened_and_reported():
          "backgroundColor": "#ffa94d", "boundElements": [{"id": "t", "type": "text"}]},
         {"id": "t", "type": "text", "text": "word " * 2000, "containerId": "r"}]}
     result = import_board(json.dumps(scene), "long.excalidraw")
-    assert len(result.board.stickies[0].text) == 2000
+    assert len(result.board.stickies[0].text) == MAX_STICKY_CHARS
     assert any("shortened 1 text" in line for line in result.report)
 
 
