@@ -169,6 +169,7 @@ class Outcome:
     changed: tuple[str, ...] = ()
     notices: tuple[str, ...] = ()
     inverse: Operation | None = None
+    lane: str | None = None
 
 
 class Operation(Protocol):
@@ -204,7 +205,8 @@ class AddLine:
         result = capture_line(board, self.line, self.lane)
         if result.board is board or result.board == board:
             if result.lane:
-                return Outcome(board, f"Lane “{result.lane}” — new stickies go there.")
+                return Outcome(board, f"Lane “{result.lane}” — new stickies go there.",
+                               lane=result.lane)
             return Outcome(board, "Already on the board.")
         new = result.board.by_id()
         before_links = {(link.source, link.target) for link in board.links}
@@ -219,7 +221,7 @@ class AddLine:
             summary = "Already on the board; links and attributes merged."
         inverse = RemoveAdded(tuple(new[i] for i in result.added), new_links) \
             if result.added or new_links else None
-        return Outcome(result.board, summary, result.added, (), (), inverse)
+        return Outcome(result.board, summary, result.added, (), (), inverse, result.lane)
 
 
 @dataclass(frozen=True)
@@ -451,6 +453,7 @@ class Applied:
     notices: tuple[str, ...] = ()
     inverse: Operation | None = None
     attempts: int = 1
+    lane: str | None = None
 
 
 def apply_change(workspace: Workspace, workshop: str, operation: Operation, author: str,
@@ -479,7 +482,8 @@ def apply_change(workspace: Workspace, workshop: str, operation: Operation, auth
             who = load_contributions(workspace, workshop) if not operation.adds else {}
         outcome = operation.apply(latest.data, who, author)
         if outcome.board == latest.data:
-            return Applied(latest, outcome.summary, (), outcome.notices, None, attempt)
+            return Applied(latest, outcome.summary, (), outcome.notices, None, attempt,
+                           outcome.lane)
         try:
             revision = workspace.save_board(workshop, outcome.board, latest.revision,
                                             author=author)
@@ -488,7 +492,7 @@ def apply_change(workspace: Workspace, workshop: str, operation: Operation, auth
             continue
         _record(workspace, workshop, outcome.added, outcome.changed, author)
         return Applied(Versioned(outcome.board, revision, _now(), author), outcome.summary,
-                       outcome.added, outcome.notices, outcome.inverse, attempt)
+                       outcome.added, outcome.notices, outcome.inverse, attempt, outcome.lane)
     raise LiveError(f"the board was saved by others {max_attempts} times while yours was "
                     f"being saved; nothing of yours was saved, please try again")
 
