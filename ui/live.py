@@ -15,6 +15,7 @@ import streamlit as st
 from canvas.services.board import saved_status
 from canvas.services.live import (
     CAPTURE_DOC,
+    CONTRIBUTIONS_DOC,
     Applied,
     CaptureState,
     Contribution,
@@ -121,9 +122,18 @@ def show_notices() -> None:
 
 # --------------------------------------------------------------------------- others
 
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _contributions(root: str, workshop: str, revision: int) -> dict[str, Contribution]:
+    return load_contributions(common.workspace(), workshop)
+
+
 def contributions(workshop: str) -> dict[str, Contribution]:
+    """Who added and changed each sticky (read once per saved revision of the document,
+    shared by all sessions; the revision probe is cheap)."""
+    workspace = common.workspace()
     try:
-        return load_contributions(common.workspace(), workshop)
+        return _contributions(str(getattr(workspace, "root", "")), workshop,
+                              workspace.revision(workshop, CONTRIBUTIONS_DOC))
     except StoreError:
         return {}
 

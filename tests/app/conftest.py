@@ -155,15 +155,17 @@ _SEEDING_LAUNCHER = (
 
 
 def start_server(workspace: Path, port: int | None = None, log_dir: Path | None = None,
-                 examples: Path | None = None) -> StreamlitServer:
+                 examples: Path | None = None,
+                 env: dict[str, str] | None = None) -> StreamlitServer:
     """``streamlit run app.py`` from the repository root on a free port, headless.
 
     ``examples`` seeds a first start from that folder instead of the repository's
-    ``examples/`` (for as long as the repository has none).
+    ``examples/`` (for as long as the repository has none). ``env`` adds environment
+    variables (the store the app uses, say).
     """
     port = port or free_port()
     log = (log_dir or workspace.parent) / f"streamlit-{port}.log"
-    env = {**os.environ, "MLCANVAS_WORKSPACE": str(workspace)}
+    env = {**os.environ, "MLCANVAS_WORKSPACE": str(workspace), **(env or {})}
     args = ["run", "app.py", "--server.headless", "true", "--server.port", str(port),
             "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
             "--server.fileWatcherType", "none"]
@@ -189,13 +191,43 @@ def server_factory(tmp_path: Path) -> Iterator:
     started: list[StreamlitServer] = []
 
     def start(workspace: Path | None = None, port: int | None = None,
-              examples: Path | None = None) -> StreamlitServer:
-        server = start_server(workspace or tmp_path / "workspace", port, tmp_path, examples)
+              examples: Path | None = None,
+              env: dict[str, str] | None = None) -> StreamlitServer:
+        server = start_server(workspace or tmp_path / "workspace", port, tmp_path, examples,
+                              env)
         started.append(server)
         return server
     yield start
     for server in started:
         server.stop()
+
+
+# --------------------------------------------------------------------------- stores
+
+def folder_store(tmp_path: Path) -> dict[str, str]:
+    """The folder store: the app processes share the folder ``MLCANVAS_WORKSPACE`` names
+    (``start_server`` sets it), so no further variables."""
+    return {}
+
+
+#: The workspace stores the live-capture test and benchmark run against: a name, and a
+#: function of a temporary folder that gives the app processes' extra environment variables
+#: (a PostgreSQL store returns ``{"MLCANVAS_DATABASE_URL": ...}``, or skips without one).
+STORE_BACKENDS = {"folder": folder_store}
+
+
+@pytest.fixture(params=list(STORE_BACKENDS))
+def store_env(request: pytest.FixtureRequest, tmp_path: Path) -> dict[str, str]:
+    """Environment variables choosing the store every app process of a test uses."""
+    return STORE_BACKENDS[request.param](tmp_path)
+
+
+def store_workspace(env: dict[str, str], root: Path):
+    """The workspace the app processes see with ``env`` (to seed and check it from the
+    test): the folder store at ``root``."""
+    from canvas.workspace.store import Workspace
+
+    return Workspace(root)
 
 
 def seed_workspace(workspace: Path, storm: str = SAMPLE_STORM) -> str:
