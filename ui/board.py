@@ -67,6 +67,7 @@ if workshop is None:
 st.query_params["workshop"] = workshop
 K_CAPTURE, K_LANE, K_SELECTED = f"capture_{workshop}", f"lane_{workshop}", f"sel_{workshop}"
 K_PICTURE, K_VIEW = f"picture_{workshop}", f"view_{workshop}"
+K_CAPTURE_SEEN = f"_capture_seen_{workshop}"
 
 
 def lane_value(choice: str | None) -> str | None:
@@ -77,6 +78,7 @@ def lane_value(choice: str | None) -> str | None:
 
 def on_capture() -> None:
     line = st.session_state.get(K_CAPTURE, "")
+    st.session_state[K_CAPTURE_SEEN] = line
     applied = live.change(workshop, AddLine(line, lane_value(st.session_state.get(K_LANE))))
     if applied is None:
         # refused (a line that does not parse, the board closed for additions): the browser
@@ -180,6 +182,18 @@ def panel_prefix(board: Board, sticky_id: str, lanes: list[str]) -> str:
     return prefix
 
 
+def capture_dropped_submit() -> None:
+    """Capture a line whose Enter reached the server without its submit: Streamlit can drop
+    a form's trigger when it coalesces with the live poll's rerun, but the line itself
+    arrives. A line differs from the last one seen only when it was submitted."""
+    line = st.session_state.get(K_CAPTURE)
+    if line and line != st.session_state.get(K_CAPTURE_SEEN):
+        on_capture()
+    st.session_state[K_CAPTURE_SEEN] = st.session_state.get(K_CAPTURE)
+
+
+capture_dropped_submit()
+
 # --------------------------------------------------------------------------- header
 
 shown = common.shown_board(workshop)
@@ -196,9 +210,8 @@ with head:
     if added_by := live.who_added(workshop, set(by_id)):
         st.caption(f":material/group: Added by {md(added_by)}")
 with side:
-    status, undo, facilitator, downloads = st.columns([2.2, 1, 1.3, 1.3],
-                                                      vertical_alignment="center")
-    live.status(workshop, status)
+    live.status(workshop, head)
+    undo, facilitator, downloads = st.columns([1, 1.25, 1.25], vertical_alignment="center")
     live.undo_button(workshop, undo)
     capture = live.capture(workshop)
     live.facilitator_menu(workshop, capture, set(by_id), facilitator)

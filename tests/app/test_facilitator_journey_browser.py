@@ -155,10 +155,11 @@ def test_two_tabs_capture_at_once_and_see_each_others_stickies(server_factory, c
     assert board.find("event", "Written in tab A") and board.find("event", "Written in tab B")
     # each tab shows the other's sticky without a reload (the page polls every second)
     for tab in (tab_a, tab_b):
+        tab.bring_to_front()            # a person looks at one tab at a time
         tab.wait_for_function(
             """() => Array.from(document.querySelectorAll(
                 "[data-testid='stPlotlyChart'] g.textpoint text")).map(t => t.textContent)
-                .join(' ').includes('tab B') """, timeout=15_000)
+                .join(' ').includes('tab B') """, timeout=30_000)
         assert "Written in tab A" in picture_texts(tab).replace("\n", " ")
     screenshot(tab_a, "04-two-tabs-live")
 

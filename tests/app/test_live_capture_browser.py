@@ -22,7 +22,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 PEOPLE = ("Ana", "Ben", "Cleo")
 ROUNDS = 3
-SHOWN_WITHIN_MS = 15_000      # generous: this checks that it shows, the benchmark times it
+SHOWN_WITHIN_MS = 30_000      # generous: this checks that it shows, the benchmark times it
 
 
 SHOWN_JS = """() => Array.from(document.querySelectorAll(
@@ -62,7 +62,7 @@ def test_three_browsers_capture_into_one_workshop_at_once(
     try:
         pages = []
         for context, url, name in zip(contexts, urls, PEOPLE, strict=True):
-            context.set_default_timeout(30_000)
+            context.set_default_timeout(60_000)
             page = context.new_page()
             page.goto(f"{url}/board?workshop={workshop}")
             wait_for_app(page)
