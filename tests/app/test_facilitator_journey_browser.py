@@ -7,6 +7,7 @@ killed in the middle of a burst of edits.
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -42,13 +43,16 @@ def type_line(page, line: str, wait: bool = True) -> None:
             "() => document.querySelector('input[aria-label=\"Quick capture\"]').value === ''")
 
 
+PICTURE_TEXTS_JS = """() => Array.from(
+    document.querySelectorAll("[data-testid='stPlotlyChart'] g.textpoint text")).map(t => {
+        const lines = Array.from(t.querySelectorAll('tspan.line')).map(s => s.textContent);
+        return lines.length ? lines.join(' ') : t.textContent;
+    }).join(' | ')"""
+
+
 def picture_texts(page) -> str:
     page.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg", timeout=30_000)
-    return " | ".join(page.evaluate("""() => Array.from(
-        document.querySelectorAll("[data-testid='stPlotlyChart'] g.textpoint text")).map(t => {
-            const lines = Array.from(t.querySelectorAll('tspan.line')).map(s => s.textContent);
-            return lines.length ? lines.join(' ') : t.textContent;
-        })"""))
+    return page.evaluate(PICTURE_TEXTS_JS)
 
 
 def test_facilitator_journey(server_factory, page, tmp_path, examples_dir):
@@ -151,15 +155,21 @@ def test_two_tabs_capture_at_once_and_see_each_others_stickies(server_factory, c
     capture_box(tab_b).click()
     type_line(tab_b, "e: Written in tab B")   # tab B had not seen A's line: no conflict
     assert not tab_b.get_by_text("Not saved").count()
+    deadline = time.monotonic() + 30        # the save may still be running on a busy machine
     board = Workspace(workspace).load_board(workshop).data
+    while not board.find("event", "Written in tab B") and time.monotonic() < deadline:
+        time.sleep(0.2)
+        board = Workspace(workspace).load_board(workshop).data
     assert board.find("event", "Written in tab A") and board.find("event", "Written in tab B")
     # each tab shows the other's sticky without a reload (the page polls every second)
-    for tab in (tab_a, tab_b):
+    for n, tab in enumerate((tab_a, tab_b)):
         tab.bring_to_front()            # a person looks at one tab at a time
-        tab.wait_for_function(
-            """() => Array.from(document.querySelectorAll(
-                "[data-testid='stPlotlyChart'] g.textpoint text")).map(t => t.textContent)
-                .join(' ').includes('tab B') """, timeout=30_000)
+        try:
+            tab.wait_for_function(f"""() => ({PICTURE_TEXTS_JS})().includes('Written in tab B')""",
+                                  timeout=30_000)
+        except Exception:
+            raise AssertionError(f"tab {n} does not show the other's sticky: "
+                                 f"{picture_texts(tab)}") from None
         assert "Written in tab A" in picture_texts(tab).replace("\n", " ")
     screenshot(tab_a, "04-two-tabs-live")
 
