@@ -1,34 +1,33 @@
 """Board page: quick capture, the board picture with a sticky panel, text and table modes,
-grammar hints, downloads, undo. Every edit is saved before the page shows it."""
+grammar hints, downloads, undo. Every edit is saved before the page shows it.
+
+Many people capture into one board at once (live capture, :mod:`ui.live`): Quick capture and
+the sticky panel apply their change to the latest saved board (never a conflict), the
+picture follows what others add within a second or two, and Undo reverts your own last
+change. The text and table views replace the whole board and keep the conflict check."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from canvas.services.board import export_file_name, saved_status
-from canvas.workspace.store import ConflictError, StoreError
+from canvas.services.board import export_file_name
+from canvas.services.live import AddLine, DeleteSticky, EditSticky, StickyState
 from eventstorming.edit import (
     KIND_CHOICES,
     apply_table,
-    capture_line,
-    delete_sticky,
     format_attributes,
-    neighbours,
     parse_attributes,
     replace_from_text,
-    set_links,
     sticky_label,
     table_rows,
-    update_sticky,
 )
-from eventstorming.errors import BoardFormatError
 from eventstorming.formats.io import EXPORTERS, export_board
 from eventstorming.formats.storm import write_storm
 from eventstorming.layout import layout_board
 from eventstorming.model import Board
 from eventstorming.phrasing import count
-from ui import common
+from ui import common, identity, live
 from ui.picture import COLUMNS_SHOWN, KIND_LABELS, PLOT_CONFIG, board_figure
 from ui.text import md
 
@@ -69,6 +68,7 @@ if workshop is None:
 st.query_params["workshop"] = workshop
 K_CAPTURE, K_LANE, K_SELECTED = f"capture_{workshop}", f"lane_{workshop}", f"sel_{workshop}"
 K_PICTURE, K_VIEW = f"picture_{workshop}", f"view_{workshop}"
+K_CAPTURE_SEEN = f"_capture_seen_{workshop}"
 
 
 def lane_value(choice: str | None) -> str | None:
@@ -79,32 +79,21 @@ def lane_value(choice: str | None) -> str | None:
 
 def on_capture() -> None:
     line = st.session_state.get(K_CAPTURE, "")
-    try:
-        result = capture_line(common.shown_board(workshop).data, line,
-                              lane_value(st.session_state.get(K_LANE)))
-    except BoardFormatError as exc:
-        st.session_state["capture_error"] = exc.message
-        st.session_state[K_CAPTURE] = line  # the browser cleared it on Enter: give it back
+    st.session_state[K_CAPTURE_SEEN] = line
+    applied = live.change(workshop, AddLine(line, lane_value(st.session_state.get(K_LANE))))
+    if applied is None:
+        # refused (a line that does not parse, the board closed for additions): the browser
+        # cleared the box on Enter, so give the line back; the message says why
+        st.session_state["capture_error"] = st.session_state.pop("live_error", None)
+        st.session_state[K_CAPTURE] = line
         return
     st.session_state["capture_error"] = None
-    if not common.save(workshop, result.board):
-        st.session_state[K_CAPTURE] = line  # the conflict banner explains; keep the line
-        st.session_state["pending_capture"] = line
-        return
-    st.session_state.pop("pending_capture", None)
-    if result.lane:
-        st.session_state[K_LANE] = result.lane
+    if applied.lane:
+        st.session_state[K_LANE] = applied.lane
     # The box is already empty: the form clears it in the browser the moment Enter is
     # pressed, so the next line can be typed at once. Setting it here would race with
     # that typing and could wipe a half-typed line.
-    board = common.shown_board(workshop).data.by_id()
-    if result.added:
-        names = ", ".join(f"{board[i].kind.value} “{board[i].text}”" for i in result.added)
-        st.session_state["capture_note"] = f"Added {names}."
-    elif result.lane:
-        st.session_state["capture_note"] = f"Lane “{result.lane}” — new stickies go there."
-    else:
-        st.session_state["capture_note"] = "Already on the board; links and attributes merged."
+    st.session_state["capture_note"] = applied.summary
 
 
 def on_reload() -> None:
@@ -125,19 +114,6 @@ def on_pick() -> None:
             st.session_state[K_SELECTED] = picked
 
 
-def on_undo(revision: int) -> None:
-    try:
-        common.workspace().undo_board(workshop, revision)
-    except ConflictError as exc:
-        common.set_conflict(workshop, exc)
-        return
-    except StoreError as exc:
-        common.flash(str(exc), "⚠️")
-        return
-    common.reload_board(workshop)
-    common.flash("Undone.", ":material/undo:")
-
-
 def on_apply_text(key: str) -> None:
     text = st.session_state.get(key, "")
     error = common.edit(workshop, lambda b: replace_from_text(b, text))
@@ -148,28 +124,76 @@ def on_apply_text(key: str) -> None:
 
 def on_save_sticky(sticky_id: str, prefix: str) -> None:
     s = st.session_state
-
-    def change(board: Board) -> Board:
-        board = update_sticky(board, sticky_id, text=s[f"{prefix}text"], kind=s[f"{prefix}kind"],
-                              lane=lane_value(s[f"{prefix}lane"]),
-                              attrs=parse_attributes(s[f"{prefix}attrs"]))
-        return set_links(board, sticky_id, s[f"{prefix}out"], s[f"{prefix}in"])
-
-    error = common.edit(workshop, change)
+    try:
+        after = StickyState.make(s[f"{prefix}text"], s[f"{prefix}kind"],
+                                 lane_value(s[f"{prefix}lane"]),
+                                 parse_attributes(s[f"{prefix}attrs"]),
+                                 s[f"{prefix}out"], s[f"{prefix}in"])
+    except ValueError as exc:
+        st.session_state["panel_error"] = (sticky_id, str(exc))
+        return
+    applied = live.change(workshop, EditSticky(sticky_id, s[f"{prefix}before"], after))
+    error = st.session_state.pop("live_error", None) if applied is None else None
     st.session_state["panel_error"] = (sticky_id, error) if error else None
-    if error is None:
-        common.flash("Sticky saved.")
+    if applied is not None:
+        _fresh_panel(sticky_id)
+        common.flash(applied.summary)
 
 
 def on_delete_sticky(sticky_id: str) -> None:
-    text = common.shown_board(workshop).data.by_id().get(sticky_id)
-    error = common.edit(workshop, lambda b: delete_sticky(b, sticky_id))
+    sticky = common.shown_board(workshop).data.by_id().get(sticky_id)
+    if sticky is None:
+        return
+    applied = live.change(workshop, DeleteSticky(sticky_id, sticky))
+    error = st.session_state.pop("live_error", None) if applied is None else None
     st.session_state["panel_error"] = (sticky_id, error) if error else None
-    if error is None:
+    if applied is not None:
         st.session_state[K_SELECTED] = None
-        common.flash(f"Deleted “{text.text if text else sticky_id}” (Undo brings it back).",
-                     ":material/delete:")
+        common.flash(applied.summary, ":material/delete:")
 
+
+def _fresh_panel(sticky_id: str) -> None:
+    """Show the sticky as saved now in its panel (after a save, or on request)."""
+    generations = st.session_state.setdefault(f"_panel_gen_{workshop}", {})
+    generations[sticky_id] = generations.get(sticky_id, 0) + 1
+
+
+def panel_prefix(board: Board, sticky_id: str, lanes: list[str]) -> str:
+    """The keys of one sticky's panel. They stay while others change the board, so what a
+    person types is never reset by a sticky someone else added; the values are those of
+    the sticky when the panel was first shown (kept as ``before`` to merge the edit)."""
+    gen = st.session_state.setdefault(f"_panel_gen_{workshop}", {}).get(sticky_id, 0)
+    prefix = f"edit_{sticky_id}_{gen}_"
+    state = st.session_state
+    if f"{prefix}before" not in state:
+        before = StickyState.of(board, sticky_id)
+        state[f"{prefix}before"] = before
+        state[f"{prefix}text"] = before.text
+        state[f"{prefix}kind"] = before.kind
+        state[f"{prefix}lane"] = before.lane or NO_LANE
+        state[f"{prefix}attrs"] = format_attributes(dict(before.attrs))
+        state[f"{prefix}out"] = list(before.successors)
+        state[f"{prefix}in"] = list(before.predecessors)
+    ids = board.by_id()
+    for key in (f"{prefix}out", f"{prefix}in"):        # a linked sticky deleted since
+        if any(i not in ids for i in state[key]):
+            state[key] = [i for i in state[key] if i in ids]
+    if state[f"{prefix}lane"] not in lanes:
+        state[f"{prefix}lane"] = NO_LANE
+    return prefix
+
+
+def capture_dropped_submit() -> None:
+    """Capture a line whose Enter reached the server without its submit: Streamlit can drop
+    a form's trigger when it coalesces with the live poll's rerun, but the line itself
+    arrives. A line differs from the last one seen only when it was submitted."""
+    line = st.session_state.get(K_CAPTURE)
+    if line and line != st.session_state.get(K_CAPTURE_SEEN):
+        on_capture()
+    st.session_state[K_CAPTURE_SEEN] = st.session_state.get(K_CAPTURE)
+
+
+capture_dropped_submit()
 
 # --------------------------------------------------------------------------- header
 
@@ -185,17 +209,20 @@ with head:
                         for k, n in board.counts().items())
     st.caption(f"{count(len(board.stickies), 'sticky')} · {count(len(board.links), 'link')} · "
                f"{count(len(board.lanes), 'lane')}" + (f" — {counts}" if counts else ""))
+    if added_by := live.who_added(workshop, set(by_id)):
+        st.caption(f":material/group: Added by {md(added_by)}")
 with side:
-    status, undo, downloads = st.columns([2.4, 1.1, 1.5], vertical_alignment="center")
-    status.markdown(f":green-badge[:material/check_circle: "
-                    f"{saved_status(shown.revision, shown.saved_at)}]")
-    undo.button("Undo", icon=":material/undo:", on_click=on_undo, args=(shown.revision,),
-                disabled=shown.revision <= 1, help="Go back one change (the last 20 are kept)")
+    live.status(workshop, head)
+    undo, facilitator, downloads = st.columns([1, 1.25, 1.25], vertical_alignment="center")
+    live.undo_button(workshop, undo)
+    capture = live.capture(workshop)
+    live.facilitator_menu(workshop, capture, set(by_id), facilitator)
     with downloads.popover("Download", icon=":material/download:"):
         for fmt in EXPORTERS:
             label, name, mime = export_file_name(workshop, fmt)
             st.download_button(label, key=f"dl_{fmt}", help=name,
-                               data=lambda fmt=fmt, board=board: export_board(board, fmt),
+                               data=lambda fmt=fmt: export_board(
+                                   common.disk_board(workshop).data, fmt),
                                file_name=name, mime=mime, on_click="ignore",
                                icon=":material/description:", width="stretch")
 
@@ -205,7 +232,8 @@ if message := common.conflict(workshop):
                  icon=":material/sync_problem:")
         st.button("Reload the latest version", type="primary", icon=":material/refresh:",
                   on_click=on_reload, key="reload_conflict")
-elif (newer := common.saved_elsewhere(workshop)) is not None:
+elif (newer := common.saved_elsewhere(workshop)) is not None and \
+        st.session_state.get(K_VIEW, "Picture") != "Picture":
     st.warning(f"Another tab saved revision {newer}; you are looking at revision "
                f"{shown.revision}. Reload before you change anything.",
                icon=":material/sync_problem:")
@@ -219,14 +247,18 @@ if st.session_state.get(K_LANE) not in lanes:
     latest = max(board.stickies, key=lambda s: s.order, default=None)
     st.session_state[K_LANE] = (latest.lane if latest and latest.lane else
                                 (board.lanes[-1] if board.lanes else NO_LANE))
-lane_col, capture_col = st.columns([1, 4])
+name_col, lane_col, capture_col = st.columns([1, 1, 4])
+identity.name_input(live.NAME_HELP, placeholder="Facilitator", container=name_col)
 lane_col.selectbox("Lane", lanes, key=K_LANE, help="New stickies go to this lane.")
 with capture_col.form(f"capture_form_{workshop}", clear_on_submit=True, enter_to_submit=True,
                       border=False):
     box, add = st.columns([12, 1], vertical_alignment="bottom")
-    box.text_input("Quick capture", key=K_CAPTURE, help=CAPTURE_HELP,
+    box.text_input("Quick capture", key=K_CAPTURE, help=CAPTURE_HELP, disabled=not capture.open,
                    placeholder="a: Accountant -> c: Categorize receipt -> e: Receipt categorized")
-    add.form_submit_button("Add", key="capture_add", on_click=on_capture, width="stretch")
+    add.form_submit_button("Add", key="capture_add", on_click=on_capture, width="stretch",
+                           disabled=not capture.open)
+if not capture.open:
+    capture_col.info(md(live.closed_message(capture)), icon=":material/lock:")
 if error := st.session_state.get("capture_error"):
     capture_col.error(md(error), icon=":material/error:")
 elif note := st.session_state.pop("capture_note", None):
@@ -242,6 +274,8 @@ if not st.session_state.get(f"focused_{workshop}"):
 view = st.segmented_control("View", list(VIEWS), default="Picture", key=K_VIEW,
                             required=True, label_visibility="collapsed",
                             format_func=lambda v: f"{VIEWS[v]} {v}")
+live.show_notices()
+live.poll(workshop, adopt=view == "Picture")
 
 # --------------------------------------------------------------------------- the views
 
@@ -275,23 +309,26 @@ if view == "Picture":
             sticky = by_id[sticky_id]
             for message in hints.get(sticky_id, []):
                 st.warning(md(message), icon=":material/rule:")
-            prefix = f"edit_{sticky_id}_{shown.revision}_"
-            outgoing, incoming = neighbours(board, sticky_id)
+            if credit := live.credit(live.contributions(workshop).get(sticky_id)):
+                st.caption(f":material/person: {md(credit)}")
+            prefix = panel_prefix(board, sticky_id, lanes)
+            if StickyState.of(board, sticky_id) != st.session_state[f"{prefix}before"]:
+                st.info("Someone changed this sticky since you opened it. Saving keeps "
+                        "their changes to the fields you did not touch.",
+                        icon=":material/group:")
+                st.button("Show the latest", key=f"fresh_{sticky_id}", on_click=_fresh_panel,
+                          args=(sticky_id,), icon=":material/refresh:")
             others = [i for i in order if i != sticky_id]
-            with st.form(f"form_{sticky_id}_{shown.revision}", border=False):
-                st.text_area("Text", value=sticky.text, key=f"{prefix}text", height=80)
+            with st.form(f"form_{prefix}", border=False):
+                st.text_area("Text", key=f"{prefix}text", height=80)
                 kind_col, lane_col2 = st.columns(2)
-                kind_col.selectbox("Kind", KIND_CHOICES, key=f"{prefix}kind",
-                                   index=KIND_CHOICES.index(sticky.kind.value))
-                lane_col2.selectbox("Lane", lanes, key=f"{prefix}lane",
-                                    index=lanes.index(sticky.lane or NO_LANE))
-                st.text_input("Attributes", value=format_attributes(sticky.attrs),
-                              key=f"{prefix}attrs", placeholder="volume: 40/day, minutes: 3")
+                kind_col.selectbox("Kind", KIND_CHOICES, key=f"{prefix}kind")
+                lane_col2.selectbox("Lane", lanes, key=f"{prefix}lane")
+                st.text_input("Attributes", key=f"{prefix}attrs",
+                              placeholder="volume: 40/day, minutes: 3")
                 label = lambda i: sticky_label(by_id[i], 40)  # noqa: E731
-                st.multiselect("Arrows to", others, default=outgoing, key=f"{prefix}out",
-                               format_func=label)
-                st.multiselect("Arrows from", others, default=incoming, key=f"{prefix}in",
-                               format_func=label)
+                st.multiselect("Arrows to", others, key=f"{prefix}out", format_func=label)
+                st.multiselect("Arrows from", others, key=f"{prefix}in", format_func=label)
                 st.form_submit_button("Save sticky", type="primary", icon=":material/save:",
                                       on_click=on_save_sticky, args=(sticky_id, prefix))
             st.button("Delete sticky", icon=":material/delete:", on_click=on_delete_sticky,

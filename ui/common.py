@@ -121,6 +121,13 @@ def reload_board(workshop: str) -> None:
     st.session_state.setdefault(_CONFLICT, {}).pop(workshop, None)
 
 
+def show_board(workshop: str, board: Versioned) -> None:
+    """Show ``board`` (saved by a live change of this tab, or adopted from the store) from
+    now on; a conflict message of an earlier whole-board save no longer applies."""
+    st.session_state.setdefault(_BOARDS, {})[workshop] = board
+    st.session_state.setdefault(_CONFLICT, {}).pop(workshop, None)
+
+
 def forget_board(workshop: str) -> None:
     st.session_state.setdefault(_BOARDS, {}).pop(workshop, None)
 

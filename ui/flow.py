@@ -24,13 +24,12 @@ from eventstorming.detection.detector import Detection, detect
 from eventstorming.detection.opportunity import Opportunity
 from eventstorming.layout import BoardLayout, layout_board
 from eventstorming.model import Board
-from ui import common
+from ui import common, identity
 from ui.text import md
 
 _DOCS = "_docs"            # session: (workshop, name) -> Versioned(parsed value, revision)
 _DOC_CONFLICT = "_doc_conflict"   # session: workshop -> message
 _GENERATION = "_doc_generation"
-AUTHOR = "author"
 DEFAULT_AUTHOR = "Product owner"
 
 
@@ -151,20 +150,15 @@ def conflict_banner(workshop: str) -> None:
 
 
 def author() -> str:
-    """Who is deciding (recorded with every decision)."""
-    return " ".join(str(st.session_state.get(AUTHOR) or "").split()) or DEFAULT_AUTHOR
-
-
-def _keep_author() -> None:
-    st.session_state[AUTHOR] = st.session_state.get("_author_input", "")
+    """Who is deciding (recorded with every decision): the name remembered in this browser."""
+    return identity.name() or DEFAULT_AUTHOR
 
 
 def author_input() -> None:
-    """The ``Your name`` input; the name outlives the page (widget state would not)."""
-    st.session_state["_author_input"] = st.session_state.get(AUTHOR, DEFAULT_AUTHOR)
-    st.text_input("Your name", key="_author_input", on_change=_keep_author,
-                  help="Recorded with every decision you make on these pages (accept, "
-                       "dismiss, scores, weights, canvas, spec).")
+    """The ``Your name`` input; the name outlives the page and a reload (a cookie)."""
+    identity.name_input(help="Recorded with every decision you make on these pages (accept, "
+                             "dismiss, scores, weights, canvas, spec). Remembered in this "
+                             "browser.", placeholder=DEFAULT_AUTHOR)
 
 
 def lang_of(board: Board) -> str:

@@ -157,19 +157,23 @@ _SEEDING_LAUNCHER = (
 
 def start_server(workspace: Path, port: int | None = None, log_dir: Path | None = None,
                  examples: Path | None = None,
-                 database_url: str | None = None) -> StreamlitServer:
+                 database_url: str | None = None,
+                 env: dict[str, str] | None = None) -> StreamlitServer:
     """``streamlit run app.py`` from the repository root on a free port, headless.
 
     ``examples`` seeds a first start from that folder instead of the repository's
     ``examples/`` (for as long as the repository has none). ``database_url`` runs it on
-    that PostgreSQL database (``MLCANVAS_DATABASE_URL``) instead of the folder.
+    that PostgreSQL database (``MLCANVAS_DATABASE_URL``) instead of the folder; ``env`` adds
+    environment variables (the store the app uses, say).
     """
     port = port or free_port()
     log = (log_dir or workspace.parent) / f"streamlit-{port}.log"
-    env = {**os.environ, "MLCANVAS_WORKSPACE": str(workspace)}
-    env.pop("MLCANVAS_DATABASE_URL", None)
+    extra = dict(env or {})
     if database_url:
-        env["MLCANVAS_DATABASE_URL"] = database_url
+        extra["MLCANVAS_DATABASE_URL"] = database_url
+    env = {**os.environ, "MLCANVAS_WORKSPACE": str(workspace)}
+    env.pop("MLCANVAS_DATABASE_URL", None)  # the folder, unless asked for a database
+    env.update(extra)
     args = ["run", "app.py", "--server.headless", "true", "--server.port", str(port),
             "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
             "--server.fileWatcherType", "none"]
@@ -195,14 +199,49 @@ def server_factory(tmp_path: Path) -> Iterator:
     started: list[StreamlitServer] = []
 
     def start(workspace: Path | None = None, port: int | None = None,
-              examples: Path | None = None, database_url: str | None = None) -> StreamlitServer:
+              examples: Path | None = None, database_url: str | None = None,
+              env: dict[str, str] | None = None) -> StreamlitServer:
         server = start_server(workspace or tmp_path / "workspace", port, tmp_path, examples,
-                              database_url)
+                              database_url, env)
         started.append(server)
         return server
     yield start
     for server in started:
         server.stop()
+
+
+# --------------------------------------------------------------------------- stores
+
+def folder_store(tmp_path: Path) -> dict[str, str]:
+    """The folder store: the app processes share the folder ``MLCANVAS_WORKSPACE`` names
+    (``start_server`` sets it), so no further variables."""
+    return {}
+
+
+def postgres_store(request: pytest.FixtureRequest) -> dict[str, str]:
+    """A PostgreSQL store: a fresh schema of the test database (the ``database_url`` fixture;
+    skipped without a server, except under ``CI=true``)."""
+    return {"MLCANVAS_DATABASE_URL": request.getfixturevalue("database_url")}
+
+
+#: The workspace stores the live-capture tests run against: a name, and a function of the
+#: test's request that gives the app processes' extra environment variables.
+STORE_BACKENDS = {"folder": lambda request: folder_store(request.getfixturevalue("tmp_path")),
+                  "postgres": postgres_store}
+
+
+@pytest.fixture(params=list(STORE_BACKENDS))
+def store_env(request: pytest.FixtureRequest) -> dict[str, str]:
+    """Environment variables choosing the store every app process of a test uses."""
+    return STORE_BACKENDS[request.param](request)
+
+
+def store_workspace(env: dict[str, str], root: Path):
+    """The workspace the app processes see with ``env`` (to seed and check it from the
+    test): the database ``MLCANVAS_DATABASE_URL`` names, else the folder store at ``root``."""
+    from canvas.workspace.store import open_workspace
+
+    return open_workspace(env.get("MLCANVAS_DATABASE_URL") or root)
 
 
 def seed_workspace(workspace: Path, storm: str = SAMPLE_STORM) -> str:

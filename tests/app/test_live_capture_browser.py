@@ -1,0 +1,133 @@
+"""Live capture by many participants in headless Chromium against real ``streamlit run``.
+
+Three browsers capture into one workshop at once: two on one app process and one on a
+second process (or all three on one process), all on one store (``store_env``). Each adds
+stickies while the others do; none may be lost, nobody may see a conflict, and every
+browser shows every sticky without reloading.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from canvas.services.live import load_contributions
+from tests.app.conftest import (
+    SAMPLE_STORM,
+    screenshot,
+    store_workspace,
+    wait_for_app,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+PEOPLE = ("Ana", "Ben", "Cleo")
+ROUNDS = 3
+SHOWN_WITHIN_MS = 30_000      # generous: this checks that it shows, the benchmark times it
+
+
+SHOWN_JS = """() => Array.from(document.querySelectorAll(
+    "[data-testid='stPlotlyChart'] g.textpoint text")).map(t => t.textContent).join(' ')"""
+
+
+def picture_has(page, texts: list[str], timeout: float = SHOWN_WITHIN_MS) -> None:
+    try:
+        page.wait_for_function(
+            f"(texts) => {{ const shown = ({SHOWN_JS})(); "
+            f"return texts.every(t => shown.includes(t)); }}", arg=texts, timeout=timeout)
+    except Exception:
+        shown = page.evaluate(SHOWN_JS)
+        screenshot(page, "live-not-shown")
+        missing = [t for t in texts if t not in shown]
+        raise AssertionError(f"not shown after {timeout / 1000:.0f} s: {missing}") from None
+
+
+def enter_name(page, name: str) -> None:
+    field = page.get_by_role("textbox", name="Your name")
+    field.fill(name)
+    field.press("Enter")
+    wait_for_app(page)
+
+
+@pytest.mark.parametrize("processes", [2, 1], ids=["two-processes", "one-process"])
+def test_three_browsers_capture_into_one_workshop_at_once(
+        server_factory, browser, store_env, tmp_path, processes):
+    root = tmp_path / "workspace"
+    workspace = store_workspace(store_env, root)
+    from eventstorming import parse_storm
+    workshop = workspace.create_from_board(parse_storm(SAMPLE_STORM))
+    servers = [server_factory(root, env=store_env) for _ in range(processes)]
+    # two browsers on the first process, the third on the second (when there is one)
+    urls = [servers[0].url, servers[0].url, servers[-1].url]
+    contexts = [browser.new_context(viewport={"width": 1500, "height": 950}) for _ in PEOPLE]
+    try:
+        pages = []
+        for context, url, name in zip(contexts, urls, PEOPLE, strict=True):
+            context.set_default_timeout(60_000)
+            page = context.new_page()
+            page.goto(f"{url}/board?workshop={workshop}")
+            wait_for_app(page)
+            enter_name(page, name)
+            pages.append(page)
+
+        # everyone types at once: a line in each browser, Enter, without waiting for the
+        # others' pages to finish
+        expected = []
+        for n in range(ROUNDS):
+            for page, name in zip(pages, PEOPLE, strict=True):
+                line = f"{name}-{n}"
+                expected.append(line)
+                box = page.get_by_role("textbox", name="Quick capture")
+                box.fill(f"e: {line}")
+                box.press("Enter")
+        for page in pages:
+            picture_has(page, expected)
+            assert not page.get_by_text("Not saved").count(), "nobody sees a conflict"
+            assert not page.locator("[data-testid='stException']").count()
+        screenshot(pages[2], "live-three-browsers")
+
+        board = workspace.load_board(workshop).data
+        texts = {s.text for s in board.stickies}
+        assert set(expected) <= texts, f"lost: {set(expected) - texts}"
+        credit = load_contributions(workspace, workshop)
+        for name in PEOPLE:
+            for n in range(ROUNDS):
+                assert credit[f"e-{name.lower()}-{n}"].added_by == name
+
+        # the name is remembered by the browser: a reload (and another page) keeps it
+        pages[2].reload()
+        wait_for_app(pages[2])
+        assert pages[2].get_by_role("textbox", name="Your name").input_value() == "Cleo"
+        pages[2].goto(f"{urls[2]}/prioritize?workshop={workshop}")
+        wait_for_app(pages[2])
+        assert pages[2].get_by_role("textbox", name="Your name").input_value() == "Cleo"
+    finally:
+        for context in contexts:
+            context.close()
+
+
+def test_typing_in_quick_capture_survives_others_adding(server_factory, browser, store_env,
+                                                        tmp_path):
+    root = tmp_path / "workspace"
+    workspace = store_workspace(store_env, root)
+    from eventstorming import parse_storm
+    workshop = workspace.create_from_board(parse_storm(SAMPLE_STORM))
+    server = server_factory(root, env=store_env)
+    context = browser.new_context(viewport={"width": 1500, "height": 950})
+    try:
+        page = context.new_page()
+        page.goto(f"{server.url}/board?workshop={workshop}")
+        wait_for_app(page)
+        box = page.get_by_role("textbox", name="Quick capture")
+        box.click()
+        page.keyboard.type("e: Half typ")
+        from canvas.services.live import AddLine, apply_change
+        apply_change(workspace, workshop, AddLine("e: Added elsewhere"), "Ben")
+        picture_has(page, ["Added elsewhere"])
+        wait_for_app(page)
+        assert box.input_value() == "e: Half typ"
+        page.keyboard.type("ed")
+        page.keyboard.press("Enter")
+        picture_has(page, ["Half typed"])
+        assert workspace.load_board(workshop).data.find("event", "Half typed")
+    finally:
+        context.close()

@@ -1,0 +1,238 @@
+"""The Board page's live capture: changes as operations on the latest board, each person's
+own undo, what others changed just before you, the poll that shows others' stickies within
+a second or two, and the facilitator's controls (close for additions, who added what).
+
+Every decision is made in :mod:`canvas.services.live`; this module keeps the per-tab state
+(the undo stack, the notices) and draws the controls.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import streamlit as st
+
+from canvas.services.board import saved_status
+from canvas.services.live import (
+    CAPTURE_DOC,
+    CONTRIBUTIONS_DOC,
+    Applied,
+    CaptureState,
+    Contribution,
+    LiveError,
+    Operation,
+    apply_change,
+    capture_state,
+    contribution_counts,
+    load_contributions,
+    set_capture_open,
+)
+from canvas.workspace.store import BOARD, ConflictError, StoreError
+from eventstorming.errors import BoardFormatError
+from ui import common, identity
+from ui.text import md
+
+#: Seconds between two looks at the saved revision (others' stickies show within this
+#: plus one page run).
+POLL_SECONDS = 1.0
+UNDO_KEEP = 20
+NAME_HELP = ("Shown to the others as who added each sticky. Remembered in this browser; "
+             "the same name is used on every page.")
+
+
+def author() -> str:
+    return identity.name() or "Facilitator"
+
+
+def _mine(workshop: str) -> list[tuple[str, Operation]]:
+    return st.session_state.setdefault(f"_mine_{workshop}", [])
+
+
+def change(workshop: str, operation: Operation) -> Applied | None:
+    """Apply one person's change to the latest board and show the result; None (and an
+    error for the page) when it could not be made. Its inverse goes on this tab's undo
+    stack; what others changed just before is kept for :func:`show_notices`."""
+    try:
+        applied = apply_change(common.workspace(), workshop, operation, author())
+    except BoardFormatError as exc:
+        st.session_state["live_error"] = exc.message
+        return None
+    except (LiveError, ValueError, StoreError) as exc:
+        st.session_state["live_error"] = str(exc)
+        return None
+    st.session_state["live_error"] = None
+    st.session_state["live_notices"] = list(applied.notices)
+    common.show_board(workshop, applied.board)
+    polled = st.session_state.get(f"_polled_{workshop}")
+    if polled:   # our own save needs no rerun from the poll
+        st.session_state[f"_polled_{workshop}"] = (applied.board.revision, polled[1])
+    if applied.inverse is not None:
+        stack = _mine(workshop)
+        stack.append((applied.summary, applied.inverse))
+        del stack[:-UNDO_KEEP]
+    return applied
+
+
+def on_undo_mine(workshop: str) -> None:
+    stack = _mine(workshop)
+    if not stack:
+        return
+    summary, inverse = stack[-1]
+    try:
+        applied = apply_change(common.workspace(), workshop, inverse, author())
+    except (LiveError, ValueError, StoreError) as exc:
+        stack.pop()        # it cannot be undone any more; the message says why
+        common.flash(f"Could not undo: {exc}", "⚠️")
+        return
+    stack.pop()
+    st.session_state["live_notices"] = list(applied.notices)
+    common.show_board(workshop, applied.board)
+    common.flash(f"Undone: {summary}", ":material/undo:")
+
+
+def on_undo_last_save(workshop: str) -> None:
+    """The facilitator's undo: the revision before the last save, whoever made it."""
+    try:
+        common.workspace().undo_board(workshop, common.workspace().revision(workshop))
+    except ConflictError:
+        common.flash("Someone saved just now; look again and press once more.", "⚠️")
+        return
+    except StoreError as exc:
+        common.flash(str(exc), "⚠️")
+        return
+    common.reload_board(workshop)
+    common.flash("The last save (by anyone) was undone.", ":material/undo:")
+
+
+def undo_button(workshop: str, container: object = st) -> None:
+    stack = _mine(workshop)
+    last = stack[-1][0] if stack else None
+    container.button("Undo", icon=":material/undo:", on_click=on_undo_mine, args=(workshop,),
+                     disabled=not stack, key="undo_mine",
+                     help=(f"Undo your last change: {last}" if last else
+                           "Undo your own last change (others' changes stay)."))
+
+
+def show_notices() -> None:
+    if error := st.session_state.get("live_error"):
+        st.error(md(error), icon=":material/error:")
+    for notice in st.session_state.get("live_notices") or ():
+        st.warning(md(notice), icon=":material/group:")
+
+
+# --------------------------------------------------------------------------- others
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _contributions(root: str, workshop: str, revision: int) -> dict[str, Contribution]:
+    return load_contributions(common.workspace(), workshop)
+
+
+def contributions(workshop: str) -> dict[str, Contribution]:
+    """Who added and changed each sticky (read once per saved revision of the document,
+    shared by all sessions; the revision probe is cheap)."""
+    workspace = common.workspace()
+    try:
+        return _contributions(str(getattr(workspace, "root", "")), workshop,
+                              workspace.revision(workshop, CONTRIBUTIONS_DOC))
+    except StoreError:
+        return {}
+
+
+def capture(workshop: str) -> CaptureState:
+    try:
+        return capture_state(common.workspace(), workshop)
+    except StoreError:
+        return CaptureState()
+
+
+def credit(entry: Contribution | None) -> str:
+    """``Added by Ana · last changed by Ben`` (empty when nobody is noted)."""
+    if entry is None:
+        return ""
+    parts = []
+    if entry.added_by:
+        parts.append(f"Added by {entry.added_by}")
+    if entry.changed_by and entry.changed_by != entry.added_by:
+        parts.append(f"last changed by {entry.changed_by}")
+    elif entry.changed_by:
+        parts.append("changed since")
+    return " · ".join(parts)
+
+
+def who_added(workshop: str, sticky_ids: set[str]) -> str:
+    """``Ana 12 · Ben 9`` for the stickies on the board, or "" when nobody is noted."""
+    counts = contribution_counts(contributions(workshop), sticky_ids)
+    return " · ".join(f"{name} {n}" for name, n in counts.items())
+
+
+def _time(stamp: str | None) -> str:
+    try:
+        return datetime.fromisoformat(stamp or "").strftime("%H:%M UTC")
+    except ValueError:
+        return ""
+
+
+def closed_message(state: CaptureState) -> str:
+    by = f" by {state.by}" if state.by else ""
+    at = f" at {_time(state.at)}" if _time(state.at) else ""
+    return (f"The board is closed for additions{by}{at} (for example while the timeline is "
+            "walked). You can still edit stickies; Quick capture opens again when the "
+            "facilitator reopens the board.")
+
+
+def on_toggle_capture(workshop: str, key: str) -> None:
+    try:
+        set_capture_open(common.workspace(), workshop, bool(st.session_state.get(key)),
+                         author())
+    except (LiveError, StoreError) as exc:
+        common.flash(str(exc), "⚠️")
+
+
+def facilitator_menu(workshop: str, state: CaptureState, sticky_ids: set[str],
+                     container: object = st) -> None:
+    with container.popover("Facilitator", icon=":material/co_present:"):
+        key = f"open_{workshop}_{state.revision}"
+        st.toggle("Open for additions", value=state.open, key=key,
+                  on_change=on_toggle_capture, args=(workshop, key),
+                  help="Close the board while the timeline is walked: nobody can add "
+                       "stickies until it is open again; edits still work.")
+        if (counts := who_added(workshop, sticky_ids)):
+            st.markdown(f"**Who added the stickies:** {md(counts)}")
+        st.button("Undo the last save (anyone's)", icon=":material/history:",
+                  on_click=on_undo_last_save, args=(workshop,), key="undo_last_save",
+                  help="Goes back one saved revision, whoever saved it (the last 20 are "
+                       "kept). Your own Undo button reverts only your changes.")
+
+
+def poll(workshop: str, adopt: bool) -> None:
+    """Look at the saved revisions every :data:`POLL_SECONDS` (cheap: no board is read) and
+    rerun the page when someone saved. With ``adopt`` the latest board is shown at once;
+    without (the text and table views, where a person edits the whole board) the page
+    only reruns to say that a newer revision is saved."""
+
+    @st.fragment(run_every=POLL_SECONDS)
+    def _poll() -> None:
+        try:
+            seen = (common.workspace().revision(workshop, BOARD),
+                    common.workspace().revision(workshop, CAPTURE_DOC))
+        except StoreError:
+            return
+        key = f"_polled_{workshop}"
+        shown = common.shown_board(workshop).revision
+        if key not in st.session_state:
+            st.session_state[key] = (shown, seen[1])
+        if seen == st.session_state[key]:
+            return
+        st.session_state[key] = seen
+        if adopt and seen[0] != shown:
+            common.reload_board(workshop)
+        st.rerun()
+
+    _poll()
+
+
+def status(workshop: str, container: object = st) -> None:
+    shown = common.shown_board(workshop)
+    container.markdown(f":green-badge[:material/check_circle: "
+                       f"{saved_status(shown.revision, shown.saved_at)}]",
+                       help="Live: stickies others add show here within a second or two.")
