@@ -17,7 +17,6 @@ import streamlit as st
 COOKIE = "mlcanvas_name"
 _NAME = "author"              # session: the name (kept under the key the pages used before)
 _INPUT = "_author_input"      # session: the widget's key
-_PENDING = "_name_cookie"     # session: a name still to be written into the cookie
 MAX_NAME = 80
 #: A year, in seconds.
 _MAX_AGE = 365 * 24 * 3600
@@ -40,7 +39,6 @@ def name() -> str:
 
 def _keep() -> None:
     st.session_state[_NAME] = _clean(st.session_state.get(_INPUT))
-    st.session_state[_PENDING] = st.session_state[_NAME]
 
 
 def name_input(help: str, placeholder: str = "", container: object = st) -> str:
@@ -52,13 +50,24 @@ def name_input(help: str, placeholder: str = "", container: object = st) -> str:
     return name()
 
 
+def _cookie() -> str | None:
+    try:
+        remembered = st.context.cookies.get(COOKIE)
+    except Exception:  # noqa: BLE001 - no browser context (bare script runs)
+        return None
+    return _clean(unquote(remembered)) if remembered is not None else None
+
+
 def remember() -> None:
-    """Write a name just entered into the browser's cookie (a script without user data in
-    its code: the name is a JSON string literal, with ``<`` escaped)."""
-    pending = st.session_state.pop(_PENDING, None)
-    if pending is None:
+    """Write the name into the browser's cookie while it differs from the one the browser
+    sent (a script without user data in its code: the name is a JSON string literal, with
+    ``<`` escaped). The script is part of every run until a new session reads the cookie
+    back, so a rerun that interrupts the one after the name was typed (the live board
+    polls every second) cannot keep it from running."""
+    current = name()
+    if current == (_cookie() or ""):
         return
-    value = json.dumps(pending).replace("<", "\\u003c")
+    value = json.dumps(current).replace("<", "\\u003c")
     st.html(f"""<script>
 document.cookie = "{COOKIE}=" + encodeURIComponent({value}) +
   "; path=/; max-age={_MAX_AGE}; SameSite=Lax";

@@ -132,7 +132,7 @@ def contributions(workshop: str) -> dict[str, Contribution]:
     shared by all sessions; the revision probe is cheap)."""
     workspace = common.workspace()
     try:
-        return _contributions(str(getattr(workspace, "root", "")), workshop,
+        return _contributions(workspace.location, workshop,
                               workspace.revision(workshop, CONTRIBUTIONS_DOC))
     except StoreError:
         return {}

@@ -9,6 +9,7 @@ browser shows every sticky without reloading.
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from canvas.services.live import load_contributions
 from tests.app.conftest import (
@@ -96,10 +97,12 @@ def test_three_browsers_capture_into_one_workshop_at_once(
         # the name is remembered by the browser: a reload (and another page) keeps it
         pages[2].reload()
         wait_for_app(pages[2])
-        assert pages[2].get_by_role("textbox", name="Your name").input_value() == "Cleo"
+        expect(pages[2].get_by_role("textbox", name="Your name")).to_have_value(
+            "Cleo", timeout=15_000)
         pages[2].goto(f"{urls[2]}/prioritize?workshop={workshop}")
         wait_for_app(pages[2])
-        assert pages[2].get_by_role("textbox", name="Your name").input_value() == "Cleo"
+        expect(pages[2].get_by_role("textbox", name="Your name")).to_have_value(
+            "Cleo", timeout=15_000)
     finally:
         for context in contexts:
             context.close()
