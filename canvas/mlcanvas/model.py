@@ -27,6 +27,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from canvas.mlcanvas.quantity import period_of, quantity_of, series_of, series_unit
 from canvas.spec.model import CANVAS_BOXES, Rule, Scalar
 from eventstorming.detection.opportunity import MLTask, Opportunity, StickyRef
 from eventstorming.formats.safeyaml import YamlError, dump_yaml, load_yaml
@@ -752,7 +753,8 @@ def _outcome_subject(opp: Opportunity) -> str:
     return _subject(" ".join(prefix), opp.lang) if len(prefix) > 1 else ""
 
 
-def _target(opp: Opportunity, entity: str, classes: list[str]) -> str | None:
+def _target(opp: Opportunity, entity: str, classes: list[str],
+            quantity: str = "") -> str | None:
     if opp.task == "clustering":
         return None
     anchor = opp.anchor.text.casefold()
@@ -770,7 +772,71 @@ def _target(opp: Opportunity, entity: str, classes: list[str]) -> str | None:
         return f"{identifier(entity, 'case')}_class"
     if opp.task == "ranking":
         return "relevance"
+    if quantity:
+        return identifier(quantity, "value")
     return identifier(_outcome_subject(opp) or entity, "value")
+
+
+def _said(graph: BoardGraph | None, opp: Opportunity) -> list[str]:
+    """The anchor's text, then the opportunity stickies the team put on it."""
+    texts = [opp.anchor.text]
+    if graph is not None and opp.anchor.id in graph.stickies:
+        texts += [readable(s.text, opp.lang) for s in graph.opportunity_stickies(opp.anchor.id)]
+    return texts
+
+
+def _predicted_quantity(opp: Opportunity, graph: BoardGraph | None) -> str:
+    """What a forecast or an estimate predicts, from what the board says is forecast,
+    estimated or predicted — never from the event after the decision (``Staffing plan
+    created`` names the decision taken with the forecast, not the forecast).
+
+    In order: the anchor's wording (``Forecast bed demand``, ``Absatz prognostizieren``);
+    the opportunity stickies on the anchor (``Predict the daily census per ward``); for a
+    forecast, an input that is itself a forecast (``Bed demand forecast published``), then a
+    read model reporting a measured series (``Daily census report``); last the outcome
+    event's subject with its forecast words dropped (``Travel budget forecast updated`` ->
+    ``travel budget``). ``""`` when the board says nothing of the kind.
+    """
+    lang = "de" if opp.lang == "de" else "en"
+    for text in _said(graph, opp):
+        found = quantity_of(text, lang)
+        if found:
+            return found
+    if opp.task != "forecasting":
+        return ""
+    for ref in (*opp.inputs, *opp.upstream):
+        if ref.kind in ("readmodel", "event"):
+            found = quantity_of(ref.text, lang)
+            if found:
+                return found
+    for ref in opp.inputs:
+        if ref.kind == "readmodel" and series_of(ref.text):
+            return series_of(ref.text)
+    for ref in opp.outcomes:
+        found = quantity_of(ref.text, lang)
+        if found:
+            return found
+    return ""
+
+
+def _series_entity(opp: Opportunity, graph: BoardGraph | None, entity: str,
+                   quantity: str) -> str:
+    """What one series of a forecast is about: the unit the board names (``... per ward``);
+    where the entity read off the structure is the forecast itself (``bed demand
+    forecast``, ``Platzbedarf``), the period the anchor names (``next quarter``) or the
+    day."""
+    lang = "de" if opp.lang == "de" else "en"
+    for text in _said(graph, opp):
+        unit = series_unit(text, lang)
+        if unit:
+            return unit if lang == "de" else unit.lower()
+    words = {w.casefold() for w in entity.split()}
+    said = {w.casefold() for w in quantity.split()}
+    read_models = {r.text.casefold() for r in opp.inputs if r.kind == "readmodel"}
+    if (words & said or re.search(r"forecast|prognose|outlook|bedarf|demand|plan", entity, re.I)
+            or not entity or entity.casefold() in read_models):
+        return period_of(opp.anchor.text) or ("Tag" if lang == "de" else "day")
+    return entity
 
 
 def _features(opp: Opportunity, target: str | None) -> list[CanvasFeature]:
@@ -812,12 +878,16 @@ def prefill_canvas(opp: Opportunity, board: Board | None = None) -> MLCanvas:
     # code ("ApplicationAccepted"); the sentences keep the stickies as written
     read = _readable_copy(opp)
     entity = _entity(read, graph)
+    quantity = (_predicted_quantity(read, graph) if opp.task in ("forecasting", "regression")
+                else "")
+    if opp.task == "forecasting":
+        entity = _series_entity(read, graph, entity, quantity)
     entities = entity if lang == "de" else plural(entity)
     outcome_texts = [o.text for o in read.outcomes]
     classes = _unique([str(c) for c in opp.classes]) or (outcome_classes(outcome_texts)
                                     if opp.task in ("classification", "anomaly_detection")
                                     else [])
-    target = _target(read, entity, classes)
+    target = _target(read, entity, classes, quantity)
     target_said = target_words(target, lang)
     actor = opp.actor
     actor_or_process = actor or ("der Prozess" if lang == "de" else "the process")
