@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from canvas.mlcanvas.agreement import follow
 from canvas.mlcanvas.model import (
     BOX_BY_KEY,
     CANVASES_DOC,
@@ -184,7 +185,8 @@ def edit_canvas(canvas: MLCanvas, values: Mapping[str, Any]) -> CanvasEdit:
     canvas's value) to ``canvas``.
 
     Returns a :class:`CanvasEdit` with the new canvas, or with one message per field key
-    that is wrong (and no canvas).
+    that is wrong (and no canvas). Box 2 and the details' entity and target follow each
+    other as :func:`canvas.mlcanvas.agreement.follow` says.
     """
     problems: dict[str, str] = {}
     data = canvas.to_data()
@@ -245,7 +247,7 @@ def edit_canvas(canvas: MLCanvas, values: Mapping[str, Any]) -> CanvasEdit:
     if problems:
         return CanvasEdit(None, problems)
     try:
-        return CanvasEdit(canvas_from_data(data, "canvas"))
+        return CanvasEdit(follow(canvas, canvas_from_data(data, "canvas")))
     except ValueError as exc:
         for line in str(exc).splitlines():
             where, _, message = line.removeprefix("canvas: ").partition(": ")
