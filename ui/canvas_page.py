@@ -225,13 +225,16 @@ with form_col:
                     "columns)")
         fields = ["name", "type", "source"]
         edited = st.data_editor(
-            pd.DataFrame(values["feature_table"], columns=fields),
+            pd.DataFrame(values["feature_table"], columns=[*fields, "problem"]),
             key=f"cvt_{opp_id}_{doc.revision}", num_rows="dynamic", hide_index=True,
             width="stretch", column_config={
-                "name": st.column_config.TextColumn("Name", required=True),
-                "type": st.column_config.SelectboxColumn("Type", options=list(COLUMN_TYPES),
-                                                         required=True),
+                "name": st.column_config.TextColumn("Name"),
+                "type": st.column_config.SelectboxColumn("Type", options=list(COLUMN_TYPES)),
                 "source": st.column_config.TextColumn("Comes from", width="medium"),
+                "problem": st.column_config.TextColumn(
+                    "Problem", disabled=True,
+                    help="An unfinished row is kept as typed; the spec waits until it is "
+                         "complete"),
             })
         rows = clean_rows(edited.to_dict("records"), fields)
         if rows != clean_rows(values["feature_table"], fields):

@@ -22,6 +22,7 @@ from canvas.mlcanvas.model import (
     CANVASES_DOC,
     CanvasFeature,
     Heuristic,
+    IncompleteFeature,
     MLCanvas,
     Note,
     canvas_from_data,
@@ -107,12 +108,28 @@ def clean_rows(rows: Iterable[Mapping[str, Any]], fields: Iterable[str]
 
 
 def feature_rows(canvas: MLCanvas) -> list[dict[str, Any]]:
-    return [{"name": f.name, "type": f.type, "source": f.source} for f in canvas.features]
+    """The feature table: each feature, then each unfinished row with what it lacks under
+    ``problem``."""
+    return [{"name": f.name, "type": f.type, "source": f.source, "problem": ""}
+            for f in canvas.features] + [
+        {"name": f.name, "type": f.type, "source": f.source, "problem": f.missing()}
+        for f in canvas.incomplete_features]
+
+
+def incomplete_rows(rows: Iterable[Mapping[str, Any]]) -> tuple[IncompleteFeature, ...]:
+    """The rows a person started but did not finish: something typed, but no name or no
+    type. They are kept (:class:`IncompleteFeature`), never dropped."""
+    found = []
+    for row in clean_rows(rows, ("name", "type", "source")):
+        if any(row.values()) and not (row["name"] and row["type"]):
+            found.append(IncompleteFeature(**row))
+    return tuple(found)
 
 
 def features_from_rows(rows: Iterable[Mapping[str, Any]],
                        previous: Iterable[CanvasFeature] = ()) -> tuple[CanvasFeature, ...]:
-    """Features from table rows (rows without a name are skipped). A row that is exactly
+    """Features from table rows (rows without a name or a type are not features yet:
+    :func:`incomplete_rows` keeps them). A row that is exactly
     one of the ``previous`` features keeps whether it was a guess; any other row is a
     person's word.
 
@@ -123,9 +140,9 @@ def features_from_rows(rows: Iterable[Mapping[str, Any]],
     names: set[str] = set()
     for number, row in enumerate(rows, start=1):
         name = str(row.get("name") or "").strip()
-        if not name or name.lower() in ("none", "nan"):
-            continue
-        kind = str(row.get("type") or "category").strip()
+        kind = str(row.get("type") or "").strip()
+        if not name or name.lower() in ("none", "nan") or not kind or kind == "nan":
+            continue        # unfinished: kept apart by incomplete_rows, never dropped
         if kind not in COLUMN_TYPES:
             raise ValueError(f"row {number}: type '{kind}' is not one of "
                              f"{', '.join(COLUMN_TYPES)}")
@@ -227,12 +244,16 @@ def edit_canvas(canvas: MLCanvas, values: Mapping[str, Any]) -> CanvasEdit:
         except ValueError as exc:
             problems["error_costs"] = str(exc)
     if "feature_table" in values:
+        # unfinished rows are kept apart and shown again with what they lack
+        table = list(values["feature_table"])
         try:
             data["features"] = [f.model_dump(mode="json")
-                                for f in features_from_rows(values["feature_table"],
+                                for f in features_from_rows(table,
                                                             canvas.features)]
         except ValueError as exc:
             problems["feature_table"] = str(exc)
+        data["incomplete_features"] = [f.model_dump(mode="json")
+                                       for f in incomplete_rows(table)]
     if "serving" in values:
         if values["serving"] not in ("batch", "realtime"):
             problems["serving"] = "serving is batch or realtime"

@@ -201,6 +201,23 @@ class CanvasFeature(_Frozen):
     guess: bool = True
 
 
+class IncompleteFeature(_Frozen):
+    """A feature row a person started but did not finish (no name or no type yet). It is
+    kept, never dropped, so it shows again on its row; a canvas with one makes no spec
+    until it is completed or deleted."""
+
+    name: str = ""
+    type: str = ""
+    source: str = ""
+
+    def missing(self) -> str:
+        """What is missing, in words: ``"the name is missing"``."""
+        lacks = [key for key in ("name", "type") if not getattr(self, key).strip()]
+        if not lacks:
+            return ""
+        return f"the {' and the '.join(lacks)} {'are' if len(lacks) > 1 else 'is'} missing"
+
+
 class MLCanvas(_Frozen):
     """One ML Canvas: header, prediction details, features and the ten boxes."""
 
@@ -221,6 +238,7 @@ class MLCanvas(_Frozen):
     monitoring_metric: str | None = None
     prediction: PredictionDetails
     features: tuple[CanvasFeature, ...] = ()
+    incomplete_features: tuple[IncompleteFeature, ...] = ()
     boxes: dict[str, tuple[Note, ...]] = Field(default_factory=dict)
 
     @field_validator("boxes", mode="before")
@@ -248,7 +266,8 @@ class MLCanvas(_Frozen):
 
     def to_data(self) -> dict[str, Any]:
         """Plain data in the order people read it, guesses as ``{guess: text}``."""
-        data = self.model_dump(mode="json", exclude={"boxes", "prediction", "features"})
+        data = self.model_dump(mode="json", exclude={"boxes", "prediction", "features",
+                                                     "incomplete_features"})
         pred = self.prediction
         data["prediction"] = {
             "task": pred.task, "entity": pred.entity, "target": pred.target,
@@ -257,6 +276,9 @@ class MLCanvas(_Frozen):
             "heuristic": pred.heuristic.to_data(), "error_costs": dict(pred.error_costs),
         }
         data["features"] = [f.model_dump(mode="json") for f in self.features]
+        if self.incomplete_features:
+            data["incomplete_features"] = [f.model_dump(mode="json")
+                                           for f in self.incomplete_features]
         data["boxes"] = {b.key: [n.to_data() for n in self.box(b.key)] for b in BOXES}
         return data
 
@@ -1054,6 +1076,8 @@ LINT_MESSAGES: dict[str, dict[str, str]] = {
         "no_heuristic": "no heuristic: name the simple rule a first model must beat",
         "no_costs": "the cost of each kind of error is not stated",
         "no_features": "no features: the spec needs at least one input column",
+        "incomplete_feature": "feature row {row}: {missing} — fill it in or delete the row "
+                              "(no spec until then)",
         "no_review": "a high-stakes decision without human review",
         "no_fairness": "a high-stakes decision without a fairness check",
         "no_metric": "no monitoring metric",
@@ -1071,6 +1095,8 @@ LINT_MESSAGES: dict[str, dict[str, str]] = {
                         "schlagen muss",
         "no_costs": "die Kosten der Fehlerarten sind nicht genannt",
         "no_features": "keine Features: die Spec braucht mindestens eine Eingabespalte",
+        "incomplete_feature": "Feature-Zeile {row}: {missing} — ausfüllen oder die Zeile "
+                              "löschen (bis dahin keine Spec)",
         "no_review": "eine Entscheidung mit hoher Tragweite ohne menschliche Prüfung",
         "no_fairness": "eine Entscheidung mit hoher Tragweite ohne Fairness-Prüfung",
         "no_metric": "keine Kennzahl fürs Monitoring",
@@ -1139,6 +1165,13 @@ def lint_canvas(canvas: MLCanvas) -> list[CanvasLint]:
         add("prediction_task", "missing", "no_heuristic")
     if not pred.error_costs:
         add("impact_simulation", "missing", "no_costs")
+    for number, row in enumerate(canvas.incomplete_features, start=len(canvas.features) + 1):
+        missing = row.missing()
+        if canvas.lang == "de":
+            missing = missing.replace("the name", "der Name").replace("the type", "der Typ") \
+                .replace(" and ", " und ").replace(" are missing", " fehlen") \
+                .replace(" is missing", " fehlt")
+        add("features", "missing", "incomplete_feature", row=number, missing=missing)
     if not canvas.features:
         add("features", "missing", "no_features")
     elif pred.task == "anomaly_detection" and not pred.heuristic.rules and not any(
