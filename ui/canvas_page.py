@@ -105,7 +105,9 @@ def show_disagreement(where: str) -> None:
             f"(used for the spec) say **{md(differ.details_target or '(no target)')}** for "
             f"each **{md(differ.details_entity or '(no entity)')}**. Which is right?",
             icon=":material/sync_problem:")
-        left, right = st.columns(2)
+        # side by side where there is room (details), stacked in the narrow box
+        left, right = st.columns(2) if where == "details" else (st.container(),
+                                                                st.container())
         left.button("Use box 2's", key=f"take_box_{where}", on_click=on_take, args=("box",),
                     icon=":material/arrow_downward:", width="stretch",
                     help="Set Entity and Target column from box 2's sentence")

@@ -38,7 +38,8 @@ with head:
     st.caption(f"**{md(board.title)}** — the use-case spec made from the canvas, validated as "
                "`mlcanvas validate` does, and the baseline project generated from it. Correct "
                "the data columns and the baseline rules here; a change is saved only when "
-               "the spec stays valid.")
+               "the spec stays valid (a row still missing a field is kept and marked on its "
+               "row).")
 with who:
     flow.author_input()
 flow.conflict_banner(workshop)
