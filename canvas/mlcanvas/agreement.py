@@ -111,8 +111,11 @@ def take_box(canvas: MLCanvas) -> MLCanvas:
     said = said_in_box(canvas)
     if said is None:
         return canvas
-    pred = canvas.prediction.model_copy(update={"entity": said.entity,
-                                                "target": said.target_column})
+    pred = canvas.prediction
+    # a target box 2 still names in its own words ("Ergebnis" for outcome) keeps its column
+    target = pred.target if _same_target(said, pred.target, canvas.lang) else \
+        said.target_column
+    pred = pred.model_copy(update={"entity": said.entity, "target": target})
     return canvas.model_copy(update={"prediction": pred})
 
 

@@ -103,3 +103,18 @@ def test_german_box_two_follows_too():
     text = form_values(canvas)["prediction_task"].replace("„absatz“", "„Umsatz“")
     edited = _edit(canvas, prediction_task=text)
     assert edited.prediction.target == "umsatz"
+
+
+def test_a_made_up_target_said_in_german_keeps_its_column():
+    board = parse_storm("# Kredit\nlang: de\n## Antrag\n"
+                        "r: Kreditantrag -> a: Kreditprüfer\n"
+                        "a: Kreditprüfer -> c: Bonität bewerten {minutes: 20}\n"
+                        "c: Bonität bewerten -> e: Kredit bewilligt\n"
+                        "c: Bonität bewerten -> e: Kredit abgelehnt\n", "k.storm")
+    [opp] = detect(board).opportunities
+    canvas = prefill_canvas(opp, board)
+    assert canvas.prediction.target == "outcome"
+    assert "„Ergebnis“" in canvas.box("prediction_task")[0].text
+    text = form_values(canvas)["prediction_task"].replace("pro Kreditantrag", "pro Antrag")
+    edited = _edit(canvas, prediction_task=text)
+    assert (edited.prediction.entity, edited.prediction.target) == ("Antrag", "outcome")
