@@ -12,8 +12,8 @@ from canvas.mlcanvas.agreement import disagreement, take_box, take_details
 from canvas.mlcanvas.form import (
     COLUMN_TYPES,
     canvas_for,
-    clean_rows,
     edit_canvas,
+    filled_rows,
     form_values,
     load_canvas_doc,
     save_canvas_doc,
@@ -238,8 +238,8 @@ with form_col:
                     help="An unfinished row is kept as typed; the spec waits until it is "
                          "complete"),
             })
-        rows = clean_rows(edited.to_dict("records"), fields)
-        if rows != clean_rows(values["feature_table"], fields):
+        rows = filled_rows(edited.to_dict("records"), fields)
+        if rows != filled_rows(values["feature_table"], fields):
             if apply("feature_table", rows):
                 st.rerun()
         else:

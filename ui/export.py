@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from canvas.mlcanvas.form import canvas_for, clean_rows, load_canvas_doc
+from canvas.mlcanvas.form import canvas_for, filled_rows, load_canvas_doc
 from canvas.mlcanvas.model import CANVASES_DOC
 from canvas.services.export import (
     COLUMN_TYPES,
@@ -124,8 +124,8 @@ with edit_col:
                     "Problem", disabled=True, width="medium",
                     help="What is wrong with the row; the spec is valid once every row is "
                          "complete")})
-        rows = clean_rows(edited.to_dict("records"), ["name", "type"])
-        if rows != clean_rows(columns, ["name", "type"]):
+        rows = filled_rows(edited.to_dict("records"), ["name", "type"])
+        if rows != filled_rows(columns, ["name", "type"]):
             new = SpecEdits(columns_from_rows(rows), edits.baseline)
             if try_save("columns", new, ("data", "features", "prediction.target")):
                 st.rerun()

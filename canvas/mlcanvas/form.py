@@ -107,12 +107,22 @@ def clean_rows(rows: Iterable[Mapping[str, Any]], fields: Iterable[str]
     return cleaned
 
 
+def filled_rows(rows: Iterable[Mapping[str, Any]], fields: Iterable[str]
+                ) -> list[dict[str, str]]:
+    """:func:`clean_rows` without the rows that hold nothing: an editor adds an empty row
+    before a person types into it, and saving that would redraw the table and lose the
+    row being typed."""
+    return [row for row in clean_rows(rows, fields) if any(row.values())]
+
+
 def feature_rows(canvas: MLCanvas) -> list[dict[str, Any]]:
     """The feature table: each feature, then each unfinished row with what it lacks under
     ``problem``."""
     return [{"name": f.name, "type": f.type, "source": f.source, "problem": ""}
             for f in canvas.features] + [
-        {"name": f.name, "type": f.type, "source": f.source, "problem": f.missing()}
+        {"name": f.name, "type": f.type, "source": f.source,
+         "problem": "missing: " + ", ".join(k for k in ("name", "type")
+                                            if not getattr(f, k).strip())}
         for f in canvas.incomplete_features]
 
 

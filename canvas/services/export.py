@@ -88,18 +88,23 @@ def columns_from_rows(rows: Iterable[Mapping[str, Any]]) -> tuple[dict[str, Any]
     return tuple(columns)
 
 
-def missing_fields(columns: Iterable[Mapping[str, Any]]) -> dict[int, str]:
-    """For each column row that lacks a field, by row index: what is missing, in words
-    (``"the name is missing: name the column or delete the row"``)."""
+def missing_fields(columns: Iterable[Mapping[str, Any]]) -> dict[int, tuple[str, ...]]:
+    """For each column row that lacks a field, by row index: the fields it lacks
+    (``("name",)``, ``("name", "type")``)."""
     found = {}
     for number, column in enumerate(columns):
-        lacks = [key for key in ("name", "type") if not _cell(column.get(key))]
+        lacks = tuple(key for key in ("name", "type") if not _cell(column.get(key)))
         if lacks:
-            what = " and the ".join(lacks)
-            verb = "are" if len(lacks) > 1 else "is"
-            found[number] = (f"the {what} {verb} missing: fill {'them' if len(lacks) > 1 else 'it'}"
-                             f" in or delete the row")
+            found[number] = lacks
     return found
+
+
+def missing_message(lacks: Iterable[str]) -> str:
+    """``("name",)`` -> ``"the name is missing: fill it in or delete the row"``."""
+    lacks = list(lacks)
+    many = len(lacks) > 1
+    return (f"the {' and the '.join(lacks)} {'are' if many else 'is'} missing: fill "
+            f"{'them' if many else 'it'} in or delete the row")
 
 
 def baseline_to_text(baseline: Mapping[str, Any]) -> str:
@@ -174,7 +179,7 @@ class SpecCheck:
     scaffold_problems: tuple[str, ...] = ()
     yaml: str = ""
 
-    incomplete: Mapping[int, str] = field(default_factory=dict)
+    incomplete: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -189,8 +194,9 @@ class SpecCheck:
             p.path.partition("]")[0] + "]" in rows for p in self.problems)
 
     def row_problems(self) -> dict[int, str]:
-        """The problem of each data column row, by row index (for a column in the table)."""
-        found: dict[int, str] = dict(self.incomplete)
+        """The problem of each data column row, by row index, short enough for a column
+        in the table (``"missing: type"``)."""
+        found = {i: "missing: " + ", ".join(lacks) for i, lacks in self.incomplete.items()}
         for p in self.problems:
             m = re.match(r"data\.columns\[(\d+)\](?:\.(\w+))?", p.path)
             if m and int(m[1]) not in found:
@@ -271,8 +277,8 @@ def check_spec(canvas: MLCanvas, edits: SpecEdits = SpecEdits()) -> SpecCheck:
     incomplete = missing_fields(edits.columns or ())
     rows = {f"data.columns[{i}]" for i in incomplete}
     # a row missing a field gets one message that says so, not the validator's
-    problems = tuple(Problem(f"data.columns[{i}]", message)
-                     for i, message in incomplete.items()) + tuple(
+    problems = tuple(Problem(f"data.columns[{i}]", missing_message(lacks))
+                     for i, lacks in incomplete.items()) + tuple(
         p for p in report.problems if p.path.partition("]")[0] + "]" not in rows
         and not (p.path == "features" and not data["features"]))
     if not data["features"]:
@@ -355,5 +361,6 @@ def save_spec_edits(workspace: Any, workshop: str, opportunity_id: str, edits: S
 
 __all__ = ["SPECS_DOC", "ScaffoldError", "SpecCheck", "SpecEdits", "baseline_from_text",
            "baseline_to_text", "check_spec", "column_roles", "columns_from_rows",
-           "features_for_columns", "load_spec_edits", "missing_fields", "project_tree",
+           "features_for_columns", "load_spec_edits", "missing_fields", "missing_message",
+           "project_tree",
            "save_spec_edits", "scaffold_zip", "spec_data", "tree_text"]

@@ -34,7 +34,7 @@ def test_a_feature_row_without_a_name_survives_a_reload(app, ws, make_app):  # n
     again = open_page(make_app().run(), "ui/canvas_page.py")        # a reload
     table = again.data_editor[0].value
     assert list(table["source"])[-1] == "Receipt total"
-    assert list(table["problem"])[-1] == "the name is missing"
+    assert list(table["problem"])[-1] == "missing: name"
     assert any("the name is missing" in c.value for c in again.caption), "lint on the box"
 
     export = open_page(again, "ui/export.py")
@@ -57,7 +57,7 @@ def test_a_column_row_without_a_type_stays_on_its_row_and_blocks_the_download(
     again = open_page(make_app().run(), "ui/export.py")             # a reload
     table = again.data_editor[0].value
     assert list(table["name"])[-1] == "amount"
-    assert list(table["problem"])[-1].startswith("the type is missing")
+    assert list(table["problem"])[-1] == "missing: type"
     assert "not valid yet" in again.error[0].value
     assert not again.success, "never called valid"
     assert _buttons(again)["Download spec"].disabled
@@ -92,3 +92,21 @@ def test_a_column_added_to_a_spec_without_features_becomes_a_feature(app, ws):  
     assert list(at.data_editor[0].value["role"]) == ["target", "timestamp", "feature"]
     assert load_spec_edits(ws, WS)[0][FIRST].columns[-1] == {"name": "merchant",
                                                             "type": "text"}
+
+
+def test_an_empty_row_just_added_is_left_to_be_typed_into(app, ws):  # noqa: F811
+    """The editor adds an empty row before anyone types: saving then would redraw the
+    table and lose the row (the way rows used to vanish)."""
+    accept(ws, FIRST)
+    at = open_page(app, "ui/canvas_page.py")
+    at.session_state[f"cvt_{FIRST}_0"] = {
+        "edited_rows": {}, "added_rows": [{}], "deleted_rows": []}
+    at.run()
+    assert load_canvas_doc(ws, WS)[1] == 0
+    assert at.data_editor[0].key == f"cvt_{FIRST}_0", "the same table, row still there"
+    at = open_page(at, "ui/export.py")
+    at.session_state[f"cols_{FIRST}_0"] = {
+        "edited_rows": {}, "added_rows": [{}], "deleted_rows": []}
+    at.run()
+    assert load_spec_edits(ws, WS)[1] == 0
+    assert at.data_editor[0].key == f"cols_{FIRST}_0"

@@ -41,7 +41,7 @@ def test_a_feature_row_without_a_name_is_kept_with_its_problem(canvas):
     assert reloaded == edited
     last = feature_rows(reloaded)[-1]
     assert last == {"name": "", "type": "number", "source": "Flu season bulletin",
-                    "problem": "the name is missing"}
+                    "problem": "missing: name"}
     row = len(edited.features) + 1
     assert any(lint.box == "features" and f"feature row {row}: the name is missing"
                in lint.message for lint in lint_canvas(edited))
@@ -76,13 +76,14 @@ def test_a_column_row_missing_a_field_stays_and_makes_the_spec_invalid(canvas):
     kept = columns_from_rows(columns)
     assert kept[-2:] == ({"name": "", "type": "number"}, {"name": "flu_cases", "type": ""})
     n = len(columns) - 2
-    assert missing_fields(kept) == {
-        n: "the name is missing: fill it in or delete the row",
-        n + 1: "the type is missing: fill it in or delete the row"}
+    assert missing_fields(kept) == {n: ("name",), n + 1: ("type",)}
     result = check_spec(canvas, SpecEdits(kept))
     assert not result.ok and result.spec is None
     assert result.only_incomplete_rows
-    assert result.row_problems()[n].startswith("the name is missing")
+    assert result.row_problems() == {n: "missing: name", n + 1: "missing: type"}
+    assert [p.message for p in result.problems] == [
+        "the name is missing: fill it in or delete the row",
+        "the type is missing: fill it in or delete the row"]
     assert [p.path for p in result.problems] == [f"data.columns[{n}]",
                                                  f"data.columns[{n + 1}]"]
 
