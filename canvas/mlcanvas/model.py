@@ -470,8 +470,10 @@ def _unique(names: list[str]) -> list[str]:
 _EN: dict[str, str] = {
     "vp_today": "{actor} does '{anchor}' by hand today{volume}.",
     "vp_today_policy": "Today '{anchor}' follows a policy{volume}.",
-    "vp_volume": ", about {volume} times a day at {minutes} min each",
-    "vp_volume_only": ", about {volume} times a day",
+    "vp_volume": ", about {times} {per} at {minutes} min each",
+    "vp_volume_only": ", about {times} {per}",
+    "per_day": "a day", "per_week": "a week", "per_month": "a month", "per_year": "a year",
+    "times": "{n} times", "once": "once",
     "vp_goal_actor": "A prediction of the {target} lets {actor} confirm or correct a "
                      "suggestion instead of deciding from scratch.",
     "vp_goal_auto": "A prediction of the {target} lets the process run without waiting for "
@@ -527,8 +529,10 @@ _EN: dict[str, str] = {
 _DE: dict[str, str] = {
     "vp_today": "{actor} erledigt '{anchor}' heute von Hand{volume}.",
     "vp_today_policy": "Heute folgt '{anchor}' einer Regel{volume}.",
-    "vp_volume": ", etwa {volume}-mal am Tag mit je {minutes} Min.",
-    "vp_volume_only": ", etwa {volume}-mal am Tag",
+    "vp_volume": ", etwa {times} {per} mit je {minutes} Min.",
+    "vp_volume_only": ", etwa {times} {per}",
+    "per_day": "am Tag", "per_week": "pro Woche", "per_month": "im Monat", "per_year": "im Jahr",
+    "times": "{n}-mal", "once": "einmal",
     "vp_goal_actor": "Eine Vorhersage der Zielgröße „{target}“ lässt {actor} einen Vorschlag "
                      "bestätigen oder korrigieren, statt von vorn zu entscheiden.",
     "vp_goal_auto": "Eine Vorhersage der Zielgröße „{target}“ lässt den Prozess "
@@ -940,10 +944,19 @@ def prefill_canvas(opp: Opportunity, board: Board | None = None) -> MLCanvas:
         text = format(value, ".4g")
         return text.replace(".", ",") if lang == "de" else text
 
+    per, times = _t(lang, "per_day"), ""
+    if vol is not None:
+        # "about once a week", not "about 0.1429 times a day"
+        count, period = next(((vol * days, key) for days, key in (
+            (1, "per_day"), (7, "per_week"), (30, "per_month")) if vol * days >= 0.95),
+            (vol * 365, "per_year"))
+        count = round(count, 1) if count < 10 else round(count)
+        per = _t(lang, period)
+        times = _t(lang, "once") if count == 1 else _t(lang, "times", n=num(count))
     if vol is not None and minutes is not None:
-        volume = _t(lang, "vp_volume", volume=num(vol), minutes=num(minutes))
+        volume = _t(lang, "vp_volume", times=times, minutes=num(minutes), per=per)
     elif vol is not None:
-        volume = _t(lang, "vp_volume_only", volume=num(vol))
+        volume = _t(lang, "vp_volume_only", times=times, per=per)
     boxes: dict[str, list[Note]] = {k: [] for k in CANVAS_BOXES}
     vp = boxes["value_proposition"]
     vp.append(n("vp_today", actor=actor, anchor=opp.anchor.text, volume=volume) if actor

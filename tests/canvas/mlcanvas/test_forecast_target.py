@@ -131,3 +131,19 @@ def test_series_unit_period_and_measured_series():
     assert period_of("Platzbedarf für das nächste Jahr schätzen") == "Jahr"
     assert series_of("Daily census report") == "Daily census"
     assert series_of("Weekly bed outlook") == ""      # a forecast, not a measured series
+
+
+@pytest.mark.parametrize(("volume", "lang", "said"), [
+    ("1/week", "en", "about once a week at 90 min each"),
+    ("3/month", "en", "about 3 times a month at 90 min each"),
+    ("1/year", "de", "etwa einmal im Jahr mit je 90 Min"),
+    ("1.5/day", "en", "about 1.5 times a day at 90 min each"),
+    ("40/day", "de", "etwa 40-mal am Tag mit je 90 Min"),
+])
+def test_rare_work_is_counted_per_week_month_or_year(volume, lang, said):
+    step = "Absatz prognostizieren" if lang == "de" else "Forecast bed demand"
+    board = parse_storm(f"# B\nlang: {lang}\n## L\n"
+                        f"a: Planer -> c: {step} {{minutes: 90, volume: {volume}}}\n"
+                        f"c: {step} -> e: Done\n", "b.storm")
+    [opp] = [o for o in detect(board).opportunities if o.anchor.text == step]
+    assert said in prefill_canvas(opp, board).box("value_proposition")[0].text
