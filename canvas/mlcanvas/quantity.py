@@ -19,9 +19,12 @@ _EN_VERBS = (r"forecast|estimate|predict|project|anticipate|extrapolate|foresee|
 _EN_NOUNS = r"forecast|forecasts|projection|projections|prediction|predictions|estimate|estimates"
 #: Words that end the quantity: prepositions, conjunctions, relative words.
 _EN_STOP = frozenset("for per by in on at over from to of with into within across during until "
-                     "and or so that which who using based".split())
+                     "and or so that which who using based are is will be needed required "
+                     "needs".split())
 _DE_STOP = frozenset("für pro je nach bei beim im in am an auf aus über unter von vom zum zur "
-                     "bis mit und oder für's".split())
+                     "bis mit und oder der des dem den die das".split())
+#: Nouns that take their object along: "number of calls" is the quantity, not "number".
+_OF_NOUNS = frozenset("number amount count share percentage rate volume level size".split())
 _ARTICLES = frozenset("the a an our its their der die das den dem des ein eine einen einem "
                       "einer".split())
 #: Time words that say when, not what: "next week demand" predicts demand.
@@ -42,8 +45,18 @@ _SERIES = re.compile(r"^(?P<q>(?:daily|weekly|monthly|hourly|tägliche[rsn]?|wö
 def _cut(words: list[str], stop: frozenset[str]) -> list[str]:
     while words and words[0].casefold() in _ARTICLES:
         words = words[1:]
-    end = next((i for i, w in enumerate(words) if i > 0 and w.casefold() in stop), len(words))
+    if not words or words[0].casefold() in stop or _is_participle(words[0]):
+        return []       # "Forecast for next week", "Forecast published": no quantity named
+    end = next((i for i, w in enumerate(words) if i > 0 and w.casefold() in stop
+                and not (w.casefold() == "of" and words[i - 1].casefold() in _OF_NOUNS)),
+               len(words))
     return words[:end]
+
+
+def _is_participle(word: str) -> bool:
+    w = word.casefold()
+    return len(w) > 4 and w.endswith("ed") and not w.endswith("eed") or w in (
+        "sent", "made", "done", "set", "put", "sold", "built", "drawn", "shown", "written")
 
 
 def _clean(text: str) -> str:
@@ -73,18 +86,22 @@ def quantity_of(text: str, lang: str = "en") -> str:
                  rf"draft|revise|review|adjust)\s+)?(?P<q>.+?)\s+(?:{_EN_NOUNS})\b", text, re.I)
     if m:
         return _finish_en(m["q"])
-    m = re.search(r"\bexpected\s+(?P<q>.+)$", text, re.I)
+    m = re.search(r"\b(?:expected|projected|predicted|estimated|forecasted|anticipated)\s+"
+                  r"(?P<q>.+)$", text, re.I)
     if m:
+        return _finish_en(m["q"])
+    m = re.match(r"^(?P<q>.+?)\s+(?:estimated|forecast|forecasted|predicted|projected)$", text,
+                 re.I)
+    if m:           # an event: "Demand estimated"
         return _finish_en(m["q"])
     return ""
 
 
 def _finish_en(rest: str) -> str:
     rest = _EN_WHEN.sub("", rest.strip())
-    words = _cut(rest.split(), _EN_STOP)
-    words = [w for w in words
+    words = [w for w in rest.split()
              if not re.fullmatch(rf"{_EN_NOUNS}|how|many|much|expected", w, re.I)]
-    return " ".join(words)
+    return " ".join(_cut(words, _EN_STOP))
 
 
 def _quantity_de(text: str) -> str:

@@ -147,3 +147,18 @@ def test_rare_work_is_counted_per_week_month_or_year(volume, lang, said):
                         f"c: {step} -> e: Done\n", "b.storm")
     [opp] = [o for o in detect(board).opportunities if o.anchor.text == step]
     assert said in prefill_canvas(opp, board).box("value_proposition")[0].text
+
+
+@pytest.mark.parametrize(("text", "lang", "quantity"), [
+    ("Forecast for next week", "en", ""),
+    ("Forecast published", "en", ""),
+    ("Demand estimated", "en", "Demand"),
+    ("Estimate how many nurses are needed", "en", "nurses"),
+    ("Predict the number of calls per hour", "en", "number of calls"),
+    ("Projected revenue", "en", "revenue"),
+    ("Für nächste Woche prognostizieren", "de", ""),
+    ("Umsatz der nächsten Woche vorhersagen", "de", "Umsatz"),
+    ("Anzahl Anrufe pro Stunde schätzen", "de", "Anzahl Anrufe"),
+])
+def test_quantity_of_edge_cases(text, lang, quantity):
+    assert quantity_of(text, lang) == quantity
