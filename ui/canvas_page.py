@@ -8,11 +8,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from canvas.mlcanvas.agreement import disagreement, take_box, take_details
 from canvas.mlcanvas.form import (
     COLUMN_TYPES,
     canvas_for,
-    clean_rows,
     edit_canvas,
+    filled_rows,
     form_values,
     load_canvas_doc,
     save_canvas_doc,
@@ -23,6 +24,8 @@ from canvas.priorities.scoring import PRIORITIES_DOC, load_settings, prioritize
 from ui import common, flow
 from ui.text import md
 
+#: Fields that follow each other (box 2 and the details' entity and target).
+FOLLOWING = frozenset({"prediction_task", "entity", "target"})
 LINT_ICONS = {"missing": ":material/error:", "risky": ":material/warning:",
               "guess": ":material/help:"}
 
@@ -55,7 +58,13 @@ values = form_values(canvas)
 
 
 def on_change(field: str) -> None:
-    apply(field, st.session_state[prefix + field])
+    if apply(field, st.session_state[prefix + field]) and field in FOLLOWING:
+        # box 2 and the details follow each other: show the side that moved along
+        saved = flow.shown_doc(workshop, CANVASES_DOC, load_canvas_doc).data[opp_id]
+        now = form_values(saved)
+        for other in FOLLOWING - {field}:
+            if prefix + other in st.session_state:
+                st.session_state[prefix + other] = now[other]
 
 
 def apply(field: str, value: object) -> bool:
@@ -71,6 +80,40 @@ def apply(field: str, value: object) -> bool:
     new = {**current, opp_id: result.canvas}
     return flow.save_doc(workshop, CANVASES_DOC, new, lambda rev: save_canvas_doc(
         common.workspace(), workshop, opp_id, result.canvas, rev, flow.author()))
+
+
+def on_take(side: str) -> None:
+    """Settle a disagreement between box 2 and the details by taking one side."""
+    current = flow.shown_doc(workshop, CANVASES_DOC, load_canvas_doc).data
+    base = canvas_for(opp, board, current)
+    settled = take_box(base) if side == "box" else take_details(base)
+    flow.bump_generation()      # the fields show the settled values
+    if flow.save_doc(workshop, CANVASES_DOC, {**current, opp_id: settled},
+                     lambda rev: save_canvas_doc(common.workspace(), workshop, opp_id, settled,
+                                                 rev, flow.author())):
+        common.flash("Box 2 and the prediction details agree again.", ":material/check:")
+
+
+def show_disagreement(where: str) -> None:
+    """Box 2 and the details name different entities or targets: say so, offer both."""
+    if differ is None:
+        return
+    with st.container(border=True):
+        st.warning(
+            f"Box 2 and the prediction details disagree. Box 2 predicts "
+            f"**{md(differ.box_target)}** for each **{md(differ.box_entity)}**; the details "
+            f"(used for the spec) say **{md(differ.details_target or '(no target)')}** for "
+            f"each **{md(differ.details_entity or '(no entity)')}**. Which is right?",
+            icon=":material/sync_problem:")
+        # side by side where there is room (details), stacked in the narrow box
+        left, right = st.columns(2) if where == "details" else (st.container(),
+                                                                st.container())
+        left.button("Use box 2's", key=f"take_box_{where}", on_click=on_take, args=("box",),
+                    icon=":material/arrow_downward:", width="stretch",
+                    help="Set Entity and Target column from box 2's sentence")
+        right.button("Use the details'", key=f"take_details_{where}", on_click=on_take,
+                     args=("details",), icon=":material/edit_note:", width="stretch",
+                     help="Rewrite box 2's sentence with the details' entity and target")
 
 
 def on_reset() -> None:
@@ -90,6 +133,7 @@ def problem(field: str) -> None:
 
 
 lints = lint_canvas(canvas)
+differ = disagreement(canvas)
 lint_by_box: dict[str, list] = {}
 for lint in lints:
     lint_by_box.setdefault(lint.box, []).append(lint)
@@ -129,6 +173,8 @@ with form_col:
                                  help="One sentence a line; a line starting with ? is a "
                                       "guess.")
                     problem(box.key)
+                    if box.key == "prediction_task":
+                        show_disagreement("box")
                     for lint in lint_by_box.get(box.key, []):
                         how = f". {guess_how('form', canvas.lang)}" \
                             if lint.level == "guess" else ""
@@ -149,6 +195,7 @@ with form_col:
         b.text_input("Target column", value=values["target"], key=prefix + "target",
                      on_change=on_change, args=("target",))
         problem("target")
+        show_disagreement("details")
         st.text_input("Possible outcomes (comma-separated)", value=values["outcomes"],
                       key=prefix + "outcomes", on_change=on_change, args=("outcomes",))
         for lint in lint_by_box.get("prediction_task", []):
@@ -180,16 +227,19 @@ with form_col:
                     "columns)")
         fields = ["name", "type", "source"]
         edited = st.data_editor(
-            pd.DataFrame(values["feature_table"], columns=fields),
+            pd.DataFrame(values["feature_table"], columns=[*fields, "problem"]),
             key=f"cvt_{opp_id}_{doc.revision}", num_rows="dynamic", hide_index=True,
             width="stretch", column_config={
-                "name": st.column_config.TextColumn("Name", required=True),
-                "type": st.column_config.SelectboxColumn("Type", options=list(COLUMN_TYPES),
-                                                         required=True),
+                "name": st.column_config.TextColumn("Name"),
+                "type": st.column_config.SelectboxColumn("Type", options=list(COLUMN_TYPES)),
                 "source": st.column_config.TextColumn("Comes from", width="medium"),
+                "problem": st.column_config.TextColumn(
+                    "Problem", disabled=True,
+                    help="An unfinished row is kept as typed; the spec waits until it is "
+                         "complete"),
             })
-        rows = clean_rows(edited.to_dict("records"), fields)
-        if rows != clean_rows(values["feature_table"], fields):
+        rows = filled_rows(edited.to_dict("records"), fields)
+        if rows != filled_rows(values["feature_table"], fields):
             if apply("feature_table", rows):
                 st.rerun()
         else:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from canvas.mlcanvas.form import canvas_for, clean_rows, load_canvas_doc
+from canvas.mlcanvas.form import canvas_for, filled_rows, load_canvas_doc
 from canvas.mlcanvas.model import CANVASES_DOC
 from canvas.services.export import (
     COLUMN_TYPES,
@@ -38,7 +38,8 @@ with head:
     st.caption(f"**{md(board.title)}** — the use-case spec made from the canvas, validated as "
                "`mlcanvas validate` does, and the baseline project generated from it. Correct "
                "the data columns and the baseline rules here; a change is saved only when "
-               "the spec stays valid.")
+               "the spec stays valid (a row still missing a field is kept and marked on its "
+               "row).")
 with who:
     flow.author_input()
 flow.conflict_banner(workshop)
@@ -56,17 +57,20 @@ drafts_key = f"_export_drafts_{workshop}_{opp_id}"
 drafts: dict[str, list[Problem]] = st.session_state.setdefault(drafts_key, {})
 prefix = f"spec_{opp_id}_{flow.generation()}_"
 roles = column_roles(check.data) if check.data else {}
-columns = [{**c, "role": roles.get(c.get("name"), "")}
-           for c in (check.data["data"]["columns"] if check.data else [])]
+row_problems = check.row_problems()
+columns = [{**c, "role": roles.get(c.get("name"), ""), "problem": row_problems.get(n, "")}
+           for n, c in enumerate(check.data["data"]["columns"] if check.data else [])]
 baseline = dict(check.data["baseline"]) if check.data else {}
 
 
 def try_save(field: str, new: SpecEdits, prefixes: tuple[str, ...]) -> bool:
     """Save ``new`` when the spec it makes is valid; else keep the problems for ``field``."""
     result = check_spec(canvas, new)
-    if not result.ok:
+    if not result.ok and not result.only_incomplete_rows:
         drafts[field] = result.problems_at(*prefixes) or list(result.problems)
         return False
+    # a row missing a field is saved as it is: never lost, shown on its row, and the spec
+    # is not valid (nor downloadable) until the row is complete
     drafts.pop(field, None)
     current = flow.shown_doc(workshop, SPECS_DOC, load_spec_edits).data
     return flow.save_doc(workshop, SPECS_DOC, {**current, opp_id: new}, lambda rev: save_spec_edits(
@@ -106,19 +110,22 @@ with edit_col:
         st.caption("Name each column as in your data; the target and features must be "
                    "among them. New columns become features.")
         edited = st.data_editor(
-            pd.DataFrame(columns, columns=["name", "type", "role"]),
+            pd.DataFrame(columns, columns=["name", "type", "role", "problem"]),
             key=f"cols_{opp_id}_{specs_doc.revision}",
             num_rows="dynamic", hide_index=True, width="stretch",
             column_config={
-                "name": st.column_config.TextColumn("Column", required=True),
-                "type": st.column_config.SelectboxColumn("Type", options=list(COLUMN_TYPES),
-                                                         required=True),
+                "name": st.column_config.TextColumn("Column"),
+                "type": st.column_config.SelectboxColumn("Type", options=list(COLUMN_TYPES)),
                 "role": st.column_config.TextColumn("Role", disabled=True,
                                                     help="target: the truth to learn; "
                                                          "feature: a model input; timestamp: "
-                                                         "for the time split and drift")})
-        rows = clean_rows(edited.to_dict("records"), ["name", "type"])
-        if rows != clean_rows(columns, ["name", "type"]):
+                                                         "for the time split and drift"),
+                "problem": st.column_config.TextColumn(
+                    "Problem", disabled=True, width="medium",
+                    help="What is wrong with the row; the spec is valid once every row is "
+                         "complete")})
+        rows = filled_rows(edited.to_dict("records"), ["name", "type"])
+        if rows != filled_rows(columns, ["name", "type"]):
             new = SpecEdits(columns_from_rows(rows), edits.baseline)
             if try_save("columns", new, ("data", "features", "prediction.target")):
                 st.rerun()
@@ -126,7 +133,15 @@ with edit_col:
             drafts.pop("columns", None)
         show_problems(drafts.get("columns", []))
         if "columns" not in drafts:
-            show_problems(check.problems_at("data", "features", "prediction"), saved=True)
+            show_problems([p for p in check.problems_at("data", "features", "prediction")
+                           if not p.path.startswith("data.columns[")
+                           or int(p.path[13:].partition("]")[0]) not in row_problems],
+                          saved=True)
+            if row_problems:
+                st.error(f"{len(row_problems)} row{'s' if len(row_problems) != 1 else ''} "
+                         "of the table above need attention: see the Problem column. Kept "
+                         "as typed; the spec is not valid until they are fixed or deleted.",
+                         icon=":material/error:")
     with st.container(border=True):
         st.markdown("**Baseline** — the heuristic the first model must beat")
         st.caption("YAML: `method` (rules, majority, mean, median, seasonal_naive, zscore, "
@@ -146,6 +161,9 @@ with edit_col:
               help="Drop your column and baseline changes")
 
 with spec_col:
+    if drafts:
+        st.warning("Your last change is not saved: see the problems beside it. The spec "
+                   "below is the last saved one.", icon=":material/edit_off:")
     if check.ok:
         st.success(f"**Valid spec** — `{check.spec.metadata.name}` passes `mlcanvas "
                    "validate`." + (" Saved with your changes." if edits != SpecEdits()

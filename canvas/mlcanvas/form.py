@@ -16,11 +16,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from canvas.mlcanvas.agreement import follow
 from canvas.mlcanvas.model import (
     BOX_BY_KEY,
     CANVASES_DOC,
     CanvasFeature,
     Heuristic,
+    IncompleteFeature,
     MLCanvas,
     Note,
     canvas_from_data,
@@ -105,13 +107,39 @@ def clean_rows(rows: Iterable[Mapping[str, Any]], fields: Iterable[str]
     return cleaned
 
 
+def filled_rows(rows: Iterable[Mapping[str, Any]], fields: Iterable[str]
+                ) -> list[dict[str, str]]:
+    """:func:`clean_rows` without the rows that hold nothing: an editor adds an empty row
+    before a person types into it, and saving that would redraw the table and lose the
+    row being typed."""
+    return [row for row in clean_rows(rows, fields) if any(row.values())]
+
+
 def feature_rows(canvas: MLCanvas) -> list[dict[str, Any]]:
-    return [{"name": f.name, "type": f.type, "source": f.source} for f in canvas.features]
+    """The feature table: each feature, then each unfinished row with what it lacks under
+    ``problem``."""
+    return [{"name": f.name, "type": f.type, "source": f.source, "problem": ""}
+            for f in canvas.features] + [
+        {"name": f.name, "type": f.type, "source": f.source,
+         "problem": "missing: " + ", ".join(k for k in ("name", "type")
+                                            if not getattr(f, k).strip())}
+        for f in canvas.incomplete_features]
+
+
+def incomplete_rows(rows: Iterable[Mapping[str, Any]]) -> tuple[IncompleteFeature, ...]:
+    """The rows a person started but did not finish: something typed, but no name or no
+    type. They are kept (:class:`IncompleteFeature`), never dropped."""
+    found = []
+    for row in clean_rows(rows, ("name", "type", "source")):
+        if any(row.values()) and not (row["name"] and row["type"]):
+            found.append(IncompleteFeature(**row))
+    return tuple(found)
 
 
 def features_from_rows(rows: Iterable[Mapping[str, Any]],
                        previous: Iterable[CanvasFeature] = ()) -> tuple[CanvasFeature, ...]:
-    """Features from table rows (rows without a name are skipped). A row that is exactly
+    """Features from table rows (rows without a name or a type are not features yet:
+    :func:`incomplete_rows` keeps them). A row that is exactly
     one of the ``previous`` features keeps whether it was a guess; any other row is a
     person's word.
 
@@ -122,9 +150,9 @@ def features_from_rows(rows: Iterable[Mapping[str, Any]],
     names: set[str] = set()
     for number, row in enumerate(rows, start=1):
         name = str(row.get("name") or "").strip()
-        if not name or name.lower() in ("none", "nan"):
-            continue
-        kind = str(row.get("type") or "category").strip()
+        kind = str(row.get("type") or "").strip()
+        if not name or name.lower() in ("none", "nan") or not kind or kind == "nan":
+            continue        # unfinished: kept apart by incomplete_rows, never dropped
         if kind not in COLUMN_TYPES:
             raise ValueError(f"row {number}: type '{kind}' is not one of "
                              f"{', '.join(COLUMN_TYPES)}")
@@ -184,7 +212,8 @@ def edit_canvas(canvas: MLCanvas, values: Mapping[str, Any]) -> CanvasEdit:
     canvas's value) to ``canvas``.
 
     Returns a :class:`CanvasEdit` with the new canvas, or with one message per field key
-    that is wrong (and no canvas).
+    that is wrong (and no canvas). Box 2 and the details' entity and target follow each
+    other as :func:`canvas.mlcanvas.agreement.follow` says.
     """
     problems: dict[str, str] = {}
     data = canvas.to_data()
@@ -225,12 +254,16 @@ def edit_canvas(canvas: MLCanvas, values: Mapping[str, Any]) -> CanvasEdit:
         except ValueError as exc:
             problems["error_costs"] = str(exc)
     if "feature_table" in values:
+        # unfinished rows are kept apart and shown again with what they lack
+        table = list(values["feature_table"])
         try:
             data["features"] = [f.model_dump(mode="json")
-                                for f in features_from_rows(values["feature_table"],
+                                for f in features_from_rows(table,
                                                             canvas.features)]
         except ValueError as exc:
             problems["feature_table"] = str(exc)
+        data["incomplete_features"] = [f.model_dump(mode="json")
+                                       for f in incomplete_rows(table)]
     if "serving" in values:
         if values["serving"] not in ("batch", "realtime"):
             problems["serving"] = "serving is batch or realtime"
@@ -245,7 +278,7 @@ def edit_canvas(canvas: MLCanvas, values: Mapping[str, Any]) -> CanvasEdit:
     if problems:
         return CanvasEdit(None, problems)
     try:
-        return CanvasEdit(canvas_from_data(data, "canvas"))
+        return CanvasEdit(follow(canvas, canvas_from_data(data, "canvas")))
     except ValueError as exc:
         for line in str(exc).splitlines():
             where, _, message = line.removeprefix("canvas: ").partition(": ")

@@ -27,6 +27,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from canvas.mlcanvas.quantity import period_of, quantity_of, series_of, series_unit
 from canvas.spec.model import CANVAS_BOXES, Rule, Scalar
 from eventstorming.detection.opportunity import MLTask, Opportunity, StickyRef
 from eventstorming.formats.safeyaml import YamlError, dump_yaml, load_yaml
@@ -201,6 +202,23 @@ class CanvasFeature(_Frozen):
     guess: bool = True
 
 
+class IncompleteFeature(_Frozen):
+    """A feature row a person started but did not finish (no name or no type yet). It is
+    kept, never dropped, so it shows again on its row; a canvas with one makes no spec
+    until it is completed or deleted."""
+
+    name: str = ""
+    type: str = ""
+    source: str = ""
+
+    def missing(self) -> str:
+        """What is missing, in words: ``"the name is missing"``."""
+        lacks = [key for key in ("name", "type") if not getattr(self, key).strip()]
+        if not lacks:
+            return ""
+        return f"the {' and the '.join(lacks)} {'are' if len(lacks) > 1 else 'is'} missing"
+
+
 class MLCanvas(_Frozen):
     """One ML Canvas: header, prediction details, features and the ten boxes."""
 
@@ -221,6 +239,7 @@ class MLCanvas(_Frozen):
     monitoring_metric: str | None = None
     prediction: PredictionDetails
     features: tuple[CanvasFeature, ...] = ()
+    incomplete_features: tuple[IncompleteFeature, ...] = ()
     boxes: dict[str, tuple[Note, ...]] = Field(default_factory=dict)
 
     @field_validator("boxes", mode="before")
@@ -248,7 +267,8 @@ class MLCanvas(_Frozen):
 
     def to_data(self) -> dict[str, Any]:
         """Plain data in the order people read it, guesses as ``{guess: text}``."""
-        data = self.model_dump(mode="json", exclude={"boxes", "prediction", "features"})
+        data = self.model_dump(mode="json", exclude={"boxes", "prediction", "features",
+                                                     "incomplete_features"})
         pred = self.prediction
         data["prediction"] = {
             "task": pred.task, "entity": pred.entity, "target": pred.target,
@@ -257,6 +277,9 @@ class MLCanvas(_Frozen):
             "heuristic": pred.heuristic.to_data(), "error_costs": dict(pred.error_costs),
         }
         data["features"] = [f.model_dump(mode="json") for f in self.features]
+        if self.incomplete_features:
+            data["incomplete_features"] = [f.model_dump(mode="json")
+                                           for f in self.incomplete_features]
         data["boxes"] = {b.key: [n.to_data() for n in self.box(b.key)] for b in BOXES}
         return data
 
@@ -753,7 +776,8 @@ def _outcome_subject(opp: Opportunity) -> str:
     return _subject(" ".join(prefix), opp.lang) if len(prefix) > 1 else ""
 
 
-def _target(opp: Opportunity, entity: str, classes: list[str]) -> str | None:
+def _target(opp: Opportunity, entity: str, classes: list[str],
+            quantity: str = "") -> str | None:
     if opp.task == "clustering":
         return None
     anchor = opp.anchor.text.casefold()
@@ -771,7 +795,71 @@ def _target(opp: Opportunity, entity: str, classes: list[str]) -> str | None:
         return f"{identifier(entity, 'case')}_class"
     if opp.task == "ranking":
         return "relevance"
+    if quantity:
+        return identifier(quantity, "value")
     return identifier(_outcome_subject(opp) or entity, "value")
+
+
+def _said(graph: BoardGraph | None, opp: Opportunity) -> list[str]:
+    """The anchor's text, then the opportunity stickies the team put on it."""
+    texts = [opp.anchor.text]
+    if graph is not None and opp.anchor.id in graph.stickies:
+        texts += [readable(s.text, opp.lang) for s in graph.opportunity_stickies(opp.anchor.id)]
+    return texts
+
+
+def _predicted_quantity(opp: Opportunity, graph: BoardGraph | None) -> str:
+    """What a forecast or an estimate predicts, from what the board says is forecast,
+    estimated or predicted — never from the event after the decision (``Staffing plan
+    created`` names the decision taken with the forecast, not the forecast).
+
+    In order: the anchor's wording (``Forecast bed demand``, ``Absatz prognostizieren``);
+    the opportunity stickies on the anchor (``Predict the daily census per ward``); for a
+    forecast, an input that is itself a forecast (``Bed demand forecast published``), then a
+    read model reporting a measured series (``Daily census report``); last the outcome
+    event's subject with its forecast words dropped (``Travel budget forecast updated`` ->
+    ``travel budget``). ``""`` when the board says nothing of the kind.
+    """
+    lang = "de" if opp.lang == "de" else "en"
+    for text in _said(graph, opp):
+        found = quantity_of(text, lang)
+        if found:
+            return found
+    if opp.task != "forecasting":
+        return ""
+    for ref in (*opp.inputs, *opp.upstream):
+        if ref.kind in ("readmodel", "event"):
+            found = quantity_of(ref.text, lang)
+            if found:
+                return found
+    for ref in opp.inputs:
+        if ref.kind == "readmodel" and series_of(ref.text):
+            return series_of(ref.text)
+    for ref in opp.outcomes:
+        found = quantity_of(ref.text, lang)
+        if found:
+            return found
+    return ""
+
+
+def _series_entity(opp: Opportunity, graph: BoardGraph | None, entity: str,
+                   quantity: str) -> str:
+    """What one series of a forecast is about: the unit the board names (``... per ward``);
+    where the entity read off the structure is the forecast itself (``bed demand
+    forecast``, ``Platzbedarf``), the period the anchor names (``next quarter``) or the
+    day."""
+    lang = "de" if opp.lang == "de" else "en"
+    for text in _said(graph, opp):
+        unit = series_unit(text, lang)
+        if unit:
+            return unit if lang == "de" else unit.lower()
+    words = {w.casefold() for w in entity.split()}
+    said = {w.casefold() for w in quantity.split()}
+    read_models = {r.text.casefold() for r in opp.inputs if r.kind == "readmodel"}
+    if (words & said or re.search(r"forecast|prognose|outlook|bedarf|demand|plan", entity, re.I)
+            or not entity or entity.casefold() in read_models):
+        return period_of(opp.anchor.text) or ("Tag" if lang == "de" else "day")
+    return entity
 
 
 def _features(opp: Opportunity, target: str | None) -> list[CanvasFeature]:
@@ -813,12 +901,16 @@ def prefill_canvas(opp: Opportunity, board: Board | None = None) -> MLCanvas:
     # code ("ApplicationAccepted"); the sentences keep the stickies as written
     read = _readable_copy(opp)
     entity = _entity(read, graph)
+    quantity = (_predicted_quantity(read, graph) if opp.task in ("forecasting", "regression")
+                else "")
+    if opp.task == "forecasting":
+        entity = _series_entity(read, graph, entity, quantity)
     entities = entity if lang == "de" else plural(entity)
     outcome_texts = [o.text for o in read.outcomes]
     classes = _unique([str(c) for c in opp.classes]) or (outcome_classes(outcome_texts)
                                     if opp.task in ("classification", "anomaly_detection")
                                     else [])
-    target = _target(read, entity, classes)
+    target = _target(read, entity, classes, quantity)
     target_said = target_words(target, lang)
     actor = opp.actor
     actor_or_process = actor or ("der Prozess" if lang == "de" else "the process")
@@ -982,6 +1074,8 @@ LINT_MESSAGES: dict[str, dict[str, str]] = {
         "no_heuristic": "no heuristic: name the simple rule a first model must beat",
         "no_costs": "the cost of each kind of error is not stated",
         "no_features": "no features: the spec needs at least one input column",
+        "incomplete_feature": "feature row {row}: {missing} — fill it in or delete the row "
+                              "(no spec until then)",
         "no_review": "a high-stakes decision without human review",
         "no_fairness": "a high-stakes decision without a fairness check",
         "no_metric": "no monitoring metric",
@@ -999,6 +1093,8 @@ LINT_MESSAGES: dict[str, dict[str, str]] = {
                         "schlagen muss",
         "no_costs": "die Kosten der Fehlerarten sind nicht genannt",
         "no_features": "keine Features: die Spec braucht mindestens eine Eingabespalte",
+        "incomplete_feature": "Feature-Zeile {row}: {missing} — ausfüllen oder die Zeile "
+                              "löschen (bis dahin keine Spec)",
         "no_review": "eine Entscheidung mit hoher Tragweite ohne menschliche Prüfung",
         "no_fairness": "eine Entscheidung mit hoher Tragweite ohne Fairness-Prüfung",
         "no_metric": "keine Kennzahl fürs Monitoring",
@@ -1067,6 +1163,13 @@ def lint_canvas(canvas: MLCanvas) -> list[CanvasLint]:
         add("prediction_task", "missing", "no_heuristic")
     if not pred.error_costs:
         add("impact_simulation", "missing", "no_costs")
+    for row_number, row in enumerate(canvas.incomplete_features, start=len(canvas.features) + 1):
+        missing = row.missing()
+        if canvas.lang == "de":
+            missing = missing.replace("the name", "der Name").replace("the type", "der Typ") \
+                .replace(" and ", " und ").replace(" are missing", " fehlen") \
+                .replace(" is missing", " fehlt")
+        add("features", "missing", "incomplete_feature", row=row_number, missing=missing)
     if not canvas.features:
         add("features", "missing", "no_features")
     elif pred.task == "anomaly_detection" and not pred.heuristic.rules and not any(

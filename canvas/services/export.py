@@ -15,14 +15,15 @@ writing anything.
 from __future__ import annotations
 
 import io
+import re
 import tempfile
 import zipfile
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from canvas.mlcanvas.model import MLCanvas
+from canvas.mlcanvas.model import CanvasFeature, MLCanvas
 from canvas.scaffold import ScaffoldError, package_name, scaffold, scaffold_problems
 from canvas.scaffold.files import project_files
 from canvas.scaffold.generate import MANIFEST
@@ -69,19 +70,41 @@ class SpecEdits:
 
 # --------------------------------------------------------------------------- reading edits
 
+def _cell(value: Any) -> str:
+    return "" if value is None or value != value or str(value).lower() in ("nan", "none") \
+        else str(value).strip()
+
+
 def columns_from_rows(rows: Iterable[Mapping[str, Any]]) -> tuple[dict[str, Any], ...]:
-    """Columns from table rows ``{name, type}``; rows without a name are skipped. Names and
+    """Columns from table rows ``{name, type}``. Only rows with nothing in them are
+    skipped: a row missing its name or its type is kept as it is (``""``), so it is never
+    lost, and :func:`check_spec` reports it on its row (:func:`missing_fields`). Names and
     types are checked by :func:`check_spec`, against their field."""
     columns = []
     for row in rows:
-        name = row.get("name")
-        name = "" if name is None or str(name).lower() == "nan" else str(name).strip()
-        if not name:
-            continue
-        kind = row.get("type")
-        kind = "" if kind is None or str(kind).lower() == "nan" else str(kind).strip()
-        columns.append({"name": name, "type": kind or "category"})
+        name, kind = _cell(row.get("name")), _cell(row.get("type"))
+        if name or kind:
+            columns.append({"name": name, "type": kind})
     return tuple(columns)
+
+
+def missing_fields(columns: Iterable[Mapping[str, Any]]) -> dict[int, tuple[str, ...]]:
+    """For each column row that lacks a field, by row index: the fields it lacks
+    (``("name",)``, ``("name", "type")``)."""
+    found = {}
+    for number, column in enumerate(columns):
+        lacks = tuple(key for key in ("name", "type") if not _cell(column.get(key)))
+        if lacks:
+            found[number] = lacks
+    return found
+
+
+def missing_message(lacks: Iterable[str]) -> str:
+    """``("name",)`` -> ``"the name is missing: fill it in or delete the row"``."""
+    lacks = list(lacks)
+    many = len(lacks) > 1
+    return (f"the {' and the '.join(lacks)} {'are' if many else 'is'} missing: fill "
+            f"{'them' if many else 'it'} in or delete the row")
 
 
 def baseline_to_text(baseline: Mapping[str, Any]) -> str:
@@ -116,8 +139,8 @@ def features_for_columns(features: Iterable[Mapping[str, Any]],
     kept = [dict(f) for f in features if f.get("from") in names]
     used = {f["from"] for f in kept} | {f["name"] for f in kept}
     for column in columns:
-        name = str(column.get("name"))
-        if name in skip or name in used:
+        name = _cell(column.get("name"))
+        if not name or name in skip or name in used:
             continue
         entry: dict[str, Any] = {"name": name, "from": name}
         if column.get("type") == "text":
@@ -156,9 +179,29 @@ class SpecCheck:
     scaffold_problems: tuple[str, ...] = ()
     yaml: str = ""
 
+    incomplete: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
+
     @property
     def ok(self) -> bool:
-        return self.spec is not None and not self.problems
+        return self.spec is not None and not self.problems and not self.incomplete
+
+    @property
+    def only_incomplete_rows(self) -> bool:
+        """True when every problem is a column row missing a field: such edits are kept
+        (a row is never lost) though the spec is not valid until the row is complete."""
+        rows = {f"data.columns[{i}]" for i in self.incomplete}
+        return bool(self.incomplete) and all(
+            p.path.partition("]")[0] + "]" in rows for p in self.problems)
+
+    def row_problems(self) -> dict[int, str]:
+        """The problem of each data column row, by row index, short enough for a column
+        in the table (``"missing: type"``)."""
+        found = {i: "missing: " + ", ".join(lacks) for i, lacks in self.incomplete.items()}
+        for p in self.problems:
+            m = re.match(r"data\.columns\[(\d+)\](?:\.(\w+))?", p.path)
+            if m and int(m[1]) not in found:
+                found[int(m[1])] = f"{m[2]}: {p.message}" if m[2] else p.message
+        return found
 
     @property
     def can_scaffold(self) -> bool:
@@ -179,10 +222,13 @@ class SpecCheck:
 def spec_data(canvas: MLCanvas, edits: SpecEdits = SpecEdits()) -> dict[str, Any]:
     """The spec data of ``canvas`` with ``edits`` applied (not yet validated).
 
-    Raises:
-        ValueError: the canvas lacks what a spec needs (no features).
+    New columns become features, also where the canvas names none yet: then the data has
+    an empty feature list until a column is added, and :func:`check_spec` says so.
     """
-    data = spec_data_from_canvas(canvas)
+    if edits.columns is not None and not canvas.features:
+        # "new columns become features", also for a canvas that names none yet
+        canvas = canvas.model_copy(update={"features": _features_of(canvas, edits.columns)})
+    data = spec_data_from_canvas(canvas, require_features=False)
     if edits.columns is not None:
         columns = [dict(c) for c in edits.columns]
         data["data"] = {**data["data"], "columns": columns}
@@ -199,6 +245,27 @@ def spec_data(canvas: MLCanvas, edits: SpecEdits = SpecEdits()) -> dict[str, Any
     return data
 
 
+NO_FEATURES = ("no features yet: add a data column below (new columns become features) or "
+               "name the features on the canvas")
+
+
+def _features_of(canvas: MLCanvas, columns: Iterable[Mapping[str, Any]]
+                 ) -> tuple[CanvasFeature, ...]:
+    """Canvas features for the well-formed columns that are neither target nor timestamp."""
+    skip = {canvas.prediction.target, canvas.timestamp}
+    features = []
+    for column in columns:
+        name, kind = _cell(column.get("name")), _cell(column.get("type"))
+        if name in skip or kind not in COLUMN_TYPES or any(f.name == name for f in features):
+            continue
+        try:
+            features.append(CanvasFeature(name=name, type=kind, source="data column",
+                                          guess=False))
+        except ValueError:
+            continue        # a bad name: the validator reports it against its column
+    return tuple(features)
+
+
 def check_spec(canvas: MLCanvas, edits: SpecEdits = SpecEdits()) -> SpecCheck:
     """Make and validate the spec; never raises for a bad canvas or bad edits: every
     problem comes back in :attr:`SpecCheck.problems` with its field path."""
@@ -207,10 +274,22 @@ def check_spec(canvas: MLCanvas, edits: SpecEdits = SpecEdits()) -> SpecCheck:
     except ValueError as exc:
         return SpecCheck(None, None, (Problem("features", str(exc)),))
     report = validate_data(data, "spec")
-    spec = report.spec if report.ok else None
+    incomplete = missing_fields(edits.columns or ())
+    rows = {f"data.columns[{i}]" for i in incomplete}
+    # a row missing a field gets one message that says so, not the validator's
+    problems = tuple(Problem(f"data.columns[{i}]", missing_message(lacks))
+                     for i, lacks in incomplete.items()) + tuple(
+        p for p in report.problems if p.path.partition("]")[0] + "]" not in rows
+        and not (p.path == "features" and not data["features"]))
+    if not data["features"]:
+        problems += (Problem("features", NO_FEATURES),)
+    for number, row in enumerate(canvas.incomplete_features, start=len(canvas.features) + 1):
+        problems += (Problem("features", f"feature row {number} on the canvas: "
+                                         f"{row.missing()} — fill it in or delete the row"),)
+    spec = report.spec if report.ok and not problems else None
     blockers = tuple(scaffold_problems(spec)) if spec is not None else ()
     text = spec_to_yaml(spec) if spec is not None else dump_yaml(data)
-    return SpecCheck(data, spec, report.problems, blockers, text)
+    return SpecCheck(data, spec, problems, blockers, text, incomplete)
 
 
 # --------------------------------------------------------------------------- the project
@@ -282,5 +361,6 @@ def save_spec_edits(workspace: Any, workshop: str, opportunity_id: str, edits: S
 
 __all__ = ["SPECS_DOC", "ScaffoldError", "SpecCheck", "SpecEdits", "baseline_from_text",
            "baseline_to_text", "check_spec", "column_roles", "columns_from_rows",
-           "features_for_columns", "load_spec_edits", "project_tree", "save_spec_edits",
-           "scaffold_zip", "spec_data", "tree_text"]
+           "features_for_columns", "load_spec_edits", "missing_fields", "missing_message",
+           "project_tree",
+           "save_spec_edits", "scaffold_zip", "spec_data", "tree_text"]

@@ -102,8 +102,14 @@ def _segment_rules(feature: str) -> dict[str, Any]:
             "default": f"with_{feature}"[:64]}
 
 
-def spec_data_from_canvas(canvas: MLCanvas) -> dict[str, Any]:
-    """The spec as plain data (in the order of DESIGN.md), not yet validated."""
+def spec_data_from_canvas(canvas: MLCanvas, require_features: bool = True) -> dict[str, Any]:
+    """The spec as plain data (in the order of DESIGN.md), not yet validated.
+
+    Raises:
+        ValueError: the canvas names no features (unless ``require_features`` is False: the
+            data then has an empty feature list, for a page that lets a person add columns,
+            and the validator reports what is missing).
+    """
     pred = canvas.prediction
     task = pred.task
     settings = TASK_SETTINGS[task]
@@ -123,7 +129,12 @@ def spec_data_from_canvas(canvas: MLCanvas) -> dict[str, Any]:
         if feature.type == "text":
             entry["transform"] = "lowercase"
         features.append(entry)
-    if not features:
+    if canvas.incomplete_features and require_features:
+        rows = ", ".join(f"row {len(canvas.features) + n}: {row.missing()}"
+                         for n, row in enumerate(canvas.incomplete_features, start=1))
+        raise ValueError(f"canvas '{canvas.name}' has unfinished feature rows ({rows}): fill "
+                         f"them in or delete them before making a spec")
+    if not features and require_features:
         raise ValueError(f"canvas '{canvas.name}' names no features: add at least one under "
                          f"'features' (name and type) before making a spec")
     if pred.target:
@@ -154,8 +165,10 @@ def spec_data_from_canvas(canvas: MLCanvas) -> dict[str, Any]:
             (pred.outcomes[0] if pred.outcomes else 0),
         }
         acceptance = dict(RULES_ACCEPTANCE.get(task, {}))
-    elif task == "clustering":
+    elif task == "clustering" and features:
         baseline = _segment_rules(features[0]["name"])
+    elif task == "clustering":
+        baseline = {"method": "majority"}     # no feature to segment on yet
     else:
         baseline = dict(settings["baseline"])
         types = {c["name"]: c["type"] for c in columns}
