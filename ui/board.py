@@ -25,10 +25,18 @@ from eventstorming.edit import (
 from eventstorming.errors import BoardFormatError
 from eventstorming.formats.io import EXPORTERS, export_board
 from eventstorming.formats.storm import write_storm
-from eventstorming.layout import layout_board
 from eventstorming.model import Board
-from ui import common
-from ui.picture import COLUMNS_SHOWN, KIND_LABELS, PLOT_CONFIG, board_figure
+from ui import common, flow
+from ui.picture import (
+    KIND_LABELS,
+    MIN_SCALE,
+    PLOT_CONFIG,
+    WINDOW_COLUMNS,
+    board_figure,
+    fit_scale,
+    window,
+    window_start,
+)
 from ui.text import md
 
 NO_LANE = "(no lane)"
@@ -68,6 +76,7 @@ if workshop is None:
 st.query_params["workshop"] = workshop
 K_CAPTURE, K_LANE, K_SELECTED = f"capture_{workshop}", f"lane_{workshop}", f"sel_{workshop}"
 K_PICTURE, K_VIEW = f"picture_{workshop}", f"view_{workshop}"
+K_WINDOW = f"window_{workshop}"
 
 
 def lane_value(choice: str | None) -> str | None:
@@ -253,15 +262,24 @@ if view == "Picture":
                     "example `e: Order placed`, and press Enter.", icon=":material/lightbulb:")
         else:
             selected = st.session_state.get(K_SELECTED)
-            layout = layout_board(board)
-            figure = board_figure(layout, hints, selected, revision=workshop)
+            layout = flow.board_layout(workshop)      # computed once per saved revision
+            start = window_start(layout, selected, st.session_state.get(K_WINDOW, 0))
+            figure = board_figure(layout, hints, selected, revision=workshop, start=start)
             st.plotly_chart(figure, key=K_PICTURE, on_select=on_pick,
                             selection_mode="points", config=PLOT_CONFIG)
-            shown_cols = min(layout.columns, COLUMNS_SHOWN)
-            st.caption(f"Showing {shown_cols} of {layout.columns} timeline columns. Drag to "
-                       "pan, scroll to zoom, the autoscale button (top right of the picture) "
-                       "shows the whole board, double-click returns to the start. Click a "
-                       "sticky to edit it.")
+            if layout.columns > WINDOW_COLUMNS:
+                # a long board draws a window of its timeline at a time (fast at 10,000)
+                st.session_state[K_WINDOW] = start
+                st.slider("Timeline", 0, layout.columns - WINDOW_COLUMNS, key=K_WINDOW,
+                          help="Which part of the timeline the picture shows (by column).")
+                first, last = window(layout, start)
+                where = f"Columns {first + 1}–{last} of {layout.columns}. "
+            else:
+                where = ("The whole board. " if fit_scale(layout) >= MIN_SCALE else
+                         f"{layout.columns} timeline columns. ")
+            st.caption(where + "Drag sideways to pan, double-click to return to the start. "
+                       "Click a sticky (or pick it in **Sticky**) to edit it; the picture "
+                       "centres on it.")
     with panel:
         if st.session_state.get(K_SELECTED) not in by_id:
             st.session_state[K_SELECTED] = None
