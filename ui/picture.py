@@ -139,7 +139,7 @@ def board_figure(layout: BoardLayout, hints: Mapping[str, list[str]] | None = No
     cards = [c for c in layout.cards if first <= c.column < last]
     shown_ids = {c.id for c in cards}
     step = layout.column_width
-    left, right = (first - 0.5) * step, (last - 0.5) * step
+    left = (first - 0.5) * step
     fig = go.Figure()
     shapes = []
     annotations = []
@@ -254,10 +254,11 @@ def board_figure(layout: BoardLayout, hints: Mapping[str, list[str]] | None = No
         legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0,
                     font=dict(size=12), itemclick=False, itemdoubleclick=False),
         xaxis=dict(range=x_range, visible=False, showgrid=False, zeroline=False,
-                   scaleanchor="y", scaleratio=1, constrain="range", constraintoward=toward,
-                   minallowed=left - 0.2, maxallowed=max(right, left + 1.0) + 0.2),
+                   scaleanchor="y", scaleratio=1, constrain="range", constraintoward=toward),
+        # Neither axis is fixed (plotly then refuses to pan x) nor bounded (a pan against a
+        # bound squeezes that axis's range, which would break the one scale).
         yaxis=dict(range=[layout.height + 0.05, -0.05], visible=False, showgrid=False,
-                   zeroline=False, fixedrange=True),
+                   zeroline=False),
         font=dict(family="Inter, system-ui, sans-serif"),
     )
     return fig
