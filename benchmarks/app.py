@@ -10,8 +10,13 @@
 3. Script-run time of every page (Workshops, Board, Opportunities, Prioritize, Canvas,
    Export) for a 500-sticky board with its best five opportunities accepted: the median of
    several reruns after a warm-up run. Aim: <= 0.5 s.
+4. Big boards (``--big-boards``, run on its own): opening the Board page of a 1,000 and a
+   10,000 sticky board (first script run, caches cleared) and capturing a line on it
+   (median over ``--lines`` Quick capture lines), in AppTest; and the time until the
+   10,000-sticky picture is visible in Chromium. Aim: open < 5 s, capture < 1 s.
 
-Run from the repository root: ``python benchmarks/app.py [--runs 7] [--loads 3]``.
+Run from the repository root: ``python benchmarks/app.py [--runs 7] [--loads 3]``, and
+``python benchmarks/app.py --big-boards [--lines 5] [--loads 3]``.
 """
 
 from __future__ import annotations
@@ -36,9 +41,10 @@ WORDS = ["order", "invoice", "receipt", "parcel", "refund", "claim", "ticket", "
          "delivery", "contract", "reminder", "quote"]
 
 
-def synthetic_board(stickies: int) -> Board:
+def synthetic_board(stickies: int, sparse: bool = False) -> Board:
     """A board of ``stickies`` stickies in chains of actor → command → event → policy,
-    spread over six lanes, each policy triggering the next chain's command."""
+    spread over six lanes, each policy triggering the next chain's command (``sparse``:
+    not the next chain's, so that 10,000 stickies stay under the board's element limit)."""
     builder = BoardBuilder(f"Synthetic board ({stickies} stickies)")
     builder.metadata["lang"] = "en"
     previous_policy = None
@@ -56,7 +62,7 @@ def synthetic_board(stickies: int) -> Board:
             n += 1
         for a, b in zip(ids, ids[1:], strict=False):
             builder.link(a, b)
-        if previous_policy and len(ids) > 1:
+        if previous_policy and len(ids) > 1 and not sparse:
             builder.link(previous_policy, ids[1])
         previous_policy = ids[3] if len(ids) == 4 else None
         chain += 1
@@ -129,7 +135,7 @@ def every_page_run_times(board: Board, runs: int, accept: int = 5) -> tuple[dict
     return results, len(found)
 
 
-def picture_visible_time(stickies: int, loads: int) -> float | None:
+def picture_visible_time(stickies: int, loads: int, sparse: bool = False) -> float | None:
     chromium = Path("/usr/bin/chromium")
     if not chromium.exists():
         print("browser figure skipped: no Chromium at /usr/bin/chromium")
@@ -142,7 +148,7 @@ def picture_visible_time(stickies: int, loads: int) -> float | None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "workspace"
         root.mkdir(parents=True)
-        workshop = Workspace(root).create_from_board(synthetic_board(stickies))
+        workshop = Workspace(root).create_from_board(synthetic_board(stickies, sparse))
         server = start_server(root, log_dir=Path(tmp))
         try:
             with sync_playwright() as playwright:
@@ -163,11 +169,67 @@ def picture_visible_time(stickies: int, loads: int) -> float | None:
     return statistics.median(times[1:])
 
 
+def big_board_times(sizes: list[int], lines: int) -> dict[int, tuple[float, float]]:
+    """Opening the Board page of a board of each size (first script run, nothing cached)
+    and capturing one line on it (median script run over ``lines`` Quick capture lines),
+    in AppTest: ``{size: (open seconds, capture seconds)}``."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "workspace"
+        os.environ["MLCANVAS_WORKSPACE"] = str(root)
+        workspace = Workspace(root)
+        root.mkdir(parents=True)
+        for size in sizes:
+            workshop = workspace.create_from_board(synthetic_board(size, sparse=True))
+            st.cache_resource.clear()
+            st.cache_data.clear()
+            at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300).run()
+            at.switch_page("ui/board.py")
+            at.query_params["workshop"] = workshop
+            start = time.perf_counter()
+            at.run()
+            opened = time.perf_counter() - start
+            assert not at.exception, at.exception
+            times = []
+            for n in range(lines):
+                at.text_input(key=f"capture_{workshop}").set_value(
+                    f"c: Benchmark command {n} -> e: Benchmark event {n} happened")
+                start = time.perf_counter()
+                at.button(key="capture_add").click().run()
+                times.append(time.perf_counter() - start)
+                assert not at.exception, at.exception
+            saved = workspace.load_board(workshop).data
+            assert saved.find("event", f"Benchmark event {lines - 1} happened") is not None
+            results[size] = (opened, statistics.median(times))
+    return results
+
+
+def print_big_boards(lines: int, loads: int) -> None:
+    print(f"Big boards: open the Board page (first run, caches cleared) and capture a line "
+          f"(median of {lines} Quick capture lines); AppTest; aim: open < 5 s, capture < 1 s "
+          "at 10,000 stickies")
+    for size, (opened, captured) in big_board_times([1000, 10_000], lines).items():
+        print(f"  {size:6,d} stickies: open {opened:.2f} s, capture a line {captured:.2f} s")
+    print(f"Board picture visible in Chromium, 10,000 stickies (median of {loads} loads)")
+    seconds = picture_visible_time(10_000, loads, sparse=True)
+    if seconds is not None:
+        print(f"  10,000 stickies: {seconds:.2f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="AppTest reruns per size")
     parser.add_argument("--loads", type=int, default=3, help="browser page loads")
+    parser.add_argument("--big-boards", action="store_true",
+                        help="only the 1,000 and 10,000 sticky figures (open, capture)")
+    parser.add_argument("--lines", type=int, default=5, help="lines captured per big board")
     args = parser.parse_args()
+    if args.big_boards:
+        print_big_boards(args.lines, args.loads)
+        return
     print(f"Board page script run (AppTest, median of {args.runs} reruns; aim <= 0.5 s)")
     for size, seconds in page_run_times([0, 100, 500], args.runs).items():
         print(f"  {size:4d} stickies: {seconds:.3f} s")

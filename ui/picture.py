@@ -131,7 +131,8 @@ def board_figure(layout: BoardLayout, hints: Mapping[str, list[str]] | None = No
     text, wrapped and sized to fit the sticky at that scale, always stays inside it: no two
     texts overlap. Only the columns of :func:`window` from ``start`` are drawn (all of them
     on boards that fit the screen).
-    With a ``selected`` sticky, the picture is centred on it and outlines it.
+    A ``selected`` sticky is outlined, and when the board is wider than the screen the
+    picture is centred on it.
     """
     hints = hints or {}
     scale = picture_scale(layout)
@@ -240,8 +241,8 @@ def board_figure(layout: BoardLayout, hints: Mapping[str, list[str]] | None = No
     # One scale in both directions (x follows y, whose range is the whole board height at
     # the figure's fixed height), so a text fitted at that scale stays inside its sticky.
     # The x range given is narrow on purpose: plotly widens it to the chart's width, from
-    # the left edge, or around the selected sticky.
-    if selected in shown_ids:
+    # the left edge, or around the selected sticky (when the whole board is not on screen).
+    if selected in shown_ids and layout.width * scale > FIT_WIDTH:
         centre = layout.card(selected).cx
         x_range, toward = [centre - 0.5, centre + 0.5], "center"
     else:
