@@ -160,7 +160,7 @@ def picture_visible_time(stickies: int, loads: int, sparse: bool = False) -> flo
                     start = time.perf_counter()
                     page.goto(f"{server.url}/board?workshop={workshop}")
                     page.wait_for_selector("[data-testid='stPlotlyChart'] g.textpoint text",
-                                           timeout=60_000)
+                                           timeout=180_000)
                     times.append(time.perf_counter() - start)
                     page.close()
                 browser.close()
@@ -213,10 +213,15 @@ def print_big_boards(lines: int, loads: int) -> None:
           "at 10,000 stickies")
     for size, (opened, captured) in big_board_times([1000, 10_000], lines).items():
         print(f"  {size:6,d} stickies: open {opened:.2f} s, capture a line {captured:.2f} s")
-    print(f"Board picture visible in Chromium, 10,000 stickies (median of {loads} loads)")
-    seconds = picture_visible_time(10_000, loads, sparse=True)
-    if seconds is not None:
-        print(f"  10,000 stickies: {seconds:.2f} s")
+    print(f"Board picture visible in Chromium (median of {loads} loads after a warm-up; "
+          "10 stickies is the fixed cost of Streamlit and plotly's bundle)")
+    for size in (10, 10_000):
+        seconds = picture_visible_time(size, loads, sparse=True)
+        if seconds is None:
+            break
+        print(f"  {size:6,d} stickies: {seconds:.2f} s")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"(load average during the run: {load} on {os.cpu_count()} CPUs)")
 
 
 def main() -> None:

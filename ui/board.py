@@ -40,6 +40,8 @@ from ui.picture import (
 from ui.text import md
 
 NO_LANE = "(no lane)"
+#: Stickies whose grammar hints the side panel lists (the picture flags all of them).
+HINTS_LISTED = 40
 VIEWS = {"Picture": ":material/view_timeline:", "Text": ":material/notes:",
          "Table": ":material/table_rows:"}
 CAPTURE_TIP = ("Type one line, press **Enter**: `e: Receipt submitted` · a chain with `->` · "
@@ -320,11 +322,15 @@ if view == "Picture":
         if hints:
             with st.expander(f"Grammar hints ({sum(len(v) for v in hints.values())})",
                              icon=":material/rule:"):
-                for hinted, messages in hints.items():
-                    if hinted in by_id:
-                        st.markdown(f"**{md(sticky_label(by_id[hinted], 50))}**")
-                        for message in messages:
-                            st.markdown(f"- {md(message)}")
+                listed = [(i, m) for i, m in hints.items() if i in by_id]
+                for hinted, messages in listed[:HINTS_LISTED]:
+                    st.markdown(f"**{md(sticky_label(by_id[hinted], 50))}**")
+                    for message in messages:
+                        st.markdown(f"- {md(message)}")
+                if len(listed) > HINTS_LISTED:
+                    # thousands of them (a 10,000-sticky board) took the browser a minute
+                    st.caption(f"… and {len(listed) - HINTS_LISTED:,} more stickies with "
+                               "hints: pick one in **Sticky**, or run `mlcanvas check`.")
 
 elif view == "Text":
     key = f"text_{workshop}_{shown.revision}"
