@@ -8,7 +8,7 @@ import json
 import pytest
 
 from canvas.workspace.store import Workspace
-from tests.app.boards import hospital_board
+from tests.app.boards import HOSPITAL_LANES, hospital_board
 from tests.app.conftest import open_board
 from ui.picture import WINDOW_COLUMNS, picture_layout
 
@@ -90,3 +90,25 @@ def test_a_board_that_fits_stays_whole_when_a_sticky_is_picked(make_app, app_env
     assert trace(fig, "selected") is not None
     assert set(trace(fig, "stickies")["customdata"]) == {s.id for s in board.stickies}
     assert fig["layout"]["xaxis"]["constraintoward"] == "left"
+
+
+def test_the_hospital_board_has_the_stickies_it_says():
+    for size in (60, 150):
+        board = hospital_board(size)
+        assert len(board.stickies) == size and len(board.lanes) == len(HOSPITAL_LANES)
+        kinds = {s.kind.value for s in board.stickies}
+        assert {"actor", "command", "event", "policy", "readmodel"} <= kinds
+
+
+def test_a_10000_sticky_picture_draws_one_window_of_its_timeline():
+    from ui.picture import board_figure
+
+    board = hospital_board(3_000)       # a timeline thousands of columns long
+    layout = picture_layout(board)
+    fig = board_figure(layout).to_plotly_json()
+    drawn = next(t for t in fig["data"] if t.get("name") == "stickies")["customdata"]
+    assert set(drawn) == {c.id for c in layout.cards if c.column < WINDOW_COLUMNS}
+    assert len(drawn) < len(board.stickies) / 10
+    # the arrows drawn are only those of the window
+    links = next(t for t in fig["data"] if t.get("name") == "links")
+    assert sum(1 for x in links["x"] if x is None) < len(board.links) / 10

@@ -7,14 +7,12 @@ converted to pixels by plotly's own axes), and the font size of every sticky tex
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from canvas.workspace.store import Workspace
 from eventstorming.formats.storm import read_storm
 from eventstorming.model import Board
-from tests.app.boards import HOSPITAL_LANES, hospital_board
+from tests.app.boards import hospital_board
 from tests.app.conftest import ROOT, chromium_or_skip, screenshot, wait_for_app
 
 pytestmark = [pytest.mark.browser]
@@ -172,9 +170,3 @@ def test_a_long_board_pans_sideways_and_never_overlaps(boards, projector):
              and s["box"]["x0"] < before[s["id"]] - 50]
     assert moved, "dragging did not pan the picture"
     screenshot(projector, "picture-hospital-400-panned")
-
-
-def test_hospital_board_builder_makes_what_it_says():
-    board = hospital_board(60)
-    assert len(board.stickies) == 60 and len(board.lanes) == len(HOSPITAL_LANES)
-    assert Path(__file__).name.endswith("_browser.py")
