@@ -10,8 +10,11 @@
 3. Script-run time of every page (Workshops, Board, Opportunities, Prioritize, Canvas,
    Export) for a 500-sticky board with its best five opportunities accepted: the median of
    several reruns after a warm-up run. Aim: <= 0.5 s.
-
-4. Live capture by many participants (issue 14): twelve participants each add a sticky every
+4. Big boards (``--big-boards``, run on its own): opening the Board page of a 1,000 and a
+   10,000 sticky board (first script run, caches cleared) and capturing a line on it
+   (median over ``--lines`` Quick capture lines), in AppTest; and the time until the
+   10,000-sticky picture is visible in Chromium. Aim: open < 5 s, capture < 1 s.
+5. Live capture by many participants (issue 14): twelve participants each add a sticky every
    five seconds for two minutes to one workshop served by two ``streamlit run`` processes on
    one store. What is simulated how: two participants are real headless Chromium pages, one
    on each app process, typing into Quick capture and pressing Enter; the other ten are
@@ -27,7 +30,8 @@
 
 Run from the repository root: ``python benchmarks/app.py [--runs 7] [--loads 3]``;
 ``python benchmarks/app.py --live-only [--live-seconds 120 --live-participants 12]`` runs
-only section 4.
+only section 5;
+``python benchmarks/app.py --big-boards [--lines 5] [--loads 3]`` runs only section 4.
 """
 
 from __future__ import annotations
@@ -52,9 +56,10 @@ WORDS = ["order", "invoice", "receipt", "parcel", "refund", "claim", "ticket", "
          "delivery", "contract", "reminder", "quote"]
 
 
-def synthetic_board(stickies: int) -> Board:
+def synthetic_board(stickies: int, sparse: bool = False) -> Board:
     """A board of ``stickies`` stickies in chains of actor → command → event → policy,
-    spread over six lanes, each policy triggering the next chain's command."""
+    spread over six lanes, each policy triggering the next chain's command (``sparse``:
+    not the next chain's, so that 10,000 stickies stay under the board's element limit)."""
     builder = BoardBuilder(f"Synthetic board ({stickies} stickies)")
     builder.metadata["lang"] = "en"
     previous_policy = None
@@ -72,7 +77,7 @@ def synthetic_board(stickies: int) -> Board:
             n += 1
         for a, b in zip(ids, ids[1:], strict=False):
             builder.link(a, b)
-        if previous_policy and len(ids) > 1:
+        if previous_policy and len(ids) > 1 and not sparse:
             builder.link(previous_policy, ids[1])
         previous_policy = ids[3] if len(ids) == 4 else None
         chain += 1
@@ -145,7 +150,7 @@ def every_page_run_times(board: Board, runs: int, accept: int = 5) -> tuple[dict
     return results, len(found)
 
 
-def picture_visible_time(stickies: int, loads: int) -> float | None:
+def picture_visible_time(stickies: int, loads: int, sparse: bool = False) -> float | None:
     chromium = Path("/usr/bin/chromium")
     if not chromium.exists():
         print("browser figure skipped: no Chromium at /usr/bin/chromium")
@@ -158,7 +163,7 @@ def picture_visible_time(stickies: int, loads: int) -> float | None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "workspace"
         root.mkdir(parents=True)
-        workshop = Workspace(root).create_from_board(synthetic_board(stickies))
+        workshop = Workspace(root).create_from_board(synthetic_board(stickies, sparse))
         server = start_server(root, log_dir=Path(tmp))
         try:
             with sync_playwright() as playwright:
@@ -170,7 +175,7 @@ def picture_visible_time(stickies: int, loads: int) -> float | None:
                     start = time.perf_counter()
                     page.goto(f"{server.url}/board?workshop={workshop}")
                     page.wait_for_selector("[data-testid='stPlotlyChart'] g.textpoint text",
-                                           timeout=60_000)
+                                           timeout=180_000)
                     times.append(time.perf_counter() - start)
                     page.close()
                 browser.close()
@@ -185,7 +190,7 @@ LIVE_SHOWN_JS = """() => Array.from(document.querySelectorAll(
 
 def live_capture(participants: int = 12, seconds: float = 120, interval: float = 5.0,
                  store_env: dict[str, str] | None = None) -> dict | None:
-    """Section 4: see the module's docstring. Returns the figures, or None without
+    """Section 5: see the module's docstring. Returns the figures, or None without
     Chromium."""
     import random
     import threading
@@ -328,19 +333,78 @@ def print_live(figures: dict | None, seconds: float) -> None:
     print(f"  time to show in the other browsers: median {figures['median']:.2f} s, worst "
           f"{figures['worst']:.2f} s over {figures['samples']} sightings "
           "(aim: median <= 2 s, worst <= 4 s)")
+def big_board_times(sizes: list[int], lines: int) -> dict[int, tuple[float, float]]:
+    """Opening the Board page of a board of each size (first script run, nothing cached)
+    and capturing one line on it (median script run over ``lines`` Quick capture lines),
+    in AppTest: ``{size: (open seconds, capture seconds)}``."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "workspace"
+        os.environ["MLCANVAS_WORKSPACE"] = str(root)
+        workspace = Workspace(root)
+        root.mkdir(parents=True)
+        for size in sizes:
+            workshop = workspace.create_from_board(synthetic_board(size, sparse=True))
+            st.cache_resource.clear()
+            st.cache_data.clear()
+            at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300).run()
+            at.switch_page("ui/board.py")
+            at.query_params["workshop"] = workshop
+            start = time.perf_counter()
+            at.run()
+            opened = time.perf_counter() - start
+            assert not at.exception, at.exception
+            times = []
+            for n in range(lines):
+                at.text_input(key=f"capture_{workshop}").set_value(
+                    f"c: Benchmark command {n} -> e: Benchmark event {n} happened")
+                start = time.perf_counter()
+                at.button(key="capture_add").click().run()
+                times.append(time.perf_counter() - start)
+                assert not at.exception, at.exception
+            saved = workspace.load_board(workshop).data
+            assert saved.find("event", f"Benchmark event {lines - 1} happened") is not None
+            results[size] = (opened, statistics.median(times))
+    return results
+
+
+def print_big_boards(lines: int, loads: int) -> None:
+    print(f"Big boards: open the Board page (first run, caches cleared) and capture a line "
+          f"(median of {lines} Quick capture lines); AppTest; aim: open < 5 s, capture < 1 s "
+          "at 10,000 stickies")
+    for size, (opened, captured) in big_board_times([1000, 10_000], lines).items():
+        print(f"  {size:6,d} stickies: open {opened:.2f} s, capture a line {captured:.2f} s")
+    print(f"Board picture visible in Chromium (median of {loads} loads after a warm-up; "
+          "10 stickies is the fixed cost of Streamlit and plotly's bundle)")
+    for size in (10, 10_000):
+        seconds = picture_visible_time(size, loads, sparse=True)
+        if seconds is None:
+            break
+        print(f"  {size:6,d} stickies: {seconds:.2f} s")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"(load average during the run: {load} on {os.cpu_count()} CPUs)")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="AppTest reruns per size")
     parser.add_argument("--loads", type=int, default=3, help="browser page loads")
-    parser.add_argument("--live-only", action="store_true", help="only section 4")
+    parser.add_argument("--big-boards", action="store_true",
+                        help="only the 1,000 and 10,000 sticky figures (open, capture)")
+    parser.add_argument("--lines", type=int, default=5, help="lines captured per big board")
+    parser.add_argument("--live-only", action="store_true", help="only section 5")
     parser.add_argument("--live-seconds", type=float, default=120)
     parser.add_argument("--live-participants", type=int, default=12)
     parser.add_argument("--store-env", action="append", default=[], metavar="KEY=VALUE",
                         help="environment of the app processes (the store they use)")
     args = parser.parse_args()
     store_env = dict(item.split("=", 1) for item in args.store_env)
+    if args.big_boards:
+        print_big_boards(args.lines, args.loads)
+        return
     if args.live_only:
         print_live(live_capture(args.live_participants, args.live_seconds,
                                 store_env=store_env), args.live_seconds)

@@ -138,7 +138,7 @@ def capture_line(board: Board, line: str, lane: str | None = None) -> Capture:
     ids: dict[str, str] = {}
     added: list[str] = []
     for sticky in sorted(parsed.stickies, key=lambda s: s.order):
-        is_new = board.find(sticky.kind, sticky.text) is None
+        is_new = builder.find(sticky.kind, sticky.text) is None
         new_id = builder.sticky(sticky.kind, sticky.text, lane=target, attrs=sticky.attrs,
                                 tags=sticky.tags)
         ids[sticky.id] = new_id
@@ -148,7 +148,14 @@ def capture_line(board: Board, line: str, lane: str | None = None) -> Capture:
         builder.link(ids[link.source], ids[link.target])
     touched = tuple(dict.fromkeys(ids[s.id] for s in parsed.stickies))
     result = builder.build()
-    return Capture(result if result != _renumbered(board) else board, tuple(added), touched)
+    if (len(result.stickies) != len(board.stickies) or len(result.links) != len(board.links)
+            or result.lanes != board.lanes):
+        changed = True      # something was added (the common case: no second rebuild)
+    elif all(a is b for a, b in zip(result.stickies, board.stickies, strict=True)):
+        changed = False     # every sticky reused as it was
+    else:
+        changed = result != _renumbered(board)
+    return Capture(result if changed else board, tuple(added), touched)
 
 
 def _renumbered(board: Board) -> Board:

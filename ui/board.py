@@ -24,14 +24,24 @@ from eventstorming.edit import (
 )
 from eventstorming.formats.io import EXPORTERS, export_board
 from eventstorming.formats.storm import write_storm
-from eventstorming.layout import layout_board
 from eventstorming.model import Board
 from eventstorming.phrasing import count
-from ui import common, identity, live
-from ui.picture import COLUMNS_SHOWN, KIND_LABELS, PLOT_CONFIG, board_figure
+from ui import common, flow, identity, live
+from ui.picture import (
+    KIND_LABELS,
+    MIN_SCALE,
+    PLOT_CONFIG,
+    WINDOW_COLUMNS,
+    board_figure,
+    fit_scale,
+    window,
+    window_start,
+)
 from ui.text import md
 
 NO_LANE = "(no lane)"
+#: Stickies whose grammar hints the side panel lists (the picture flags all of them).
+HINTS_LISTED = 40
 VIEWS = {"Picture": ":material/view_timeline:", "Text": ":material/notes:",
          "Table": ":material/table_rows:"}
 CAPTURE_TIP = ("Type one line, press **Enter**: `e: Receipt submitted` · a chain with `->` · "
@@ -69,6 +79,7 @@ st.query_params["workshop"] = workshop
 K_CAPTURE, K_LANE, K_SELECTED = f"capture_{workshop}", f"lane_{workshop}", f"sel_{workshop}"
 K_PICTURE, K_VIEW = f"picture_{workshop}", f"view_{workshop}"
 K_CAPTURE_SEEN = f"_capture_seen_{workshop}"
+K_WINDOW = f"window_{workshop}"
 
 
 def lane_value(choice: str | None) -> str | None:
@@ -289,15 +300,24 @@ if view == "Picture":
                     "example `e: Order placed`, and press Enter.", icon=":material/lightbulb:")
         else:
             selected = st.session_state.get(K_SELECTED)
-            layout = layout_board(board)
-            figure = board_figure(layout, hints, selected, revision=workshop)
+            layout = flow.board_layout(workshop)      # computed once per saved revision
+            start = window_start(layout, selected, st.session_state.get(K_WINDOW, 0))
+            figure = board_figure(layout, hints, selected, revision=workshop, start=start)
             st.plotly_chart(figure, key=K_PICTURE, on_select=on_pick,
                             selection_mode="points", config=PLOT_CONFIG)
-            shown_cols = min(layout.columns, COLUMNS_SHOWN)
-            st.caption(f"Showing {shown_cols} of {layout.columns} timeline columns. Drag to "
-                       "pan, scroll to zoom, the autoscale button (top right of the picture) "
-                       "shows the whole board, double-click returns to the start. Click a "
-                       "sticky to edit it.")
+            if layout.columns > WINDOW_COLUMNS:
+                # a long board draws a window of its timeline at a time (fast at 10,000)
+                st.session_state[K_WINDOW] = start
+                st.slider("Timeline", 0, layout.columns - WINDOW_COLUMNS, key=K_WINDOW,
+                          help="Which part of the timeline the picture shows (by column).")
+                first, last = window(layout, start)
+                where = f"Columns {first + 1}–{last} of {layout.columns}. "
+            else:
+                where = ("The whole board. " if fit_scale(layout) >= MIN_SCALE else
+                         f"{layout.columns} timeline columns. ")
+            st.caption(where + "Drag sideways to pan, double-click to return to the start. "
+                       "Click a sticky (or pick it in **Sticky**) to edit it; the picture "
+                       "centres on it.")
     with panel:
         if st.session_state.get(K_SELECTED) not in by_id:
             st.session_state[K_SELECTED] = None
@@ -341,11 +361,15 @@ if view == "Picture":
         if hints:
             with st.expander(f"Grammar hints ({sum(len(v) for v in hints.values())})",
                              icon=":material/rule:"):
-                for hinted, messages in hints.items():
-                    if hinted in by_id:
-                        st.markdown(f"**{md(sticky_label(by_id[hinted], 50))}**")
-                        for message in messages:
-                            st.markdown(f"- {md(message)}")
+                listed = [(i, m) for i, m in hints.items() if i in by_id]
+                for hinted, messages in listed[:HINTS_LISTED]:
+                    st.markdown(f"**{md(sticky_label(by_id[hinted], 50))}**")
+                    for message in messages:
+                        st.markdown(f"- {md(message)}")
+                if len(listed) > HINTS_LISTED:
+                    # thousands of them (a 10,000-sticky board) took the browser a minute
+                    st.caption(f"… and {len(listed) - HINTS_LISTED:,} more stickies with "
+                               "hints: pick one in **Sticky**, or run `mlcanvas check`.")
 
 elif view == "Text":
     key = f"text_{workshop}_{shown.revision}"

@@ -13,7 +13,7 @@ from canvas.priorities.scoring import QUADRANT_SPLIT
 from canvas.priorities.table import QUADRANT_LABELS, ChartPoint
 from eventstorming.layout import BoardLayout
 from eventstorming.phrasing import frequency
-from ui.picture import board_figure
+from ui.picture import FIT_WIDTH, board_figure, picture_scale
 
 ANCHOR_BORDER = "#2F9E44"
 TASK_COLORS = {
@@ -31,9 +31,10 @@ def anchors_figure(layout: BoardLayout, anchors: Sequence[tuple[str, str]],
                    revision: str = "") -> go.Figure:
     """The board picture with each anchor ``(sticky id, label)`` outlined in green and
     numbered like its card."""
-    fig = board_figure(layout, revision=revision)
     ids = {card.id for card in layout.cards}
     shown = [(sticky, label) for sticky, label in anchors if sticky in ids]
+    first = min((layout.card(sticky).column for sticky, _ in shown), default=0)
+    fig = board_figure(layout, revision=revision, start=max(0, first - 1))
     xs: list[float | None] = []
     ys: list[float | None] = []
     for sticky, _ in shown:
@@ -49,20 +50,18 @@ def anchors_figure(layout: BoardLayout, anchors: Sequence[tuple[str, str]],
                                  name="ML opportunity"))
         cards = [layout.card(s) for s, _ in shown]
         fig.add_trace(go.Scatter(
-            x=[c.x0 + 0.02 for c in cards], y=[c.y0 + 0.02 for c in cards],
+            x=[c.x0 for c in cards], y=[c.y0 for c in cards],
             mode="markers+text", text=[label for _, label in shown],
             textfont=dict(size=12, color="white", family="Arial Black"),
-            marker=dict(size=24, color=ANCHOR_BORDER, line=dict(color="white", width=2)),
+            marker=dict(size=21, color=ANCHOR_BORDER, line=dict(color="white", width=2)),
             hovertext=[escape(c.text) for c in cards],
             hovertemplate="%{hovertext}<extra>opportunity</extra>", showlegend=False,
             name="opportunity numbers"))
-        # show the columns around the anchors, as many as stay readable (pan for the rest)
-        first = min(c.column for c in cards)
-        last = max(c.column for c in cards)
-        width = min(max(last - first + 3, 10), 12)
-        start = max(0, min(first - 1, layout.columns - width))
-        fig.update_xaxes(range=[(start - 0.6) * layout.column_width,
-                                (start + width - 0.4) * layout.column_width])
+        # start at the first anchor when the board is wider than the screen; the x range
+        # stays narrow (plotly widens it at the picture's one scale, see board_figure)
+        if layout.width * picture_scale(layout) > FIT_WIDTH:
+            left = (first - 1) * layout.column_width
+            fig.update_xaxes(range=[left, left + 1.0], constraintoward="left")
     return fig
 
 

@@ -108,11 +108,11 @@ def shown_board(workshop: str) -> Versioned:
 
 def saved_elsewhere(workshop: str) -> int | None:
     """The saved revision when another tab saved since this one read the board, else None."""
-    try:
-        disk = disk_board(workshop).revision
+    try:     # the first line of the file: no parsing a 10,000-sticky board after each save
+        disk = workspace().revision(workshop)
     except StoreError:
         return None
-    return disk if disk != shown_board(workshop).revision else None
+    return disk if disk not in (0, shown_board(workshop).revision) else None
 
 
 def reload_board(workshop: str) -> None:

@@ -22,9 +22,10 @@ from canvas.workspace.decisions import DECISIONS_DOC, accepted_opportunities, lo
 from canvas.workspace.store import ConflictError, StoreError, Versioned
 from eventstorming.detection.detector import Detection, detect
 from eventstorming.detection.opportunity import Opportunity
-from eventstorming.layout import BoardLayout, layout_board
+from eventstorming.layout import BoardLayout
 from eventstorming.model import Board
 from ui import common, identity
+from ui.picture import picture_layout
 from ui.text import md
 
 _DOCS = "_docs"            # session: (workshop, name) -> Versioned(parsed value, revision)
@@ -70,7 +71,7 @@ def board_and_detection(workshop: str) -> tuple[Versioned, Detection]:
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _layout(root: str, workshop: str, revision: int, saved_at: str | None,
             _board: Board) -> BoardLayout:
-    return layout_board(_board)
+    return picture_layout(_board)
 
 
 def board_layout(workshop: str) -> BoardLayout:

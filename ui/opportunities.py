@@ -262,7 +262,7 @@ with st.expander("Where they are on the board — anchors outlined in green",
     figure = anchors_figure(flow.board_layout(workshop), anchors, revision=str(shown.revision))
     st.plotly_chart(figure, config=PLOT_CONFIG, key=f"anchors_{workshop}")
     st.caption("Green outlines: the anchor stickies of the opportunities, numbered like "
-               "their cards. Scroll to zoom, drag to pan.")
+               "their cards. Drag sideways to pan.")
 
 cards_col, side = st.columns([3, 1.15], gap="medium")
 with cards_col:

@@ -43,7 +43,7 @@ from typing import Any
 
 from eventstorming.builder import BoardBuilder
 from eventstorming.errors import BoardFormatError
-from eventstorming.formats.safeyaml import YamlError, dump_yaml, load_yaml
+from eventstorming.formats.safeyaml import YamlError, dump_block_yaml, load_yaml
 from eventstorming.formats.storm import read_storm
 from eventstorming.formats.yamlio import board_from_dict, board_to_dict
 from eventstorming.model import Board, language_code, slugify
@@ -696,7 +696,7 @@ class FolderStore(WorkspaceStore):
                 "previous": current if previous == -1 else previous,
                 "data": data,
             }
-            text = dump_yaml(envelope)
+            text = dump_block_yaml(envelope)   # fast: big boards are saved per line
             history = path.parent / ".history" / name
             _remove_leftovers(path.parent, history)
             atomic_write(history / f"{revision:06d}.yaml", text)

@@ -1,7 +1,16 @@
 import pytest
 
 from eventstorming import parse_storm
-from eventstorming.layout import NO_LANE, assign_columns, layout_board, timeline, wrap_text
+from eventstorming.layout import (
+    LINE_HEIGHT,
+    NO_LANE,
+    assign_columns,
+    fit_text,
+    layout_board,
+    text_width,
+    timeline,
+    wrap_text,
+)
 from eventstorming.model import KIND_COLORS, Kind
 
 BOARD = parse_storm(
@@ -93,3 +102,90 @@ def test_a_same_lane_link_over_a_gap_bends_over_the_stickies_between():
     assert arrow.points[0] == (source.cx, source.y0) and arrow.points[-1] == (target.cx, target.y0)
     straight = next(a for a in layout.arrows if a.target == "e-started")
     assert straight.via == () and len(straight.points) == 2
+
+
+# --------------------------------------------------------------------------- read models
+
+def test_a_read_model_goes_before_the_decision_it_informs():
+    # the travel-expense pattern: the clerk and the command come first on the timeline; the
+    # read models that inform the clerk are written down later (one is even updated by an
+    # event that comes after the clerk) and must still be read before the clerk decides
+    board = parse_storm(
+        "# B\n## Accounting\n"
+        "a: Clerk -> c: Transcribe receipt -> e: Receipt transcribed\n"
+        "e: Receipt transcribed -> r: Line items\nr: Line items -> a: Clerk\n"
+        "r: Expense categories -> a: Clerk\n"
+        "r: Policy rates -> p: Whenever a claim is filed\n"
+        "## Approval\ne: Receipt transcribed -> p: Whenever a claim is filed -> c: Approve\n")
+    cols = assign_columns(board)
+    for model, decision in [("r-line-items", "a-clerk"), ("r-expense-categories", "a-clerk"),
+                            ("r-policy-rates", "p-whenever-a-claim-is-filed")]:
+        assert cols[model] < cols[decision], (model, cols)
+    # stickies of one lane still never share a column
+    lanes = {s.id: s.lane for s in board.stickies}
+    spots = [(lanes[i], c) for i, c in cols.items()]
+    assert len(spots) == len(set(spots))
+    # the chain it interrupts still reads left to right
+    assert cols["a-clerk"] < cols["c-transcribe-receipt"] < cols["e-receipt-transcribed"]
+    # and in the wrapped (whole-board) picture, the read model is left of its decision too
+    layout = layout_board(board, width=3)
+    for model, decision in [("r-line-items", "a-clerk"), ("r-policy-rates",
+                                                         "p-whenever-a-claim-is-filed")]:
+        a, b = layout.card(model), layout.card(decision)
+        assert (a.row, a.column) < (b.row, b.column) if a.lane == b.lane else a.column < b.column
+
+
+# --------------------------------------------------------------------------- wrapping
+
+def _overlap(a, b) -> bool:
+    return a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1
+
+
+def test_a_wrapped_layout_stays_in_its_width_without_overlap():
+    from eventstorming.formats.storm import read_storm
+    from tests.app.conftest import ROOT
+
+    board = read_storm(ROOT / "examples" / "travel_expenses" / "board.storm")
+    plain = layout_board(board)
+    wrapped = layout_board(board, width=9)
+    assert plain.columns > 20 and wrapped.columns == 9 and wrapped.wrapped
+    assert {c.id for c in wrapped.cards} == {s.id for s in board.stickies}
+    cards = wrapped.cards
+    assert not [(a.id, b.id) for i, a in enumerate(cards) for b in cards[i + 1:]
+                if _overlap(a, b)]
+    for card in cards:       # every card inside its lane's band
+        band = next(b for b in wrapped.bands if b.lane == card.lane)
+        assert band.y0 < card.y0 < card.y1 < band.y1
+    # a lane reads row by row: timeline order within a lane is (row, column) order
+    order = assign_columns(board)
+    by_lane: dict = {}
+    for card in sorted(cards, key=lambda c: (order[c.id], board.by_id()[c.id].order)):
+        by_lane.setdefault(card.lane, []).append((card.row, card.column))
+    for spots in by_lane.values():
+        assert spots == sorted(spots)
+    with pytest.raises(ValueError):
+        layout_board(board, width=0)
+
+
+# --------------------------------------------------------------------------- text fitting
+
+def test_fit_text_wraps_and_shrinks_to_fit_its_box():
+    short = fit_text("Receipt submitted", 90, 50)
+    assert short.size == 14 and not short.cut
+    long = fit_text("Whenever a receipt arrives, an expense clerk transcribes it", 100, 60)
+    assert 11 <= long.size < 14 and not long.cut
+    for fitted, width, height in [(short, 90, 50), (long, 100, 60)]:
+        assert all(text_width(line, fitted.size) <= width for line in fitted.lines)
+        assert len(fitted.lines) * fitted.size * LINE_HEIGHT <= height
+    # too long even at the smallest size: cut with an ellipsis, still inside the box
+    cut = fit_text("word " * 60, 90, 50, min_size=11)
+    assert cut.cut and cut.size == 11 and cut.lines[-1].endswith("…")
+    assert len(cut.lines) == 3 and all(text_width(x, 11) <= 90 for x in cut.lines)
+    # a word longer than the box is broken with a hyphen
+    broken = fit_text("Supercalifragilisticexpialidocious", 60, 200)
+    assert len(broken.lines) > 1 and broken.lines[0].endswith("-")
+    assert all(text_width(x, broken.size) <= 60 for x in broken.lines)
+    # bold (hotspots) measures wider
+    assert text_width("Hotspot", 12, bold=True) > text_width("Hotspot", 12)
+    with pytest.raises(ValueError):
+        fit_text("x", 10, 10, min_size=12, max_size=11)
