@@ -8,18 +8,19 @@ from canvas.workspace.store import StoreError
 from eventstorming.errors import BoardFormatError, BoardUnreadableError
 from eventstorming.formats.io import import_board
 from ui import common
+from ui.i18n import t
 from ui.text import md
 
 LANGUAGES = {"en": "English", "de": "Deutsch"}
 UPLOAD_TYPES = ["storm", "txt", "yaml", "yml", "excalidraw", "json", "drawio", "dio", "xml"]
 
-st.set_page_config(page_title="Workshops · mlcanvas")
+st.set_page_config(page_title=t("Workshops") + " · mlcanvas")
 common.show_flash()
 ws = common.workspace()
-st.title("Workshops")
-st.caption("Each workshop is one EventStorming board, saved in the workspace folder "
-           f"`{ws.root}` with its last 20 revisions. Open one to capture stickies; create a new "
-           "one for the next session, or bring in a board from a file.")
+st.title(t("Workshops"))
+st.caption(t("Each workshop is one EventStorming board, saved in the workspace folder "
+             "`{root}` with its last 20 revisions. Open one to capture stickies; create a new "
+             "one for the next session, or bring in a board from a file.", root=ws.root))
 
 _confirm = st.session_state.get("confirm_delete")
 
@@ -40,15 +41,15 @@ left, right = st.columns([3, 2], gap="large")
 
 with right:
     with st.form("new_workshop", border=True, enter_to_submit=True):
-        st.subheader("New workshop", anchor=False)
-        st.text_input("Workshop title", key="new_title",
-                      placeholder="e.g. Travel expenses — as is")
-        st.segmented_control("Language", list(LANGUAGES), format_func=LANGUAGES.get,
+        st.subheader(t("New workshop"), anchor=False)
+        st.text_input(t("Workshop title"), key="new_title",
+                      placeholder=t("e.g. Travel expenses — as is"))
+        st.segmented_control(t("Language"), list(LANGUAGES), format_func=LANGUAGES.get,
                              default="en", key="new_lang", required=True,
-                             help="The language the board is written in; grammar hints and "
-                                  "opportunity detection use it.")
+                             help=t("The language the board is written in; grammar hints, "
+                                    "opportunity detection and this app's labels use it."))
         # A form, so that Enter in the title creates the workshop: keyboard alone suffices.
-        st.form_submit_button("Create workshop", type="primary", on_click=_create,
+        st.form_submit_button(t("Create workshop"), type="primary", on_click=_create,
                               icon=":material/add:")
         if error := st.session_state.get("create_error"):
             st.error(error)
@@ -56,36 +57,37 @@ with right:
         common.go_to_board(workshop)
 
     with st.container(border=True):
-        st.subheader("Upload a board", anchor=False)
-        st.caption("`.storm` text, mlcanvas YAML, Excalidraw, Miro (JSON), draw.io or prooph "
-                   "board. It becomes a new workshop; the report says what was recognised.")
-        upload = st.file_uploader("Board file", type=UPLOAD_TYPES, key="upload")
+        st.subheader(t("Upload a board"), anchor=False)
+        st.caption(t("`.storm` text, mlcanvas YAML, Excalidraw, Miro (JSON), draw.io or prooph "
+                     "board. It becomes a new workshop; the report says what was recognised."))
+        upload = st.file_uploader(t("Board file"), type=UPLOAD_TYPES, key="upload")
         if upload is not None:
             try:
                 result = import_board(upload.getvalue(), upload.name)
             except (BoardFormatError, BoardUnreadableError) as exc:
-                st.error(f"Cannot import this file: {md(exc)}")
+                st.error(t("Cannot import this file: {error}", error=md(exc)))
             else:
                 board = result.board
-                st.success(f"**{md(board.title)}** — {len(board.stickies)} stickies, "
-                           f"{len(board.links)} links, {len(board.lanes)} lanes "
-                           f"(read as {result.format})")
+                st.success(t("**{title}** — {stickies} stickies, {links} links, {lanes} lanes "
+                             "(read as {format})", title=md(board.title),
+                             stickies=len(board.stickies), links=len(board.links),
+                             lanes=len(board.lanes), format=result.format))
                 for line in result.report:
                     st.caption(f"• {md(line)}")
-                if st.button("Add as workshop", icon=":material/upload:", type="primary"):
+                if st.button(t("Add as workshop"), icon=":material/upload:", type="primary"):
                     try:
                         workshop = ws.create_from_board(board)
                     except (StoreError, OSError, ValueError) as exc:
-                        st.error(f"Cannot add this board as a workshop: {md(exc)}")
+                        st.error(t("Cannot add this board as a workshop: {error}", error=md(exc)))
                     else:
                         common.go_to_board(workshop)
 
 with left:
     workshops = ws.list_workshops()
     current = common.open_workshop_id()
-    st.subheader(f"{len(workshops)} workshops", anchor=False)
+    st.subheader(t("{n} workshops", n=len(workshops)), anchor=False)
     if not workshops:
-        st.info("No workshops yet: create one on the right.")
+        st.info(t("No workshops yet: create one on the right."))
     for info in workshops:
         with st.container(border=True):
             title_col, manage_col = st.columns([5, 1.4], vertical_alignment="center")
@@ -93,40 +95,43 @@ with left:
                 if st.button(f"**{md(info.title)}**", key=f"open_{info.id}", type="tertiary",
                              icon=":material/arrow_forward:" if info.id == current
                              else ":material/view_timeline:",
-                             help=f"Open “{md(info.title)}” on the Board page"):
+                             help=t("Open “{title}” on the Board page", title=md(info.title))):
                     common.go_to_board(info.id)
                 when = (info.saved_at or "")[:16].replace("T", " ")
-                st.caption(f"{info.stickies} stickies · {md(LANGUAGES.get(info.lang, info.lang))}"
-                           f" · revision {info.revision} · saved {when} UTC"
-                           + (" · open in this tab" if info.id == current else ""))
-            with manage_col, st.popover("Manage", icon=":material/more_horiz:"):
-                st.text_input("New title", value=info.title, key=f"title_{info.id}")
-                if st.button("Rename", key=f"rename_{info.id}", icon=":material/edit:"):
+                st.caption(t("{stickies} stickies · {language} · revision {revision} · "
+                             "saved {when} UTC",
+                             stickies=info.stickies,
+                             language=md(LANGUAGES.get(info.lang, info.lang)),
+                             revision=info.revision, when=when)
+                           + (t(" · open in this tab") if info.id == current else ""))
+            with manage_col, st.popover(t("Manage"), icon=":material/more_horiz:"):
+                st.text_input(t("New title"), value=info.title, key=f"title_{info.id}")
+                if st.button(t("Rename"), key=f"rename_{info.id}", icon=":material/edit:"):
                     try:
                         revision = common.disk_board(info.id).revision
                         ws.rename(info.id, st.session_state[f"title_{info.id}"], revision)
                         common.forget_board(info.id)
-                        common.flash("Renamed.")
+                        common.flash(t("Renamed."))
                     except StoreError as exc:
                         common.flash(str(exc), "⚠️")
                     st.rerun()
-                if st.button("Duplicate", key=f"duplicate_{info.id}",
+                if st.button(t("Duplicate"), key=f"duplicate_{info.id}",
                              icon=":material/content_copy:"):
                     new = ws.duplicate(info.id)
-                    common.flash(f"Duplicated as “{ws.load_board(new).data.title}”.")
+                    common.flash(t("Duplicated as “{title}”.", title=ws.load_board(new).data.title))
                     st.rerun()
                 st.download_button(
-                    "Download zip", data=lambda workshop=info.id: ws.export_zip(workshop),
+                    t("Download zip"), data=lambda workshop=info.id: ws.export_zip(workshop),
                     file_name=f"{info.id}.zip", mime="application/zip",
                     key=f"zip_{info.id}", icon=":material/download:", on_click="ignore")
-                if st.button("Delete…", key=f"delete_{info.id}", icon=":material/delete:"):
+                if st.button(t("Delete…"), key=f"delete_{info.id}", icon=":material/delete:"):
                     st.session_state["confirm_delete"] = info.id
                     st.rerun()
             if _confirm == info.id:
-                st.warning(f"Delete “{md(info.title)}”? It moves to the workspace's `.trash` "
-                           "folder and disappears from this list.")
+                st.warning(t("Delete “{title}”? It moves to the workspace's `.trash` "
+                             "folder and disappears from this list.", title=md(info.title)))
                 yes, no, _ = st.columns([1, 1, 3])
-                if yes.button("Delete for good", key=f"really_delete_{info.id}",
+                if yes.button(t("Delete for good"), key=f"really_delete_{info.id}",
                               type="primary"):
                     ws.delete(info.id)
                     common.forget_board(info.id)
@@ -134,9 +139,9 @@ with left:
                         st.session_state.pop("workshop", None)
                         st.query_params.pop("workshop", None)
                     st.session_state.pop("confirm_delete", None)
-                    common.flash(f"Deleted “{info.title}”.")
+                    common.flash(t("Deleted “{title}”.", title=info.title))
                     st.rerun()
-                if no.button("Cancel", key=f"cancel_delete_{info.id}"):
+                if no.button(t("Cancel"), key=f"cancel_delete_{info.id}"):
                     st.session_state.pop("confirm_delete", None)
                     st.rerun()
     if current:
