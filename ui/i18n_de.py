@@ -5,6 +5,9 @@ Keep the ``{placeholders}`` of the English key; keep Markdown (``**bold**``, bac
 Streamlit colour syntax (``:red[…]``) in place.
 """
 
+from canvas.mlcanvas.model import TASK_WORDS
+from canvas.priorities.scoring import QUADRANT_LABELS_DE
+
 GERMAN: dict[str, str] = {
     # ------------------------------------------------------------------ navigation (app.py)
     "Workshops": "Workshops",
@@ -129,4 +132,25 @@ GERMAN: dict[str, str] = {
     "Hotspot": "Hotspot",
     "Opportunity": "Chance",
     "Note": "Notiz",
+    # ------------------------------------------------------------------ picture.py, charts.py
+    "Grammar hint": "Grammatikhinweis",
+    "grammar hint": "Grammatikhinweis",
+    "ML opportunity": "ML-Chance",
+    "opportunity": "Chance",
+    "Quick wins": "Schnelle Erfolge",
+    "Strategic bets": "Strategische Wetten",
+    "Fill-ins": "Lückenfüller",
+    "Avoid for now": "Vorerst meiden",
+    "{volume}/day": "{volume}/Tag",
+    "unknown": "unbekannt",
+    "<b>%{customdata[0]}</b><br>value %{y:.1f} · feasibility %{x:.2f}<br>%{customdata[1]}: %{customdata[3]}<br>volume %{customdata[2]}<extra></extra>":
+        "<b>%{customdata[0]}</b><br>Wert %{y:.1f} · Machbarkeit %{x:.2f}<br>%{customdata[1]}: %{customdata[3]}<br>Volumen %{customdata[2]}<extra></extra>",
+    "Task": "Aufgabe",
+    "Feasibility →  (data, labels, tolerance, complexity, risk)": "Machbarkeit →  (Daten, Labels, Toleranz, Komplexität, Risiko)",
+    "Business value →": "Geschäftswert →",
 }
+
+#: ML tasks ("anomaly detection") and quadrants ("quick win") as the domain's German texts
+#: name them, so the pages and the CLI, canvas and poster say the same.
+GERMAN.update({task.replace("_", " "): word for task, word in TASK_WORDS["de"].items()})
+GERMAN.update(QUADRANT_LABELS_DE)

@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 
 from eventstorming.layout import BoardLayout
 from eventstorming.model import Kind
+from ui.i18n import t
 
 KIND_LABELS = {
     Kind.EVENT: "Event", Kind.COMMAND: "Command", Kind.ACTOR: "Actor", Kind.POLICY: "Policy",
@@ -83,7 +84,7 @@ def board_figure(layout: BoardLayout, hints: Mapping[str, list[str]] | None = No
         fig.add_trace(go.Scatter(
             x=xs, y=ys, mode="lines", fill="toself", fillcolor=cards[0].color,
             line=dict(color=HOTSPOT_BORDER if hot else "rgba(0,0,0,0.18)", width=4 if hot else 1),
-            name=f"⚠ {KIND_LABELS[kind]}" if hot else KIND_LABELS[kind],
+            name=f"⚠ {t(KIND_LABELS[kind])}" if hot else t(KIND_LABELS[kind]),
             legendgroup=kind.value, hoverinfo="skip"))
 
     if selected and any(c.id == selected for c in layout.cards):
@@ -100,7 +101,7 @@ def board_figure(layout: BoardLayout, hints: Mapping[str, list[str]] | None = No
             lines[0] = "⚠ " + lines[0]
             lines = [f"<b>{line}</b>" for line in lines]
         texts.append("<br>".join(lines))
-        hover = f"<b>{KIND_LABELS[card.kind]}</b><br>{escape(card.text)}"
+        hover = f"<b>{t(KIND_LABELS[card.kind])}</b><br>{escape(card.text)}"
         for message in hints.get(card.id, []):
             hover += f"<br><span style='color:{HINT_COLOR}'>● {escape(message)}</span>"
         hovers.append(hover)
@@ -121,7 +122,8 @@ def board_figure(layout: BoardLayout, hints: Mapping[str, list[str]] | None = No
             marker=dict(size=19, color=HINT_COLOR, line=dict(color="white", width=1.5)),
             customdata=[c.id for c in flagged],
             hovertext=["<br>".join(escape(m) for m in hints[c.id]) for c in flagged],
-            hovertemplate="%{hovertext}<extra>grammar hint</extra>", name="Grammar hint"))
+            hovertemplate="%{hovertext}<extra>" + t("grammar hint") + "</extra>",
+            name=t("Grammar hint")))
 
     x0, x1 = layout.x_range(COLUMNS_SHOWN)
     fig.update_layout(
