@@ -28,7 +28,7 @@ from eventstorming.formats.storm import write_storm
 from eventstorming.layout import layout_board
 from eventstorming.model import Board, Kind
 from ui import common
-from ui.i18n import current_language, t
+from ui.i18n import current_language, labels, t
 from ui.picture import COLUMNS_SHOWN, KIND_LABELS, PLOT_CONFIG, board_figure
 from ui.text import md
 
@@ -245,7 +245,7 @@ if st.session_state.get(K_LANE) not in lanes:
                                 (board.lanes[-1] if board.lanes else NO_LANE))
 lane_col, capture_col = st.columns([1, 4])
 lane_col.selectbox(t("Lane"), lanes, key=K_LANE, help=t("New stickies go to this lane."),
-                   format_func=lane_label)
+                   format_func=labels(lanes, lane_label))
 with capture_col.form(f"capture_form_{workshop}", clear_on_submit=True, enter_to_submit=True,
                       border=False):
     box, add = st.columns([12, 1], vertical_alignment="bottom")
@@ -268,7 +268,7 @@ if not st.session_state.get(f"focused_{workshop}"):
 
 view = st.segmented_control("View", list(VIEWS), default="Picture", key=K_VIEW,
                             required=True, label_visibility="collapsed",
-                            format_func=lambda v: f"{VIEWS[v]} {t(v)}")
+                            format_func=labels(VIEWS, lambda v: f"{VIEWS[v]} {t(v)}"))
 
 # --------------------------------------------------------------------------- the views
 
@@ -309,9 +309,11 @@ if view == "Picture":
                 st.text_area(t("Text"), value=sticky.text, key=f"{prefix}text", height=80)
                 kind_col, lane_col2 = st.columns(2)
                 kind_col.selectbox(t("Kind"), KIND_CHOICES, key=f"{prefix}kind",
-                                   format_func=lambda k: t(KIND_LABELS[Kind(k)]),
+                                   format_func=labels(KIND_CHOICES,
+                                                      lambda k: t(KIND_LABELS[Kind(k)])),
                                    index=KIND_CHOICES.index(sticky.kind.value))
-                lane_col2.selectbox(t("Lane"), lanes, key=f"{prefix}lane", format_func=lane_label,
+                lane_col2.selectbox(t("Lane"), lanes, key=f"{prefix}lane",
+                                    format_func=labels(lanes, lane_label),
                                     index=lanes.index(sticky.lane or NO_LANE))
                 st.text_input(t("Attributes"), value=format_attributes(sticky.attrs),
                               key=f"{prefix}attrs", placeholder=t("volume: 40/day, minutes: 3"))

@@ -27,7 +27,8 @@ say. Numbers use German separators (``1.200``, ``2,5``) through :func:`number`.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 import streamlit as st
 
@@ -35,6 +36,7 @@ from ui.i18n_de import GERMAN
 
 LANGUAGES = ("en", "de")
 _LANG = "_ui_lang"     # session: the interface language of this run
+T = TypeVar("T")
 
 
 def use_language(lang: str | None) -> str:
@@ -66,6 +68,14 @@ def t(text: str, /, **values: Any) -> str:
     if current_language() == "de":
         text = GERMAN.get(text, text)
     return text.format(**values) if values else text
+
+
+def labels(options: Iterable[T], label: Callable[[T], str]) -> Callable[[T], str]:
+    """A widget's ``format_func`` whose labels are made now, in this run's language: a
+    ``format_func`` that calls :func:`t` itself would answer in English when called outside
+    the run (``AppTest`` formats option values after the run)."""
+    table = {option: label(option) for option in options}
+    return lambda option: table.get(option, str(option))
 
 
 def number(value: float, spec: str = ",.0f") -> str:

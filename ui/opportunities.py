@@ -20,7 +20,7 @@ from canvas.workspace.decisions import (
 from eventstorming.detection.opportunity import ML_TASKS, Opportunity
 from ui import common, flow
 from ui.charts import anchors_figure
-from ui.i18n import number, t
+from ui.i18n import labels, number, t
 from ui.picture import PLOT_CONFIG
 from ui.text import md
 
@@ -125,12 +125,12 @@ def manual_form(prefix: str, opp: Opportunity | None) -> None:
         task_col, anchor_col = st.columns(2)
         task_col.selectbox(t("ML task"), ML_TASKS, key=f"{prefix}task",
                            index=ML_TASKS.index(opp.task) if opp else 0,
-                           format_func=lambda task: t(task.replace("_", " ")))
+                           format_func=labels(ML_TASKS, lambda task: t(task.replace("_", " "))))
         anchor = opp.anchor.id if opp and opp.anchor.id in by_id else choices[0]
         anchor_col.selectbox(t("Anchor sticky"), choices, key=f"{prefix}anchor",
                              index=choices.index(anchor),
-                             format_func=lambda i: f"{t(kind_word(by_id[i].kind.value))}: "
-                                                   f"{by_id[i].text}")
+                             format_func=labels(choices, lambda i: t(kind_word(
+                                 by_id[i].kind.value)) + f": {by_id[i].text}"))
         st.text_input(t("Who decides today"), value=(opp.actor or "") if opp else "",
                       key=f"{prefix}actor", placeholder=t("read off the board when empty"))
         st.checkbox(t("High stakes (a decision about people: credit, hiring, health, "
