@@ -229,6 +229,63 @@ GERMAN: dict[str, str] = {
     "priorities": "Prioritäten",
     "canvases": "Canvases",
     "specs": "Specs",
+    # ------------------------------------------------------------------ prioritize.py
+    "Weights back to equal.": "Gewichte wieder gleich.",
+    "**{title}** — the accepted opportunities scored 1–5 on six criteria. Each suggested score comes with its reason from the board; change a score where you know better (your name is recorded), and weigh the criteria. The ranking follows at once.":
+        "**{title}** — die angenommenen Chancen, bewertet von 1 bis 5 nach sechs Kriterien. Jeder vorgeschlagene Wert kommt mit seiner Begründung vom Board; ändere einen Wert, wo du es besser weißt (dein Name wird festgehalten), und gewichte die Kriterien. Die Rangfolge folgt sofort.",
+    "No accepted opportunities yet: accept the ones worth ranking on the Opportunities page.":
+        "Noch keine angenommenen Chancen: nimm auf der Seite Chancen die an, die eine Rangfolge wert sind.",
+    "**Weights**": "**Gewichte**",
+    "How much each criterion counts (0 leaves it out). Complexity and risk count against an opportunity.":
+        "Wie viel jedes Kriterium zählt (0 lässt es weg). Komplexität und Risiko zählen gegen eine Chance.",
+    "Business value": "Geschäftswert",
+    "Data availability": "Verfügbare Daten",
+    "Label availability": "Verfügbare Labels",
+    "Tolerance for wrong predictions": "Toleranz für falsche Vorhersagen",
+    "Technical complexity": "Technische Komplexität",
+    "Risk": "Risiko",
+    "How much is a good prediction worth (volume × minutes saved, pain)?": "Was ist eine gute Vorhersage wert (Volumen × gesparte Minuten, Schmerz)?",
+    "Do read models and systems feed the decision today?": "Speisen Lesemodelle und Systeme die Entscheidung heute?",
+    "Do outcome events record the truth a model can learn from?": "Halten Ergebnis-Ereignisse die Wahrheit fest, aus der ein Modell lernen kann?",
+    "How well can the process live with a wrong prediction?": "Wie gut kann der Prozess mit einer falschen Vorhersage leben?",
+    "How hard is the prediction to build? (5: very hard)": "Wie schwer ist die Vorhersage zu bauen? (5: sehr schwer)",
+    "High-stakes decisions about people, regulation? (5: very risky)": "Entscheidungen mit hoher Tragweite über Menschen, Regulierung? (5: sehr riskant)",
+    "Data": "Daten",
+    "Label": "Labels",
+    "Tolerance": "Toleranz",
+    "Technical": "Komplexität",
+    "Equal weights": "Gleiche Gewichte",
+    "**Value against feasibility** — bubble size: volume; colour: ML task; numbers: rank":
+        "**Wert gegen Machbarkeit** — Blasengröße: Volumen; Farbe: ML-Aufgabe; Zahlen: Rang",
+    ":red[**Red ring**]: a high-stakes decision about people (risk 5). It is never a quick win, wherever data and labels put it: it needs human review and a fairness check first, so it counts as a strategic bet.":
+        ":red[**Roter Ring**]: eine Entscheidung mit hoher Tragweite über Menschen (Risiko 5). Sie ist nie ein schneller Erfolg, wo auch immer Daten und Labels sie hinstellen: sie braucht zuerst menschliche Prüfung und eine Fairness-Prüfung, also zählt sie als strategische Wette.",
+    "Ranking": "Rangfolge",
+    "Score": "Punkte",
+    "Value": "Wert",
+    "Feasibility": "Machbarkeit",
+    "Quadrant": "Quadrant",
+    "⚠: high stakes kept it from being easy": "⚠: die hohe Tragweite hat verhindert, dass sie als leicht gilt",
+    "Why this quadrant": "Warum dieser Quadrant",
+    "Hours saved/yr (at {share})": "Gesparte Std./Jahr (bei {share})",
+    "Rough estimate: {assumptions} — volume × minutes × {days} ÷ 60 × {share}. The value reason counts all of today's hours; this column counts the part a prediction saves.":
+        "Grobe Schätzung: {assumptions} — Volumen × Minuten × {days} ÷ 60 × {share}. Die Begründung des Werts zählt alle heutigen Stunden; diese Spalte zählt den Teil, den eine Vorhersage spart.",
+    "Changed": "Geändert",
+    "Scores changed by a person": "Von einer Person geänderte Werte",
+    "**ROI assumptions:** {assumptions}. The value reason counts all of today's hours of work; *Hours saved/yr* counts the {share} of them a prediction would save, because a person still looks at most suggestions.":
+        "**ROI-Annahmen:** {assumptions}. Die Begründung des Werts zählt alle heutigen Arbeitsstunden; *Gesparte Std./Jahr* zählt die {share} davon, die eine Vorhersage sparen würde, weil eine Person sich die meisten Vorschläge weiterhin ansieht.",
+    "Download CSV": "CSV herunterladen",
+    "Describe “{title}” on an ML Canvas": "„{title}“ auf einem ML Canvas beschreiben",
+    "Scores and reasons": "Werte und Begründungen",
+    "Edit the **Score** column to override a suggestion; set it back to the suggested score to drop your override. Your name, the time and the reason on the right are recorded with it.":
+        "Ändere die Spalte **Punkte**, um einen Vorschlag zu überschreiben; setze sie auf den vorgeschlagenen Wert zurück, um deine Änderung zu verwerfen. Dein Name, die Zeit und die Begründung rechts werden festgehalten.",
+    "Why (recorded with your next change)": "Warum (wird mit deiner nächsten Änderung festgehalten)",
+    "e.g. finance confirmed the volume": "z. B. die Buchhaltung hat das Volumen bestätigt",
+    "Criterion": "Kriterium",
+    "Suggested": "Vorschlag",
+    "Score ✎": "Punkte ✎",
+    "Reason (from the board)": "Begründung (vom Board)",
+    "Changed by": "Geändert von",
+    "Scores of “{title}” saved.": "Werte von „{title}“ gespeichert.",
 }
 
 #: ML tasks ("anomaly detection") and quadrants ("quick win") as the domain's German texts
