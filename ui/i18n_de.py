@@ -332,6 +332,40 @@ GERMAN: dict[str, str] = {
     "Comes from": "Kommt aus",
     "**Poster preview** (as the HTML download prints)": "**Poster-Vorschau** (wie der HTML-Download druckt)",
     "Make the spec and the project": "Spec und Projekt erstellen",
+    # ------------------------------------------------------------------ export.py
+    "**{title}** — the use-case spec made from the canvas, validated as `mlcanvas validate` does, and the baseline project generated from it. Correct the data columns and the baseline rules here; a change is saved only when the spec stays valid.":
+        "**{title}** — die Use-Case-Spec aus dem Canvas, geprüft wie mit `mlcanvas validate`, und das daraus erzeugte Baseline-Projekt. Korrigiere hier die Datenspalten und die Baseline-Regeln; eine Änderung wird nur gespeichert, wenn die Spec gültig bleibt.",
+    "Accept an opportunity and describe it on a canvas first.": "Nimm zuerst eine Chance an und beschreibe sie auf einem Canvas.",
+    "Spec made from the canvas again.": "Spec erneut aus dem Canvas erstellt.",
+    "the spec": "die Spec",
+    "Not saved — ": "Nicht gespeichert — ",
+    "**Data columns** — the table the project reads (CSV or Parquet)": "**Datenspalten** — die Tabelle, die das Projekt liest (CSV oder Parquet)",
+    "Name each column as in your data; the target and features must be among them. New columns become features.":
+        "Benenne jede Spalte wie in deinen Daten; Zielgröße und Features müssen darunter sein. Neue Spalten werden zu Features.",
+    "Column": "Spalte",
+    "Role": "Rolle",
+    "target: the truth to learn; feature: a model input; timestamp: for the time split and drift":
+        "target: die zu lernende Wahrheit; feature: eine Eingabe des Modells; timestamp: für die zeitliche Aufteilung und Drift",
+    "**Baseline** — the heuristic the first model must beat": "**Baseline** — die Heuristik, die das erste Modell schlagen muss",
+    "YAML: `method` (rules, majority, mean, median, seasonal_naive, zscore, popularity); for rules, a list of `when`/`predict` (first match wins) and a `default`. Example rule: `- when: {feature: merchant, contains_any: [shell, aral]}` / `predict: fuel`.":
+        "YAML: `method` (rules, majority, mean, median, seasonal_naive, zscore, popularity); für rules eine Liste von `when`/`predict` (der erste Treffer gewinnt) und ein `default`. Beispielregel: `- when: {feature: merchant, contains_any: [shell, aral]}` / `predict: fuel`.",
+    "Baseline (YAML)": "Baseline (YAML)",
+    "Make the spec from the canvas again": "Spec erneut aus dem Canvas erstellen",
+    "Drop your column and baseline changes": "Deine Änderungen an Spalten und Baseline verwerfen",
+    "**Valid spec** — `{name}` passes `mlcanvas validate`.": "**Gültige Spec** — `{name}` besteht `mlcanvas validate`.",
+    " Saved with your changes.": " Mit deinen Änderungen gespeichert.",
+    " Made from the canvas.": " Aus dem Canvas erstellt.",
+    "**The spec is not valid yet** — {n} problems.": "**Die Spec ist noch nicht gültig** — {n} Probleme.",
+    "**The spec is not valid yet** — 1 problem.": "**Die Spec ist noch nicht gültig** — 1 Problem.",
+    "Fix it on the canvas": "Auf dem Canvas beheben",
+    "Download spec": "Spec herunterladen",
+    "Download scaffold": "Projekt herunterladen",
+    "The generated project: pipeline, tests, API, Dockerfile, CI; `make pipeline` and `make test` run at once.":
+        "Das erzeugte Projekt: Pipeline, Tests, API, Dockerfile, CI; `make pipeline` und `make test` laufen sofort.",
+    "Generated project": "Erzeugtes Projekt",
+    "Unzip, then `make pipeline` (prepare, train, evaluate the baseline on a synthetic sample until you add real data) and `make test`.":
+        "Entpacken, dann `make pipeline` (vorbereiten, trainieren, die Baseline auf einer synthetischen Stichprobe bewerten, bis du echte Daten hinzufügst) und `make test`.",
+    "The project tree shows once the spec is valid.": "Der Projektbaum erscheint, sobald die Spec gültig ist.",
 }
 
 #: ML tasks ("anomaly detection") and quadrants ("quick win") as the domain's German texts
