@@ -248,7 +248,7 @@ lane_col.selectbox(t("Lane"), lanes, key=K_LANE, help=t("New stickies go to this
                    format_func=labels(lanes, lane_label))
 with capture_col.form(f"capture_form_{workshop}", clear_on_submit=True, enter_to_submit=True,
                       border=False):
-    box, add = st.columns([12, 1], vertical_alignment="bottom")
+    box, add = st.columns([10.5, 1.5], vertical_alignment="bottom")  # room for "Hinzufügen"
     box.text_input(t("Quick capture"), key=K_CAPTURE, help=CAPTURE_HELP,
                    placeholder=t("a: Accountant -> c: Categorize receipt -> "
                                  "e: Receipt categorized"))

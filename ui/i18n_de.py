@@ -74,10 +74,10 @@ GERMAN: dict[str, str] = {
     "Lane “{lane}” — new stickies go there.": "Bahn „{lane}“ — neue Stickies kommen dorthin.",
     "Already on the board; links and attributes merged.": "Schon auf dem Board; Pfeile und Attribute zusammengeführt.",
     "Undone.": "Rückgängig gemacht.",
-    "Undo": "Rückgängig",
+    "Undo": "Zurück",     # "Rückgängig" does not fit the button
     "Board text applied and saved.": "Board-Text übernommen und gespeichert.",
     "Sticky saved.": "Sticky gespeichert.",
-    "Deleted “{text}” (Undo brings it back).": "„{text}“ gelöscht (Rückgängig holt es zurück).",
+    "Deleted “{text}” (Undo brings it back).": "„{text}“ gelöscht (Zurück holt es wieder).",
     "{n} {kind}": "{kind}: {n}",
     "{stickies} stickies · {links} links · {lanes} lanes": "{stickies} Stickies · {links} Pfeile · {lanes} Bahnen",
     "Not saved yet": "Noch nicht gespeichert",

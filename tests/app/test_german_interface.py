@@ -41,11 +41,11 @@ PAGES = ("ui/workshops.py", "ui/board.py", "ui/opportunities.py", "ui/prioritize
 LABELS = {
     "ui/workshops.py": [("Neuer Workshop", "New workshop"), ("Workshop anlegen", "Create workshop"),
                         ("Board hochladen", "Upload a board"), ("Verwalten", "Manage")],
-    "ui/board.py": [("Schnellerfassung", "Quick capture"), ("Rückgängig", "Undo"),
+    "ui/board.py": [("Schnellerfassung", "Quick capture"), ("Zurück", "Undo"),
                     ("Herunterladen", "Download"), ("Bahn", "Lane"),
                     ("Gespeichert · Revision", "Saved · revision"), ("Ereignis", "Event"),
                     ("Stickies · ", "stickies · ")],
-    "ui/opportunities.py": [("Chancen", "Opportunities"), ("Rückgängig", "Undo"),
+    "ui/opportunities.py": [("Chancen", "Opportunities"), ("Zurück", "Undo"),
                             ("Verwerfen", "Dismiss"), ("Dein Name", "Your name"),
                             ("Wer entscheidet heute", "Who decides today"),
                             ("Eine Chance von Hand hinzufügen", "Add an opportunity by hand")],
