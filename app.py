@@ -8,21 +8,23 @@ start.
 
 import streamlit as st
 
-from ui.common import seed_workspace
+from ui.common import seed_workspace, workshop_language
+from ui.i18n import t, use_language
 
 st.set_page_config(page_title="mlcanvas", page_icon="🟧", layout="wide")
 st.html("<style>[data-testid='stMainBlockContainer']{padding-top:3.2rem}</style>")
 seed_workspace()
+use_language(workshop_language())    # the open workshop's language, for every label
 navigation = st.navigation([
-    st.Page("ui/workshops.py", title="Workshops", icon=":material/groups:",
+    st.Page("ui/workshops.py", title=t("Workshops"), icon=":material/groups:",
             url_path="workshops", default=True),
-    st.Page("ui/board.py", title="Board", icon=":material/view_timeline:", url_path="board"),
-    st.Page("ui/opportunities.py", title="Opportunities", icon=":material/lightbulb:",
+    st.Page("ui/board.py", title=t("Board"), icon=":material/view_timeline:", url_path="board"),
+    st.Page("ui/opportunities.py", title=t("Opportunities"), icon=":material/lightbulb:",
             url_path="opportunities"),
-    st.Page("ui/prioritize.py", title="Prioritize", icon=":material/leaderboard:",
+    st.Page("ui/prioritize.py", title=t("Prioritize"), icon=":material/leaderboard:",
             url_path="prioritize"),
-    st.Page("ui/canvas_page.py", title="Canvas", icon=":material/dashboard:",
+    st.Page("ui/canvas_page.py", title=t("Canvas"), icon=":material/dashboard:",
             url_path="canvas"),
-    st.Page("ui/export.py", title="Export", icon=":material/download:", url_path="export"),
+    st.Page("ui/export.py", title=t("Export"), icon=":material/download:", url_path="export"),
 ], position="top")
 navigation.run()

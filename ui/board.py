@@ -24,9 +24,9 @@ from eventstorming.edit import (
 )
 from eventstorming.formats.io import EXPORTERS, export_board
 from eventstorming.formats.storm import write_storm
-from eventstorming.model import Board
-from eventstorming.phrasing import count
+from eventstorming.model import Board, Kind
 from ui import common, flow, identity, live
+from ui.i18n import counted, current_language, labels, t
 from ui.picture import (
     KIND_LABELS,
     MIN_SCALE,
@@ -44,9 +44,9 @@ NO_LANE = "(no lane)"
 HINTS_LISTED = 40
 VIEWS = {"Picture": ":material/view_timeline:", "Text": ":material/notes:",
          "Table": ":material/table_rows:"}
-CAPTURE_TIP = ("Type one line, press **Enter**: `e: Receipt submitted` · a chain with `->` · "
-               "attributes `{minutes: 3}` · `## Approval` starts a lane")
-CAPTURE_HELP = (
+CAPTURE_TIP = t("Type one line, press **Enter**: `e: Receipt submitted` · a chain with `->` · "
+                "attributes `{minutes: 3}` · `## Approval` starts a lane")
+CAPTURE_HELP = t(
     "One line of `.storm` text: a sticky `kind: text`, or a chain "
     "`a: Accountant -> c: Categorize receipt -> e: Receipt categorized`. "
     "Kinds: e = event, c = command, a = actor, p = policy, r = read model, s = system, "
@@ -66,13 +66,13 @@ FOCUS_CAPTURE = """<script>
 common.show_flash()
 workshop = common.open_workshop_id()
 if workshop is None:
-    st.title("Board")
-    st.info("Choose a workshop to open its board.")
+    st.title(t("Board"))
+    st.info(t("Choose a workshop to open its board."))
     choices = {info.id: info.title for info in common.workspace().list_workshops()}
-    picked = st.selectbox("Workshop", list(choices), index=None, format_func=choices.get)
+    picked = st.selectbox(t("Workshop"), list(choices), index=None, format_func=choices.get)
     if picked:
         common.go_to_board(picked)
-    st.page_link(common.WORKSHOPS_PAGE, label="All workshops", icon=":material/groups:")
+    st.page_link(common.WORKSHOPS_PAGE, label=t("All workshops"), icon=":material/groups:")
     st.stop()
 
 st.query_params["workshop"] = workshop
@@ -80,6 +80,17 @@ K_CAPTURE, K_LANE, K_SELECTED = f"capture_{workshop}", f"lane_{workshop}", f"sel
 K_PICTURE, K_VIEW = f"picture_{workshop}", f"view_{workshop}"
 K_CAPTURE_SEEN = f"_capture_seen_{workshop}"
 K_WINDOW = f"window_{workshop}"
+
+
+def lane_label(choice: str) -> str:
+    """A lane as the lane choosers show it: "(no lane)" in the interface language."""
+    return t(NO_LANE) if choice == NO_LANE else choice
+
+
+def kind_word(kind: Kind) -> str:
+    """A sticky kind in running text: "event" in English, "Ereignis" in German."""
+    word = t(KIND_LABELS[kind])
+    return word.lower() if current_language() == "en" else word
 
 
 def lane_value(choice: str | None) -> str | None:
@@ -130,7 +141,7 @@ def on_apply_text(key: str) -> None:
     error = common.edit(workshop, lambda b: replace_from_text(b, text))
     st.session_state["text_error"] = error
     if error is None:
-        common.flash("Board text applied and saved.")
+        common.flash(t("Board text applied and saved."))
 
 
 def on_save_sticky(sticky_id: str, prefix: str) -> None:
@@ -216,22 +227,23 @@ st.set_page_config(page_title=f"{board.title} · mlcanvas")
 head, side = st.columns([3, 2], vertical_alignment="bottom")
 with head:
     st.title(md(board.title), anchor=False)
-    counts = " · ".join(count(n, KIND_LABELS.get(k, k).lower())
+    counts = " · ".join(t("{n} {kind}", n=n, kind=kind_word(Kind(k)))
                         for k, n in board.counts().items())
-    st.caption(f"{count(len(board.stickies), 'sticky')} · {count(len(board.links), 'link')} · "
-               f"{count(len(board.lanes), 'lane')}" + (f" — {counts}" if counts else ""))
+    st.caption(" · ".join([counted(len(board.stickies), "sticky"),
+                           counted(len(board.links), "link"), counted(len(board.lanes), "lane")])
+               + (f" — {counts}" if counts else ""))
     if added_by := live.who_added(workshop, set(by_id)):
-        st.caption(f":material/group: Added by {md(added_by)}")
+        st.caption(t(":material/group: Added by {names}", names=md(added_by)))
 with side:
     live.status(workshop, head)
     undo, facilitator, downloads = st.columns([1, 1.25, 1.25], vertical_alignment="center")
     live.undo_button(workshop, undo)
     capture = live.capture(workshop)
     live.facilitator_menu(workshop, capture, set(by_id), facilitator)
-    with downloads.popover("Download", icon=":material/download:"):
+    with downloads.popover(t("Download"), icon=":material/download:"):
         for fmt in EXPORTERS:
             label, name, mime = export_file_name(workshop, fmt)
-            st.download_button(label, key=f"dl_{fmt}", help=name,
+            st.download_button(t(label), key=f"dl_{fmt}", help=name,
                                data=lambda fmt=fmt: export_board(
                                    common.disk_board(workshop).data, fmt),
                                file_name=name, mime=mime, on_click="ignore",
@@ -239,16 +251,16 @@ with side:
 
 if message := common.conflict(workshop):
     with st.container(border=True):
-        st.error(f"**Not saved — this workshop was changed in another tab.** {md(message)}",
-                 icon=":material/sync_problem:")
-        st.button("Reload the latest version", type="primary", icon=":material/refresh:",
+        st.error(t("**Not saved — this workshop was changed in another tab.** {message}",
+                   message=md(message)), icon=":material/sync_problem:")
+        st.button(t("Reload the latest version"), type="primary", icon=":material/refresh:",
                   on_click=on_reload, key="reload_conflict")
 elif (newer := common.saved_elsewhere(workshop)) is not None and \
         st.session_state.get(K_VIEW, "Picture") != "Picture":
-    st.warning(f"Another tab saved revision {newer}; you are looking at revision "
-               f"{shown.revision}. Reload before you change anything.",
-               icon=":material/sync_problem:")
-    st.button("Reload the latest version", icon=":material/refresh:", on_click=on_reload,
+    st.warning(t("Another tab saved revision {newer}; you are looking at revision "
+                 "{revision}. Reload before you change anything.", newer=newer,
+                 revision=shown.revision), icon=":material/sync_problem:")
+    st.button(t("Reload the latest version"), icon=":material/refresh:", on_click=on_reload,
               key="reload_stale")
 
 # --------------------------------------------------------------------------- quick capture
@@ -259,14 +271,17 @@ if st.session_state.get(K_LANE) not in lanes:
     st.session_state[K_LANE] = (latest.lane if latest and latest.lane else
                                 (board.lanes[-1] if board.lanes else NO_LANE))
 name_col, lane_col, capture_col = st.columns([1, 1, 4])
-identity.name_input(live.NAME_HELP, placeholder="Facilitator", container=name_col)
-lane_col.selectbox("Lane", lanes, key=K_LANE, help="New stickies go to this lane.")
+identity.name_input(t(live.NAME_HELP), placeholder=t("Facilitator"), container=name_col)
+lane_col.selectbox(t("Lane"), lanes, key=K_LANE, help=t("New stickies go to this lane."),
+                   format_func=labels(lanes, lane_label))
 with capture_col.form(f"capture_form_{workshop}", clear_on_submit=True, enter_to_submit=True,
                       border=False):
-    box, add = st.columns([12, 1], vertical_alignment="bottom")
-    box.text_input("Quick capture", key=K_CAPTURE, help=CAPTURE_HELP, disabled=not capture.open,
-                   placeholder="a: Accountant -> c: Categorize receipt -> e: Receipt categorized")
-    add.form_submit_button("Add", key="capture_add", on_click=on_capture, width="stretch",
+    box, add = st.columns([10.5, 1.5], vertical_alignment="bottom")  # room for "Hinzufügen"
+    box.text_input(t("Quick capture"), key=K_CAPTURE, help=CAPTURE_HELP,
+                   disabled=not capture.open,
+                   placeholder=t("a: Accountant -> c: Categorize receipt -> "
+                                 "e: Receipt categorized"))
+    add.form_submit_button(t("Add"), key="capture_add", on_click=on_capture, width="stretch",
                            disabled=not capture.open)
 if not capture.open:
     capture_col.info(md(live.closed_message(capture)), icon=":material/lock:")
@@ -280,11 +295,12 @@ else:
 if not st.session_state.get(f"focused_{workshop}"):
     # Opening a board puts the cursor into Quick capture, so capture needs no mouse at all.
     st.session_state[f"focused_{workshop}"] = True
-    st.html(FOCUS_CAPTURE, unsafe_allow_javascript=True, width="content")
+    st.html(FOCUS_CAPTURE.replace("Quick capture", t("Quick capture")),
+            unsafe_allow_javascript=True, width="content")
 
 view = st.segmented_control("View", list(VIEWS), default="Picture", key=K_VIEW,
                             required=True, label_visibility="collapsed",
-                            format_func=lambda v: f"{VIEWS[v]} {v}")
+                            format_func=labels(VIEWS, lambda v: f"{VIEWS[v]} {t(v)}"))
 live.show_notices()
 live.poll(workshop, adopt=view == "Picture")
 
@@ -296,8 +312,8 @@ if view == "Picture":
     picture, panel = st.columns([3, 1], gap="medium")
     with picture:
         if not board.stickies:
-            st.info("The board is empty. Type the first sticky into **Quick capture**, for "
-                    "example `e: Order placed`, and press Enter.", icon=":material/lightbulb:")
+            st.info(t("The board is empty. Type the first sticky into **Quick capture**, for "
+                      "example `e: Order placed`, and press Enter."), icon=":material/lightbulb:")
         else:
             selected = st.session_state.get(K_SELECTED)
             layout = flow.board_layout(workshop)      # computed once per saved revision
@@ -308,23 +324,24 @@ if view == "Picture":
             if layout.columns > WINDOW_COLUMNS:
                 # a long board draws a window of its timeline at a time (fast at 10,000)
                 st.session_state[K_WINDOW] = start
-                st.slider("Timeline", 0, layout.columns - WINDOW_COLUMNS, key=K_WINDOW,
-                          help="Which part of the timeline the picture shows (by column).")
+                st.slider(t("Timeline"), 0, layout.columns - WINDOW_COLUMNS, key=K_WINDOW,
+                          help=t("Which part of the timeline the picture shows (by column)."))
                 first, last = window(layout, start)
-                where = f"Columns {first + 1}–{last} of {layout.columns}. "
+                where = t("Columns {first}–{last} of {columns}. ", first=first + 1, last=last,
+                          columns=layout.columns)
             else:
-                where = ("The whole board. " if fit_scale(layout) >= MIN_SCALE else
-                         f"{layout.columns} timeline columns. ")
-            st.caption(where + "Drag sideways to pan, double-click to return to the start. "
-                       "Click a sticky (or pick it in **Sticky**) to edit it; the picture "
-                       "centres on it.")
+                where = (t("The whole board. ") if fit_scale(layout) >= MIN_SCALE else
+                         t("{columns} timeline columns. ", columns=layout.columns))
+            st.caption(where + t("Drag sideways to pan, double-click to return to the start. "
+                                 "Click a sticky (or pick it in **Sticky**) to edit it; the "
+                                 "picture centres on it."))
     with panel:
         if st.session_state.get(K_SELECTED) not in by_id:
             st.session_state[K_SELECTED] = None
         order = [s.id for s in sorted(board.stickies, key=lambda s: s.order)]
-        sticky_id = st.selectbox("Sticky", order, key=K_SELECTED, index=None,
+        sticky_id = st.selectbox(t("Sticky"), order, key=K_SELECTED, index=None,
                                  format_func=lambda i: sticky_label(by_id[i], 40),
-                                 placeholder="Click one on the picture, or type to find it")
+                                 placeholder=t("Click one on the picture, or type to find it"))
         if sticky_id:
             sticky = by_id[sticky_id]
             for message in hints.get(sticky_id, []):
@@ -340,26 +357,29 @@ if view == "Picture":
                           args=(sticky_id,), icon=":material/refresh:")
             others = [i for i in order if i != sticky_id]
             with st.form(f"form_{prefix}", border=False):
-                st.text_area("Text", key=f"{prefix}text", height=80)
+                st.text_area(t("Text"), key=f"{prefix}text", height=80)
                 kind_col, lane_col2 = st.columns(2)
-                kind_col.selectbox("Kind", KIND_CHOICES, key=f"{prefix}kind")
-                lane_col2.selectbox("Lane", lanes, key=f"{prefix}lane")
-                st.text_input("Attributes", key=f"{prefix}attrs",
-                              placeholder="volume: 40/day, minutes: 3")
+                kind_col.selectbox(t("Kind"), KIND_CHOICES, key=f"{prefix}kind",
+                                   format_func=labels(KIND_CHOICES,
+                                                      lambda k: t(KIND_LABELS[Kind(k)])))
+                lane_col2.selectbox(t("Lane"), lanes, key=f"{prefix}lane",
+                                    format_func=labels(lanes, lane_label))
+                st.text_input(t("Attributes"), key=f"{prefix}attrs",
+                              placeholder=t("volume: 40/day, minutes: 3"))
                 label = lambda i: sticky_label(by_id[i], 40)  # noqa: E731
-                st.multiselect("Arrows to", others, key=f"{prefix}out", format_func=label)
-                st.multiselect("Arrows from", others, key=f"{prefix}in", format_func=label)
-                st.form_submit_button("Save sticky", type="primary", icon=":material/save:",
+                st.multiselect(t("Arrows to"), others, key=f"{prefix}out", format_func=label)
+                st.multiselect(t("Arrows from"), others, key=f"{prefix}in", format_func=label)
+                st.form_submit_button(t("Save sticky"), type="primary", icon=":material/save:",
                                       on_click=on_save_sticky, args=(sticky_id, prefix))
-            st.button("Delete sticky", icon=":material/delete:", on_click=on_delete_sticky,
+            st.button(t("Delete sticky"), icon=":material/delete:", on_click=on_delete_sticky,
                       args=(sticky_id,), key=f"delete_{sticky_id}")
             failed = st.session_state.get("panel_error")
             if failed and failed[0] == sticky_id:
                 st.error(md(failed[1]), icon=":material/error:")
         elif hints:
-            st.caption("Grammar hints — click a sticky with an orange **!** to see its own.")
+            st.caption(t("Grammar hints — click a sticky with an orange **!** to see its own."))
         if hints:
-            with st.expander(f"Grammar hints ({sum(len(v) for v in hints.values())})",
+            with st.expander(t("Grammar hints ({n})", n=sum(len(v) for v in hints.values())),
                              icon=":material/rule:"):
                 listed = [(i, m) for i, m in hints.items() if i in by_id]
                 for hinted, messages in listed[:HINTS_LISTED]:
@@ -373,40 +393,40 @@ if view == "Picture":
 
 elif view == "Text":
     key = f"text_{workshop}_{shown.revision}"
-    st.caption("The whole board as `.storm` text. Nothing changes until it parses; errors "
-               "name their line. Stickies keep their identity when only their lane or order "
-               "moves.")
+    st.caption(t("The whole board as `.storm` text. Nothing changes until it parses; errors "
+                 "name their line. Stickies keep their identity when only their lane or order "
+                 "moves."))
     st.html("<style>.st-key-storm_text textarea{font-family:ui-monospace,'SFMono-Regular',"
             "Menlo,Consolas,monospace;font-size:14px;line-height:1.5}</style>")
     with st.container(key="storm_text"):
-        st.text_area("Board text", value=write_storm(board), key=key, height=520,
+        st.text_area(t("Board text"), value=write_storm(board), key=key, height=520,
                      label_visibility="collapsed")
-    st.button("Apply text", type="primary", icon=":material/check:", on_click=on_apply_text,
+    st.button(t("Apply text"), type="primary", icon=":material/check:", on_click=on_apply_text,
               args=(key,))
     if error := st.session_state.get("text_error"):
         st.error(error, icon=":material/error:")
 
 else:
-    st.caption("Edit cells, add rows at the bottom, select rows and press Delete to remove "
-               "stickies. Each valid change is saved at once; attributes are written "
-               "`key: value, key: value`.")
+    st.caption(t("Edit cells, add rows at the bottom, select rows and press Delete to remove "
+                 "stickies. Each valid change is saved at once; attributes are written "
+                 "`key: value, key: value`."))
     base = pd.DataFrame(table_rows(board), columns=["id", "kind", "text", "lane", "attributes"])
     edited = st.data_editor(
         base, key=f"table_{workshop}_{shown.revision}", num_rows="dynamic", hide_index=True,
         width="stretch", height=min(720, 38 + 35 * (len(base) + 2)),
         column_config={
             "id": st.column_config.TextColumn("id", disabled=True, width="small"),
-            "kind": st.column_config.SelectboxColumn("Kind", options=list(KIND_CHOICES),
+            "kind": st.column_config.SelectboxColumn(t("Kind"), options=list(KIND_CHOICES),
                                                      required=True, width="small"),
-            "text": st.column_config.TextColumn("Text", width="large", required=True),
-            "lane": st.column_config.TextColumn("Lane", width="medium"),
-            "attributes": st.column_config.TextColumn("Attributes", width="medium"),
+            "text": st.column_config.TextColumn(t("Text"), width="large", required=True),
+            "lane": st.column_config.TextColumn(t("Lane"), width="medium"),
+            "attributes": st.column_config.TextColumn(t("Attributes"), width="medium"),
         })
     rows = edited.to_dict("records")
     try:
         new_board = apply_table(board, rows)
     except ValueError as exc:
-        st.warning(f"Not saved yet — {md(exc)}", icon=":material/edit_note:")
+        st.warning(t("Not saved yet — {error}", error=md(exc)), icon=":material/edit_note:")
     else:
         if new_board != board:
             common.save(workshop, new_board)  # a conflict shows its banner after the rerun

@@ -13,6 +13,7 @@ from canvas.priorities.scoring import QUADRANT_SPLIT
 from canvas.priorities.table import QUADRANT_LABELS, ChartPoint
 from eventstorming.layout import BoardLayout
 from eventstorming.phrasing import frequency
+from ui.i18n import current_language, t
 from ui.picture import FIT_WIDTH, board_figure, picture_scale
 
 ANCHOR_BORDER = "#2F9E44"
@@ -47,7 +48,7 @@ def anchors_figure(layout: BoardLayout, anchors: Sequence[tuple[str, str]],
     if shown:
         fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", hoverinfo="skip",
                                  line=dict(color=ANCHOR_BORDER, width=5),
-                                 name="ML opportunity"))
+                                 name=t("ML opportunity")))
         cards = [layout.card(s) for s, _ in shown]
         fig.add_trace(go.Scatter(
             x=[c.x0 for c in cards], y=[c.y0 for c in cards],
@@ -55,7 +56,7 @@ def anchors_figure(layout: BoardLayout, anchors: Sequence[tuple[str, str]],
             textfont=dict(size=12, color="white", family="Arial Black"),
             marker=dict(size=21, color=ANCHOR_BORDER, line=dict(color="white", width=2)),
             hovertext=[escape(c.text) for c in cards],
-            hovertemplate="%{hovertext}<extra>opportunity</extra>", showlegend=False,
+            hovertemplate="%{hovertext}<extra>" + t("opportunity") + "</extra>", showlegend=False,
             name="opportunity numbers"))
         # start at the first anchor when the board is wider than the screen; the x range
         # stays narrow (plotly widens it at the picture's one scale, see board_figure)
@@ -81,7 +82,7 @@ def bubble_chart(points: Sequence[ChartPoint]) -> go.Figure:
         annotations.append(dict(
             x=5.55 if right else 0.45, y=5.75 if top else 0.35,
             xanchor="right" if right else "left", yanchor="top" if top else "bottom",
-            text=f"<b>{QUADRANT_TEXT[quadrant]}</b>", showarrow=False,
+            text=f"<b>{t(QUADRANT_TEXT[quadrant])}</b>", showarrow=False,
             font=dict(size=14, color="#52606D")))
     for axis in ("x", "y"):
         shapes.append(dict(type="line", line=dict(color="#9AA5B1", width=1.5, dash="dot"),
@@ -93,10 +94,11 @@ def bubble_chart(points: Sequence[ChartPoint]) -> go.Figure:
     # the rank stands in the bubble, the title in the hover and the key below the chart
     legend_done: set[str] = set()
     for p in sorted(points, key=lambda p: -p.size):
-        volume = frequency(p.volume_per_day) if p.volume_per_day else "unknown"
+        volume = frequency(p.volume_per_day, current_language()) if p.volume_per_day \
+            else t("unknown")
         fig.add_trace(go.Scatter(
             x=[p.feasibility], y=[p.value], mode="markers+text",
-            name=p.task.replace("_", " "), legendgroup=p.task,
+            name=t(p.task.replace("_", " ")), legendgroup=p.task,
             showlegend=p.task not in legend_done, text=[str(p.rank)],
             textposition="middle center",
             textfont=dict(color="white", size=13, family="Arial Black"),
@@ -104,19 +106,19 @@ def bubble_chart(points: Sequence[ChartPoint]) -> go.Figure:
                         # high stakes: a red ring, since the quadrant is not where it sits
                         line=dict(color="#C92A2A" if p.high_stakes else "white",
                                   width=4 if p.high_stakes else 2)),
-            customdata=[[escape(p.title), p.quadrant, volume, escape(p.quadrant_reason)]],
-            hovertemplate=("<b>%{customdata[0]}</b><br>value %{y:.1f} · feasibility "
-                           "%{x:.2f}<br>%{customdata[1]}: %{customdata[3]}<br>volume "
-                           "%{customdata[2]}<extra></extra>")))
+            customdata=[[escape(p.title), t(p.quadrant), volume, escape(p.quadrant_reason)]],
+            hovertemplate=t("<b>%{customdata[0]}</b><br>value %{y:.1f} · feasibility "
+                            "%{x:.2f}<br>%{customdata[1]}: %{customdata[3]}<br>volume "
+                            "%{customdata[2]}<extra></extra>")))
         legend_done.add(p.task)
     fig.update_layout(
         height=540, margin=dict(l=10, r=10, t=40, b=10), plot_bgcolor="white",
         paper_bgcolor="white", shapes=shapes, annotations=annotations,
         legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0,
-                    title_text="Task "),
-        xaxis=dict(title="Feasibility →  (data, labels, tolerance, complexity, risk)",
+                    title_text=t("Task") + " "),
+        xaxis=dict(title=t("Feasibility →  (data, labels, tolerance, complexity, risk)"),
                    range=[0.4, 5.6], dtick=1, gridcolor="#EEF1F4", zeroline=False),
-        yaxis=dict(title="Business value →", range=[0.3, 5.8], dtick=1,
+        yaxis=dict(title=t("Business value →"), range=[0.3, 5.8], dtick=1,
                    gridcolor="#EEF1F4", zeroline=False),
         font=dict(family="Inter, system-ui, sans-serif"),
     )

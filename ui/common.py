@@ -22,6 +22,7 @@ from canvas.workspace.store import (
 )
 from eventstorming.grammar import check_board
 from eventstorming.model import Board
+from ui.i18n import browser_language, t
 from ui.text import md
 
 BOARD_PAGE = "ui/board.py"
@@ -62,6 +63,19 @@ def open_workshop_id() -> str | None:
         st.session_state["workshop"] = workshop
         return workshop
     return None
+
+
+def workshop_language() -> str:
+    """The language of the open workshop's board (``en`` or ``de``); without an open
+    workshop, or when its board cannot be read, the browser's."""
+    workshop = open_workshop_id()
+    if workshop is None:
+        return browser_language()
+    try:
+        lang = disk_board(workshop).data.lang
+    except StoreError:
+        return browser_language()
+    return "de" if lang == "de" else "en"
 
 
 def go_to_board(workshop: str) -> None:
@@ -137,10 +151,10 @@ def conflict(workshop: str) -> str | None:
 
 
 def set_conflict(workshop: str, exc: ConflictError) -> None:
-    st.session_state.setdefault(_CONFLICT, {})[workshop] = (
-        f"You were editing revision {exc.expected}; revision {exc.actual} is saved now. "
+    st.session_state.setdefault(_CONFLICT, {})[workshop] = t(
+        "You were editing revision {expected}; revision {actual} is saved now. "
         "Your change was not saved and nothing was overwritten: reload to see the latest "
-        "version, then make your change again.")
+        "version, then make your change again.", expected=exc.expected, actual=exc.actual)
 
 
 def save(workshop: str, board: Board) -> bool:

@@ -27,6 +27,7 @@ from canvas.services.export import (
 )
 from canvas.spec.validate import Problem
 from ui import common, flow
+from ui.i18n import t
 from ui.text import md
 
 page = flow.open_flow_page("Export")
@@ -34,18 +35,18 @@ workshop, board, accepted = page.workshop, page.board, page.accepted
 
 head, who = st.columns([4, 1.2], vertical_alignment="bottom")
 with head:
-    st.title("Export", anchor=False)
-    st.caption(f"**{md(board.title)}** — the use-case spec made from the canvas, validated as "
-               "`mlcanvas validate` does, and the baseline project generated from it. Correct "
-               "the data columns and the baseline rules here; a change is saved only when "
-               "the spec stays valid (a row still missing a field is kept and marked on its "
-               "row).")
+    st.title(t("Export"), anchor=False)
+    st.caption(t("**{title}** — the use-case spec made from the canvas, validated as "
+                 "`mlcanvas validate` does, and the baseline project generated from it. Correct "
+                 "the data columns and the baseline rules here; a change is saved only when "
+                 "the spec stays valid (a row still missing a field is kept and marked on its "
+                 "row).", title=md(board.title)))
 with who:
     flow.author_input()
 flow.conflict_banner(workshop)
 
 opp = flow.pick_opportunity(workshop, accepted, "export",
-                             "Accept an opportunity and describe it on a canvas first.")
+                             t("Accept an opportunity and describe it on a canvas first."))
 opp_id = opp.id
 
 canvases = flow.shown_doc(workshop, CANVASES_DOC, load_canvas_doc).data
@@ -93,37 +94,37 @@ def on_reset() -> None:
     flow.save_doc(workshop, SPECS_DOC, {**current, opp_id: SpecEdits()},
                   lambda rev: save_spec_edits(common.workspace(), workshop, opp_id,
                                               SpecEdits(), rev, flow.author()))
-    common.flash("Spec made from the canvas again.", ":material/refresh:")
+    common.flash(t("Spec made from the canvas again."), ":material/refresh:")
 
 
 def show_problems(problems: list[Problem], saved: bool = False) -> None:
     for p in problems:
-        where = f"**{md(p.path)}**" if p.path else "the spec"
-        lead = "" if saved else "Not saved — "
+        where = f"**{md(p.path)}**" if p.path else t("the spec")
+        lead = "" if saved else t("Not saved — ")
         st.error(f"{lead}{where}: {md(p.message)}", icon=":material/error:")
 
 
 spec_col, edit_col = st.columns([1.15, 1], gap="medium")
 with edit_col:
     with st.container(border=True):
-        st.markdown("**Data columns** — the table the project reads (CSV or Parquet)")
-        st.caption("Name each column as in your data; the target and features must be "
-                   "among them. New columns become features.")
+        st.markdown(t("**Data columns** — the table the project reads (CSV or Parquet)"))
+        st.caption(t("Name each column as in your data; the target and features must be "
+                     "among them. New columns become features."))
         edited = st.data_editor(
             pd.DataFrame(columns, columns=["name", "type", "role", "problem"]),
             key=f"cols_{opp_id}_{specs_doc.revision}",
             num_rows="dynamic", hide_index=True, width="stretch",
             column_config={
-                "name": st.column_config.TextColumn("Column"),
-                "type": st.column_config.SelectboxColumn("Type", options=list(COLUMN_TYPES)),
-                "role": st.column_config.TextColumn("Role", disabled=True,
-                                                    help="target: the truth to learn; "
-                                                         "feature: a model input; timestamp: "
-                                                         "for the time split and drift"),
+                "name": st.column_config.TextColumn(t("Column")),
+                "type": st.column_config.SelectboxColumn(t("Type"), options=list(COLUMN_TYPES)),
+                "role": st.column_config.TextColumn(t("Role"), disabled=True,
+                                                    help=t("target: the truth to learn; "
+                                                           "feature: a model input; timestamp: "
+                                                           "for the time split and drift")),
                 "problem": st.column_config.TextColumn(
-                    "Problem", disabled=True, width="medium",
-                    help="What is wrong with the row; the spec is valid once every row is "
-                         "complete")})
+                    t("Problem"), disabled=True, width="medium",
+                    help=t("What is wrong with the row; the spec is valid once every row is "
+                           "complete"))})
         rows = filled_rows(edited.to_dict("records"), ["name", "type"])
         if rows != filled_rows(columns, ["name", "type"]):
             new = SpecEdits(columns_from_rows(rows), edits.baseline)
@@ -143,12 +144,12 @@ with edit_col:
                          "as typed; the spec is not valid until they are fixed or deleted.",
                          icon=":material/error:")
     with st.container(border=True):
-        st.markdown("**Baseline** — the heuristic the first model must beat")
-        st.caption("YAML: `method` (rules, majority, mean, median, seasonal_naive, zscore, "
-                   "popularity); for rules, a list of `when`/`predict` (first match wins) and "
-                   "a `default`. Example rule: `- when: {feature: merchant, contains_any: "
-                   "[shell, aral]}` / `predict: fuel`.")
-        st.text_area("Baseline (YAML)", value=baseline_to_text(baseline),
+        st.markdown(t("**Baseline** — the heuristic the first model must beat"))
+        st.caption(t("YAML: `method` (rules, majority, mean, median, seasonal_naive, zscore, "
+                     "popularity); for rules, a list of `when`/`predict` (first match wins) and "
+                     "a `default`. Example rule: `- when: {feature: merchant, contains_any: "
+                     "[shell, aral]}` / `predict: fuel`."))
+        st.text_area(t("Baseline (YAML)"), value=baseline_to_text(baseline),
                      key=prefix + "baseline", height=170, on_change=on_baseline,
                      label_visibility="collapsed")
         show_problems(drafts.get("baseline", []))
@@ -156,48 +157,50 @@ with edit_col:
             show_problems(check.problems_at("baseline"), saved=True)
             for message in check.scaffold_problems:
                 st.warning(md(message), icon=":material/construction:")
-    st.button("Make the spec from the canvas again", icon=":material/restart_alt:",
+    st.button(t("Make the spec from the canvas again"), icon=":material/restart_alt:",
               on_click=on_reset, disabled=edits == SpecEdits(),
-              help="Drop your column and baseline changes")
+              help=t("Drop your column and baseline changes"))
 
 with spec_col:
     if drafts:
         st.warning("Your last change is not saved: see the problems beside it. The spec "
                    "below is the last saved one.", icon=":material/edit_off:")
     if check.ok:
-        st.success(f"**Valid spec** — `{check.spec.metadata.name}` passes `mlcanvas "
-                   "validate`." + (" Saved with your changes." if edits != SpecEdits()
-                                   else " Made from the canvas."),
+        st.success(t("**Valid spec** — `{name}` passes `mlcanvas validate`.",
+                     name=check.spec.metadata.name)
+                   + (t(" Saved with your changes.") if edits != SpecEdits()
+                      else t(" Made from the canvas.")),
                    icon=":material/verified:")
     else:
-        st.error(f"**The spec is not valid yet** — {len(check.problems)} "
-                 f"problem{'s' if len(check.problems) != 1 else ''}.", icon=":material/error:")
+        st.error(t("**The spec is not valid yet** — {n} problems.", n=len(check.problems))
+                 if len(check.problems) != 1 else t("**The spec is not valid yet** — 1 problem."),
+                 icon=":material/error:")
         show_problems(check.other_problems("data", "features", "prediction", "baseline"),
                       saved=True)
-        st.page_link("ui/canvas_page.py", label="Fix it on the canvas",
+        st.page_link("ui/canvas_page.py", label=t("Fix it on the canvas"),
                      icon=":material/arrow_back:",
                      query_params={"workshop": workshop, "opportunity": opp_id})
     name = check.spec.metadata.name if check.spec else canvas.name
     one, two = st.columns(2)
-    one.download_button("Download spec", data=check.yaml, file_name=f"{name}.yaml",
+    one.download_button(t("Download spec"), data=check.yaml, file_name=f"{name}.yaml",
                         mime="application/yaml", type="primary", disabled=not check.ok,
                         icon=":material/description:", on_click="ignore", key="download_spec",
                         width="stretch")
     spec = check.spec
-    two.download_button("Download scaffold",
+    two.download_button(t("Download scaffold"),
                         data=(lambda: scaffold_zip(spec)) if check.can_scaffold and spec
                         else b"", file_name=f"{name}.zip", mime="application/zip",
                         disabled=not check.can_scaffold, icon=":material/folder_zip:",
                         on_click="ignore", key="download_scaffold", width="stretch",
-                        help="The generated project: pipeline, tests, API, Dockerfile, CI; "
-                             "`make pipeline` and `make test` run at once.")
-    spec_tab, tree_tab = st.tabs(["spec.yaml", "Generated project"])
+                        help=t("The generated project: pipeline, tests, API, Dockerfile, CI; "
+                               "`make pipeline` and `make test` run at once."))
+    spec_tab, tree_tab = st.tabs(["spec.yaml", t("Generated project")])
     with spec_tab:
         st.code(check.yaml, language="yaml", height=560, wrap_lines=False)
     with tree_tab:
         if spec is not None:
             st.code(tree_text(project_tree(spec), f"{name}/"), language=None, height=560)
-            st.caption("Unzip, then `make pipeline` (prepare, train, evaluate the baseline on "
-                       "a synthetic sample until you add real data) and `make test`.")
+            st.caption(t("Unzip, then `make pipeline` (prepare, train, evaluate the baseline on "
+                         "a synthetic sample until you add real data) and `make test`."))
         else:
-            st.caption("The project tree shows once the spec is valid.")
+            st.caption(t("The project tree shows once the spec is valid."))

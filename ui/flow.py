@@ -25,6 +25,7 @@ from eventstorming.detection.opportunity import Opportunity
 from eventstorming.layout import BoardLayout
 from eventstorming.model import Board
 from ui import common, identity
+from ui.i18n import t
 from ui.picture import picture_layout
 from ui.text import md
 
@@ -40,16 +41,16 @@ def require_workshop(title: str) -> str:
     if workshop is not None:
         st.query_params["workshop"] = workshop
         return workshop
-    st.title(title, anchor=False)
-    st.info("Choose a workshop first.", icon=":material/groups:")
+    st.title(t(title), anchor=False)
+    st.info(t("Choose a workshop first."), icon=":material/groups:")
     choices = {info.id: info.title for info in common.workspace().list_workshops()}
-    picked = st.selectbox("Workshop", list(choices), index=None, format_func=choices.get,
+    picked = st.selectbox(t("Workshop"), list(choices), index=None, format_func=choices.get,
                           key=f"choose_{title}")
     if picked:
         st.session_state["workshop"] = picked
         st.query_params["workshop"] = picked
         st.rerun()
-    st.page_link(common.WORKSHOPS_PAGE, label="All workshops", icon=":material/groups:")
+    st.page_link(common.WORKSHOPS_PAGE, label=t("All workshops"), icon=":material/groups:")
     st.stop()
     raise AssertionError("unreachable")
 
@@ -93,8 +94,8 @@ def shown_doc(workshop: str, name: str,
         try:
             value, revision = load(common.workspace(), workshop)
         except (StoreError, ValueError) as exc:
-            st.error(f"The saved {name} of this workshop cannot be read: {md(exc)}",
-                     icon=":material/error:")
+            st.error(t("The saved {name} of this workshop cannot be read: {error}",
+                       name=t(name), error=md(exc)), icon=":material/error:")
             st.stop()
         docs[key] = Versioned(value, revision)
     return docs[key]
@@ -144,9 +145,9 @@ def conflict_banner(workshop: str) -> None:
     if not message:
         return
     with st.container(border=True):
-        st.error(f"**Not saved — this workshop was changed in another tab.** {md(message)}",
-                 icon=":material/sync_problem:")
-        st.button("Reload the latest version", type="primary", icon=":material/refresh:",
+        st.error(t("**Not saved — this workshop was changed in another tab.** {message}",
+                   message=md(message)), icon=":material/sync_problem:")
+        st.button(t("Reload the latest version"), type="primary", icon=":material/refresh:",
                   on_click=reload_docs, args=(workshop,), key="reload_doc_conflict")
 
 
@@ -157,9 +158,9 @@ def author() -> str:
 
 def author_input() -> None:
     """The ``Your name`` input; the name outlives the page and a reload (a cookie)."""
-    identity.name_input(help="Recorded with every decision you make on these pages (accept, "
-                             "dismiss, scores, weights, canvas, spec). Remembered in this "
-                             "browser.", placeholder=DEFAULT_AUTHOR)
+    identity.name_input(help=t("Recorded with every decision you make on these pages (accept, "
+                               "dismiss, scores, weights, canvas, spec). Remembered in this "
+                               "browser."), placeholder=DEFAULT_AUTHOR)
 
 
 def lang_of(board: Board) -> str:
@@ -174,7 +175,7 @@ def pick_opportunity(workshop: str, accepted: list[Opportunity], page: str,
     Opportunities when nothing is accepted yet."""
     if not accepted:
         st.info(empty_message, icon=":material/lightbulb:")
-        st.page_link("ui/opportunities.py", label="Go to Opportunities",
+        st.page_link("ui/opportunities.py", label=t("Go to Opportunities"),
                      icon=":material/arrow_forward:", query_params={"workshop": workshop})
         st.stop()
     by_id = {o.id: o for o in accepted}
@@ -185,7 +186,7 @@ def pick_opportunity(workshop: str, accepted: list[Opportunity], page: str,
         st.session_state[key_wanted] = wanted
     if st.session_state.get(key_pick) not in by_id:
         st.session_state[key_pick] = default if default in by_id else accepted[0].id
-    opp_id = st.selectbox("Opportunity", list(by_id), key=key_pick,
+    opp_id = st.selectbox(t("Opportunity"), list(by_id), key=key_pick,
                           format_func=lambda i: by_id[i].title)
     st.query_params["opportunity"] = opp_id
     st.session_state[key_wanted] = opp_id     # the URL follows the choice, not the other way
@@ -211,7 +212,7 @@ def open_flow_page(title: str) -> FlowPage:
     workshop = require_workshop(title)
     shown, detection = board_and_detection(workshop)
     board = shown.data
-    st.set_page_config(page_title=f"{title} · {board.title} · mlcanvas")
+    st.set_page_config(page_title=f"{t(title)} · {board.title} · mlcanvas")
     decisions = shown_doc(workshop, DECISIONS_DOC, load_decisions).data
     return FlowPage(workshop, board, detection,
                     accepted_opportunities(detection.opportunities, decisions))

@@ -14,6 +14,8 @@ from urllib.parse import unquote
 
 import streamlit as st
 
+from ui.i18n import t
+
 COOKIE = "mlcanvas_name"
 _NAME = "author"              # session: the name (kept under the key the pages used before)
 _INPUT = "_author_input"      # session: the widget's key
@@ -44,7 +46,7 @@ def _keep() -> None:
 def name_input(help: str, placeholder: str = "", container: object = st) -> str:
     """The ``Your name`` field (one per page); returns the name."""
     st.session_state[_INPUT] = name()
-    container.text_input("Your name", key=_INPUT, on_change=_keep, help=help,
+    container.text_input(t("Your name"), key=_INPUT, on_change=_keep, help=help,
                          placeholder=placeholder, max_chars=MAX_NAME)
     remember()
     return name()

@@ -30,12 +30,14 @@ from canvas.services.live import (
 from canvas.workspace.store import BOARD, ConflictError, StoreError
 from eventstorming.errors import BoardFormatError
 from ui import common, identity
+from ui.i18n import t
 from ui.text import md
 
 #: Seconds between two looks at the saved revision (others' stickies show within this
 #: plus one page run).
 POLL_SECONDS = 1.0
 UNDO_KEEP = 20
+#: The help of "Your name" on the Board page (translated where it is shown).
 NAME_HELP = ("Shown to the others as who added each sticky. Remembered in this browser; "
              "the same name is used on every page.")
 
@@ -95,22 +97,22 @@ def on_undo_last_save(workshop: str) -> None:
     try:
         common.workspace().undo_board(workshop, common.workspace().revision(workshop))
     except ConflictError:
-        common.flash("Someone saved just now; look again and press once more.", "⚠️")
+        common.flash(t("Someone saved just now; look again and press once more."), "⚠️")
         return
     except StoreError as exc:
         common.flash(str(exc), "⚠️")
         return
     common.reload_board(workshop)
-    common.flash("The last save (by anyone) was undone.", ":material/undo:")
+    common.flash(t("The last save (by anyone) was undone."), ":material/undo:")
 
 
 def undo_button(workshop: str, container: object = st) -> None:
     stack = _mine(workshop)
     last = stack[-1][0] if stack else None
-    container.button("Undo", icon=":material/undo:", on_click=on_undo_mine, args=(workshop,),
+    container.button(t("Undo"), icon=":material/undo:", on_click=on_undo_mine, args=(workshop,),
                      disabled=not stack, key="undo_mine",
-                     help=(f"Undo your last change: {last}" if last else
-                           "Undo your own last change (others' changes stay)."))
+                     help=(t("Undo your last change: {last}", last=last) if last else
+                           t("Undo your own last change (others' changes stay).")))
 
 
 def show_notices() -> None:
@@ -173,11 +175,11 @@ def _time(stamp: str | None) -> str:
 
 
 def closed_message(state: CaptureState) -> str:
-    by = f" by {state.by}" if state.by else ""
-    at = f" at {_time(state.at)}" if _time(state.at) else ""
-    return (f"The board is closed for additions{by}{at} (for example while the timeline is "
-            "walked). You can still edit stickies; Quick capture opens again when the "
-            "facilitator reopens the board.")
+    by = t(" by {name}", name=state.by) if state.by else ""
+    at = t(" at {time}", time=_time(state.at)) if _time(state.at) else ""
+    return t("The board is closed for additions{by}{at} (for example while the timeline is "
+             "walked). You can still edit stickies; Quick capture opens again when the "
+             "facilitator reopens the board.", by=by, at=at)
 
 
 def on_toggle_capture(workshop: str, key: str) -> None:
@@ -190,18 +192,18 @@ def on_toggle_capture(workshop: str, key: str) -> None:
 
 def facilitator_menu(workshop: str, state: CaptureState, sticky_ids: set[str],
                      container: object = st) -> None:
-    with container.popover("Facilitator", icon=":material/co_present:"):
+    with container.popover(t("Facilitator"), icon=":material/co_present:"):
         key = f"open_{workshop}_{state.revision}"
-        st.toggle("Open for additions", value=state.open, key=key,
+        st.toggle(t("Open for additions"), value=state.open, key=key,
                   on_change=on_toggle_capture, args=(workshop, key),
-                  help="Close the board while the timeline is walked: nobody can add "
-                       "stickies until it is open again; edits still work.")
+                  help=t("Close the board while the timeline is walked: nobody can add "
+                         "stickies until it is open again; edits still work."))
         if (counts := who_added(workshop, sticky_ids)):
-            st.markdown(f"**Who added the stickies:** {md(counts)}")
-        st.button("Undo the last save (anyone's)", icon=":material/history:",
+            st.markdown(t("**Who added the stickies:** {counts}", counts=md(counts)))
+        st.button(t("Undo the last save (anyone's)"), icon=":material/history:",
                   on_click=on_undo_last_save, args=(workshop,), key="undo_last_save",
-                  help="Goes back one saved revision, whoever saved it (the last 20 are "
-                       "kept). Your own Undo button reverts only your changes.")
+                  help=t("Goes back one saved revision, whoever saved it (the last 20 are "
+                         "kept). Your own Undo button reverts only your changes."))
 
 
 def poll(workshop: str, adopt: bool) -> None:
@@ -231,8 +233,15 @@ def poll(workshop: str, adopt: bool) -> None:
     _poll()
 
 
+def t_status(status: str) -> str:
+    """:func:`saved_status` (English) in the interface language."""
+    for english in ("Not saved yet", "Saved · revision"):
+        status = status.replace(english, t(english))
+    return status
+
+
 def status(workshop: str, container: object = st) -> None:
     shown = common.shown_board(workshop)
     container.markdown(f":green-badge[:material/check_circle: "
-                       f"{saved_status(shown.revision, shown.saved_at)}]",
-                       help="Live: stickies others add show here within a second or two.")
+                       f"{t_status(saved_status(shown.revision, shown.saved_at))}]",
+                       help=t("Live: stickies others add show here within a second or two."))

@@ -22,6 +22,7 @@ from eventstorming.layout import (
     wrap_text,
 )
 from eventstorming.model import Board, Kind
+from ui.i18n import t
 
 KIND_LABELS = {
     Kind.EVENT: "Event", Kind.COMMAND: "Command", Kind.ACTOR: "Actor", Kind.POLICY: "Policy",
@@ -196,7 +197,7 @@ def board_figure(layout: BoardLayout, hints: Mapping[str, list[str]] | None = No
         fig.add_trace(go.Scatter(
             x=xs, y=ys, mode="lines", fill="toself", fillcolor=of_kind[0].color,
             line=dict(color=HOTSPOT_BORDER if hot else "rgba(0,0,0,0.18)", width=3 if hot else 1),
-            name=f"⚠ {KIND_LABELS[kind]}" if hot else KIND_LABELS[kind],
+            name=f"⚠ {t(KIND_LABELS[kind])}" if hot else t(KIND_LABELS[kind]),
             legendgroup=kind.value, hoverinfo="skip"))
 
     if selected in shown_ids:
@@ -214,7 +215,7 @@ def board_figure(layout: BoardLayout, hints: Mapping[str, list[str]] | None = No
             lines = [f"<b>{line}</b>" for line in lines]
         texts.append("<br>".join(lines))
         sizes_px.append(fitted.size)
-        hover = f"<b>{KIND_LABELS[card.kind]}</b><br>{escape(card.text)}"
+        hover = f"<b>{t(KIND_LABELS[card.kind])}</b><br>{escape(card.text)}"
         for message in hints.get(card.id, []):
             hover += f"<br><span style='color:{HINT_COLOR}'>● {escape(message)}</span>"
         hovers.append(hover)
@@ -236,7 +237,8 @@ def board_figure(layout: BoardLayout, hints: Mapping[str, list[str]] | None = No
             marker=dict(size=15, color=HINT_COLOR, line=dict(color="white", width=1.5)),
             customdata=[c.id for c in flagged],
             hovertext=["<br>".join(escape(m) for m in hints[c.id]) for c in flagged],
-            hovertemplate="%{hovertext}<extra>grammar hint</extra>", name="Grammar hint"))
+            hovertemplate="%{hovertext}<extra>" + t("grammar hint") + "</extra>",
+            name=t("Grammar hint")))
 
     # One scale in both directions (x follows y, whose range is the whole board height at
     # the figure's fixed height), so a text fitted at that scale stays inside its sticky.
