@@ -31,6 +31,8 @@ SHOWN_JS = """() => Array.from(document.querySelectorAll(
 
 
 def picture_has(page, texts: list[str], timeout: float = SHOWN_WITHIN_MS) -> None:
+    page.bring_to_front()   # each participant looks at their own screen; a page in the
+    # background of one headless browser may not draw its chart until it is in front
     try:
         page.wait_for_function(
             f"(texts) => {{ const shown = ({SHOWN_JS})(); "
