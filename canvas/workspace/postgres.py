@@ -58,7 +58,7 @@ from canvas.workspace.store import (
     board_to_plain,
     valid_name,
 )
-from eventstorming.formats.safeyaml import YamlError, dump_yaml, load_yaml
+from eventstorming.formats.safeyaml import YamlError, dump_block_yaml, load_yaml
 from eventstorming.model import Board, slugify
 
 #: The version of the tables below; :func:`_ensure_schema` refuses a newer database.
@@ -227,7 +227,7 @@ def _pool(url: str) -> _Pool:
 
 
 def _text(data: Any) -> str:
-    return dump_yaml(data)
+    return dump_block_yaml(data)
 
 
 def _data(text: str, where: str) -> Any:

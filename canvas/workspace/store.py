@@ -183,9 +183,9 @@ class WorkshopDump:
         """The workshop as the folder store lays it out: relative path -> YAML text."""
         files = {}
         for name, doc in sorted(self.documents.items()):
-            files[f"{name}.yaml"] = dump_yaml(doc.current.envelope())
+            files[f"{name}.yaml"] = dump_block_yaml(doc.current.envelope())
             for kept in doc.history:
-                files[f".history/{name}/{kept.revision:06d}.yaml"] = dump_yaml(kept.envelope())
+                files[f".history/{name}/{kept.revision:06d}.yaml"] = dump_block_yaml(kept.envelope())
         return files
 
     def zip_bytes(self) -> bytes:
