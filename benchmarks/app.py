@@ -184,8 +184,14 @@ def picture_visible_time(stickies: int, loads: int, sparse: bool = False) -> flo
     return statistics.median(times[1:])
 
 
+#: The sticky texts drawn in the picture, one per line; a text wrapped onto several lines
+#: (one ``tspan`` each) is joined with spaces, as it was typed.
 LIVE_SHOWN_JS = """() => Array.from(document.querySelectorAll(
-    "[data-testid='stPlotlyChart'] g.textpoint text")).map(t => t.textContent).join('\\n')"""
+    "[data-testid='stPlotlyChart'] g.textpoint text")).map(t => {
+        const lines = t.querySelectorAll('tspan.line');
+        return lines.length ? Array.from(lines).map(l => l.textContent).join(' ')
+                            : t.textContent;
+    }).join('\\n')"""
 
 
 def live_capture(participants: int = 12, seconds: float = 120, interval: float = 5.0,
