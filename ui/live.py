@@ -27,7 +27,7 @@ from canvas.services.live import (
     load_contributions,
     set_capture_open,
 )
-from canvas.workspace.store import BOARD, ConflictError, StoreError
+from canvas.workspace.store import BOARD, ConflictError, StoreError, Versioned
 from eventstorming.errors import BoardFormatError
 from ui import common, identity
 from ui.i18n import t
@@ -50,12 +50,26 @@ def _mine(workshop: str) -> list[tuple[str, Operation]]:
     return st.session_state.setdefault(f"_mine_{workshop}", [])
 
 
+def _latest_known(workshop: str) -> Versioned:
+    """The saved board without parsing it again where possible: this tab's own board when it
+    is still the saved revision (after its own last save, say), else the board parsed once
+    per revision for all sessions."""
+    shown = common.shown_board(workshop)
+    try:
+        if shown.revision == common.workspace().revision(workshop):
+            return shown
+    except StoreError:
+        pass
+    return common.disk_board(workshop)
+
+
 def change(workshop: str, operation: Operation) -> Applied | None:
     """Apply one person's change to the latest board and show the result; None (and an
     error for the page) when it could not be made. Its inverse goes on this tab's undo
     stack; what others changed just before is kept for :func:`show_notices`."""
     try:
-        applied = apply_change(common.workspace(), workshop, operation, author())
+        applied = apply_change(common.workspace(), workshop, operation, author(),
+                               known=_latest_known(workshop))
     except BoardFormatError as exc:
         st.session_state["live_error"] = exc.message
         return None

@@ -457,9 +457,15 @@ class Applied:
 
 
 def apply_change(workspace: Workspace, workshop: str, operation: Operation, author: str,
-                 max_attempts: int = MAX_ATTEMPTS) -> Applied:
+                 max_attempts: int = MAX_ATTEMPTS, known: Versioned | None = None) -> Applied:
     """Apply ``operation`` to the latest saved board and save it; when someone saved in the
     meantime, read the board again and apply it again (at most ``max_attempts`` times).
+
+    ``known`` is a board the caller already holds with the revision it was read at (the app
+    keeps the saved board parsed once per revision): while that is still the saved revision
+    it is used as it is, so a 10,000-sticky board is not parsed again for every line. The
+    save still expects that revision, so a board saved by someone else in between is
+    refused by the store and read again, as without ``known``.
 
     Raises:
         CaptureClosed: the operation adds stickies and the board is closed for additions
@@ -477,7 +483,11 @@ def apply_change(workspace: Workspace, workshop: str, operation: Operation, auth
                 by = f" by {state.by}" if state.by else ""
                 raise CaptureClosed(f"The board was closed for additions{by}; your sticky was "
                                     f"not added (it is still in the box).")
-        latest = workspace.load_board(workshop)
+        if attempt == 1 and known is not None and \
+                workspace.revision(workshop) == known.revision:
+            latest = known
+        else:
+            latest = workspace.load_board(workshop)
         if who is None or attempt > 1:
             who = load_contributions(workspace, workshop) if not operation.adds else {}
         outcome = operation.apply(latest.data, who, author)

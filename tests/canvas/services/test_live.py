@@ -206,3 +206,29 @@ def test_gives_up_after_bounded_attempts_and_saves_nothing(ws, monkeypatch):
     monkeypatch.setattr(Workspace, "save_board", always_conflict)
     with pytest.raises(LiveError, match="nothing of yours was saved"):
         apply_change(workspace, workshop, AddLine("e: Never"), "Ana", max_attempts=3)
+
+
+class CountingLoads(Workspace):
+    """The folder store, counting how often a board is read and parsed."""
+
+    loads = 0
+
+    def load_board(self, workshop):
+        type(self).loads += 1
+        return super().load_board(workshop)
+
+
+def test_a_known_current_board_is_not_parsed_again_and_a_stale_one_is(tmp_path):
+    store = CountingLoads(tmp_path)
+    workshop = store.create_from_board(parse_storm(STORM))
+    known = store.load_board(workshop)
+    CountingLoads.loads = 0
+
+    first = apply_change(store, workshop, AddLine("e: Mine", None), "Ana", known=known)
+    assert CountingLoads.loads == 0, "the board the caller holds is the saved one"
+
+    apply_change(store, workshop, AddLine("e: Theirs", None), "Ben")   # someone else saves
+    CountingLoads.loads = 0
+    apply_change(store, workshop, AddLine("e: Mine again", None), "Ana", known=first.board)
+    assert CountingLoads.loads == 1, "a stale board is read again, never saved over"
+    assert {"Mine", "Theirs", "Mine again"} <= texts(store, workshop)
