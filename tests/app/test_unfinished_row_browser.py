@@ -5,6 +5,7 @@ lose the row, so only a real browser shows this."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,17 @@ from tests.app.conftest import ROOT, screenshot, seed_workspace, wait_for_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 BOARD = ROOT / "tests" / "canvas" / "fixtures" / "boards" / "hospital_staffing.storm"
+
+
+def saved_canvas(workspace: Workspace, workshop: str, opportunity: str, within: float = 15):
+    """The saved canvas of ``opportunity`` once the page's save has landed (the rerun that
+    saves an edited table can finish after the page looks idle on a busy machine)."""
+    deadline = time.monotonic() + within
+    while True:
+        canvas = load_canvas_doc(workspace, workshop)[0].get(opportunity)
+        if canvas is not None or time.monotonic() > deadline:
+            return canvas
+        time.sleep(0.2)
 
 
 def test_a_half_typed_feature_row_survives_a_reload(server_factory, page, tmp_path: Path):
@@ -34,18 +46,29 @@ def test_a_half_typed_feature_row_survives_a_reload(server_factory, page, tmp_pa
     page.get_by_role("tab", name="Prediction details & features").click()
     grid = page.locator("[data-testid='stDataFrame']").first
     grid.scroll_into_view_if_needed()
-    box = grid.bounding_box()
-    assert box is not None
-    # the table's last line adds a row; click it under "Comes from" and type a source only
-    page.mouse.click(box["x"] + box["width"] * 0.62, box["y"] + box["height"] - 18)
-    wait_for_app(page)
-    assert load_canvas_doc(workspace, workshop)[1] == 0, "an empty row is not saved yet"
-    page.wait_for_timeout(300)      # the new cell takes the keyboard
-    page.keyboard.type("Flu bulletin")
-    page.keyboard.press("Enter")
-    page.mouse.click(box["x"] + box["width"] + 200, max(box["y"] - 100, 5))
-    wait_for_app(page)
-    canvas = load_canvas_doc(workspace, workshop)[0][opp.id]
+    canvas = None
+    # The grid is drawn on a canvas; on a busy machine the first click can land before it
+    # takes input, so the row is typed again (at most three times) until it is saved.
+    for attempt in range(3):
+        page.wait_for_timeout(500)
+        box = grid.bounding_box()
+        assert box is not None
+        # the table's last line adds a row; click it under "Comes from", type a source only
+        page.mouse.click(box["x"] + box["width"] * 0.62, box["y"] + box["height"] - 18)
+        wait_for_app(page)
+        if attempt == 0:
+            assert load_canvas_doc(workspace, workshop)[1] == 0, "an empty row is not saved"
+        page.wait_for_timeout(300)      # the new cell takes the keyboard
+        page.keyboard.type("Flu bulletin")
+        page.keyboard.press("Enter")
+        page.mouse.click(box["x"] + box["width"] + 200, max(box["y"] - 100, 5))
+        wait_for_app(page)
+        canvas = saved_canvas(workspace, workshop, opp.id, within=8)
+        if canvas is not None:
+            break
+    if canvas is None:
+        screenshot(page, "unfinished-row-not-saved")
+    assert canvas is not None, "the half-typed row was saved"
     assert [f.source for f in canvas.incomplete_features] == ["Flu bulletin"]
 
     page.reload()
