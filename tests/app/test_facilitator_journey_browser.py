@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from canvas.workspace.store import Workspace
@@ -116,10 +117,17 @@ def test_click_a_sticky_to_edit_it(server_factory, page, tmp_path):
     picture_texts(page)
     point = page.locator("[data-testid='stPlotlyChart'] g.textpoint",
                          has_text="Categorize").first
-    box = point.bounding_box()
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    wait_for_app(page)
-    page.wait_for_selector("text=Save sticky")
+    # a click that lands while the chart is still settling selects nothing: click again
+    for attempt in range(3):
+        box = point.bounding_box()
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        wait_for_app(page)
+        try:
+            page.wait_for_selector("text=Save sticky", timeout=10_000)
+            break
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
     text = page.get_by_label("Text", exact=True)
     # the panel appears before the rerun that fills it has finished: wait for the value
     expect(text).to_have_value("Categorize receipt", timeout=15_000)
