@@ -107,12 +107,12 @@ def counted(n: int, singular: str) -> str:
 
 
 def where_kept(store: object) -> str:
-    """Where the workspace keeps its workshops, for a sentence: the folder or the database."""
+    """Where the workspace keeps its workshops, for a sentence: the folder or the database
+    (its ``location``, the URL without its password)."""
     root = getattr(store, "root", None)
     if root is not None:
         return t("the workspace folder `{root}`", root=root)
-    return t("the database `{where}`", where=str(store.describe()).split("`")[1]
-             if "`" in str(store.describe()) else store.describe())
+    return t("the database `{where}`", where=store.location)
 
 
 def trash_of(store: object) -> str:
