@@ -8,6 +8,8 @@ change. The text and table views replace the whole board and keep the conflict c
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 
@@ -63,6 +65,10 @@ FOCUS_CAPTURE = """<script>
 })(30);
 </script>"""
 
+#: The browser side of Quick capture: lines are sent one at a time (a constant script).
+CAPTURE_QUEUE = ("<style>.st-key-capture_queue{display:none}</style>"
+                 f"<script>{(Path(__file__).parent / 'capture_queue.js').read_text()}</script>")
+
 common.show_flash()
 workshop = common.open_workshop_id()
 if workshop is None:
@@ -78,7 +84,7 @@ if workshop is None:
 st.query_params["workshop"] = workshop
 K_CAPTURE, K_LANE, K_SELECTED = f"capture_{workshop}", f"lane_{workshop}", f"sel_{workshop}"
 K_PICTURE, K_VIEW = f"picture_{workshop}", f"view_{workshop}"
-K_CAPTURE_SEEN = f"_capture_seen_{workshop}"
+K_QUEUE = f"capture_queue_{workshop}"
 K_WINDOW = f"window_{workshop}"
 
 
@@ -99,9 +105,11 @@ def lane_value(choice: str | None) -> str | None:
 
 # --------------------------------------------------------------------------- callbacks
 
-def on_capture() -> None:
-    line = st.session_state.get(K_CAPTURE, "")
-    st.session_state[K_CAPTURE_SEEN] = line
+def on_capture(key: str) -> None:
+    """Add the line in ``key``: the Quick capture box (its own form, without JavaScript) or
+    the queue box the browser sends each line through (``capture_queue.js``)."""
+    line = st.session_state.get(key, "")
+    st.session_state[_seen(key)] = line
     applied = live.change(workshop, AddLine(line, lane_value(st.session_state.get(K_LANE))))
     if applied is None:
         # refused (a line that does not parse, the board closed for additions): the browser
@@ -112,9 +120,9 @@ def on_capture() -> None:
     st.session_state["capture_error"] = None
     if applied.lane:
         st.session_state[K_LANE] = applied.lane
-    # The box is already empty: the form clears it in the browser the moment Enter is
-    # pressed, so the next line can be typed at once. Setting it here would race with
-    # that typing and could wipe a half-typed line.
+    # The box is already empty: the browser clears it the moment Enter is pressed, so the
+    # next line can be typed at once. Setting it here would race with that typing and
+    # could wipe a half-typed line.
     st.session_state["capture_note"] = applied.summary
 
 
@@ -205,17 +213,22 @@ def panel_prefix(board: Board, sticky_id: str, lanes: list[str]) -> str:
     return prefix
 
 
-def capture_dropped_submit() -> None:
+def _seen(key: str) -> str:
+    return f"_seen_{key}"
+
+
+def capture_dropped_submit(key: str) -> None:
     """Capture a line whose Enter reached the server without its submit: Streamlit can drop
-    a form's trigger when it coalesces with the live poll's rerun, but the line itself
-    arrives. A line differs from the last one seen only when it was submitted."""
-    line = st.session_state.get(K_CAPTURE)
-    if line and line != st.session_state.get(K_CAPTURE_SEEN):
-        on_capture()
-    st.session_state[K_CAPTURE_SEEN] = st.session_state.get(K_CAPTURE)
+    a form's trigger when it coalesces with another rerun, but the line itself arrives. A
+    line differs from the last one seen only when it was submitted."""
+    line = st.session_state.get(key)
+    if line and line != st.session_state.get(_seen(key)):
+        on_capture(key)
+    st.session_state[_seen(key)] = st.session_state.get(key)
 
 
-capture_dropped_submit()
+capture_dropped_submit(K_CAPTURE)
+capture_dropped_submit(K_QUEUE)
 
 # --------------------------------------------------------------------------- header
 
@@ -274,15 +287,25 @@ name_col, lane_col, capture_col = st.columns([1, 1, 4])
 identity.name_input(t(live.NAME_HELP), placeholder=t("Facilitator"), container=name_col)
 lane_col.selectbox(t("Lane"), lanes, key=K_LANE, help=t("New stickies go to this lane."),
                    format_func=labels(lanes, lane_label))
-with capture_col.form(f"capture_form_{workshop}", clear_on_submit=True, enter_to_submit=True,
-                      border=False):
+with capture_col.container(key="quick_capture"), \
+        st.form(f"capture_form_{workshop}", clear_on_submit=True, enter_to_submit=True,
+                border=False):
     box, add = st.columns([10.5, 1.5], vertical_alignment="bottom")  # room for "Hinzufügen"
     box.text_input(t("Quick capture"), key=K_CAPTURE, help=CAPTURE_HELP,
                    disabled=not capture.open,
                    placeholder=t("a: Accountant -> c: Categorize receipt -> "
                                  "e: Receipt categorized"))
-    add.form_submit_button(t("Add"), key="capture_add", on_click=on_capture, width="stretch",
-                           disabled=not capture.open)
+    add.form_submit_button(t("Add"), key="capture_add", on_click=on_capture, args=(K_CAPTURE,),
+                           width="stretch", disabled=not capture.open)
+# In a browser each line goes through this hidden form, one at a time (see the script).
+with capture_col.container(key="capture_queue"), \
+        st.form(f"capture_queue_form_{workshop}", clear_on_submit=True, enter_to_submit=False,
+                border=False):
+    st.text_input("Queued line", key=K_QUEUE, label_visibility="collapsed",
+                  disabled=not capture.open)
+    st.form_submit_button("Send", key="capture_send", on_click=on_capture, args=(K_QUEUE,),
+                          disabled=not capture.open)
+    st.html(CAPTURE_QUEUE, unsafe_allow_javascript=True, width="content")
 if not capture.open:
     capture_col.info(md(live.closed_message(capture)), icon=":material/lock:")
 if error := st.session_state.get("capture_error"):

@@ -76,6 +76,23 @@ def test_bad_line_shows_the_parser_message_and_keeps_the_text(at, app_env):
     assert not at.error and saved(app_env).data.find("event", "Receipt lost")
 
 
+def test_lines_the_browser_queues_are_added_through_the_hidden_form(at, app_env):
+    """In a browser each line reaches the server through the queue form (capture_queue.js);
+    a refused one comes back into the visible box with the message."""
+    for line in ("e: Receipt scanned", "e: Receipt archived"):
+        at.text_input(key=f"capture_queue_{WS}").set_value(line)
+        at.button(key="capture_send").click().run()
+        assert not at.exception and not at.error
+    board = saved(app_env).data
+    scanned = board.find("event", "Receipt scanned")
+    archived = board.find("event", "Receipt archived")
+    assert scanned and archived and scanned.order < archived.order
+    at.text_input(key=f"capture_queue_{WS}").set_value("evnt: Receipt lost")
+    at.button(key="capture_send").click().run()
+    assert "unknown kind 'evnt'" in at.error[0].value
+    assert at.text_input(key=f"capture_{WS}").value == "evnt: Receipt lost"
+
+
 def test_lane_line_adds_and_selects_the_lane(at, app_env):
     capture(at, "## Approval")
     assert saved(app_env).data.lanes[-1] == "Approval"

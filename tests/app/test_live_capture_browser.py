@@ -12,9 +12,11 @@ import pytest
 from playwright.sync_api import expect
 
 from canvas.services.live import load_contributions
+from canvas.workspace.store import Workspace
 from tests.app.conftest import (
     SAMPLE_STORM,
     screenshot,
+    seed_workspace,
     store_workspace,
     wait_for_app,
 )
@@ -77,16 +79,12 @@ def test_three_browsers_capture_into_one_workshop_at_once(
             enter_name(page, name)
             pages.append(page)
 
-        # everyone types at once: a line in each browser, Enter, without waiting for the
-        # others' pages to finish
-        # (each person types their next line once their previous one is on their own
-        # screen, as people do; a line entered while the page is still saving the one
-        # before can be dropped by Streamlit's form handling — see the issue 14 note)
+        # everyone types at once, each their lines back to back: Enter, the next line at
+        # once, without waiting for any page to finish (Streamlit alone would drop a line
+        # submitted while the page still runs the one before; the queue sends them in turn)
         expected = []
         for n in range(ROUNDS):
             for page, name in zip(pages, PEOPLE, strict=True):
-                if n:
-                    picture_has(page, [f"{name}-{n - 1}"])
                 line = f"{name}-{n}"
                 expected.append(line)
                 box = page.get_by_role("textbox", name="Quick capture")
@@ -144,5 +142,35 @@ def test_typing_in_quick_capture_survives_others_adding(server_factory, browser,
         page.keyboard.press("Enter")
         picture_has(page, ["Half typed"])
         assert workspace.load_board(workshop).data.find("event", "Half typed")
+    finally:
+        context.close()
+
+
+def test_lines_entered_back_to_back_all_land_in_order(server_factory, browser, tmp_path):
+    """One person types five lines as fast as the keyboard allows (the page is still
+    saving the first when the last is entered): all five land, in the order typed, and a
+    line the board refuses comes back into the box with the reason."""
+    root = tmp_path / "workspace"
+    workshop = seed_workspace(root)
+    workspace = Workspace(root)
+    server = server_factory(root)
+    context = browser.new_context(viewport={"width": 1500, "height": 950})
+    try:
+        page = context.new_page()
+        page.goto(f"{server.url}/board?workshop={workshop}")
+        wait_for_app(page)
+        box = page.get_by_role("textbox", name="Quick capture")
+        lines = [f"Fast-{n}" for n in range(5)]
+        for line in lines:
+            box.fill(f"e: {line}")
+            box.press("Enter")
+        box.fill("evnt: Typo")
+        box.press("Enter")
+        picture_has(page, lines)
+        expect(page.get_by_text("unknown kind 'evnt'")).to_be_visible(timeout=30_000)
+        expect(box).to_have_value("evnt: Typo")
+        board = workspace.load_board(workshop).data
+        orders = [board.find("event", line).order for line in lines]
+        assert orders == sorted(orders), "in the order typed"
     finally:
         context.close()
