@@ -43,7 +43,9 @@ def picture_has(page, texts: list[str], timeout: float = SHOWN_WITHIN_MS) -> Non
         shown = page.evaluate(SHOWN_JS)
         screenshot(page, "live-not-shown")
         missing = [t for t in texts if t not in shown]
-        raise AssertionError(f"not shown after {timeout / 1000:.0f} s: {missing}") from None
+        on_screen = page.locator("[data-testid='stMain']").inner_text()[:1500]
+        raise AssertionError(f"not shown after {timeout / 1000:.0f} s: {missing}; the "
+                             f"picture shows {shown!r}; the page reads:\n{on_screen}") from None
 
 
 def enter_name(page, name: str) -> None:
