@@ -23,6 +23,7 @@ import math
 import textwrap
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from eventstorming.model import KIND_COLORS, Board, Kind
 
@@ -423,6 +424,7 @@ class FittedText:
     cut: bool = False
 
 
+@lru_cache(maxsize=50_000)   # pure; a live board redraws the same texts on every update
 def fit_text(text: str, width: float, height: float, *, min_size: float = 11,
              max_size: float = 14, bold: bool = False) -> FittedText:
     """``text`` wrapped into a box of ``width`` × ``height`` px at the largest font size
