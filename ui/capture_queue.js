@@ -53,7 +53,8 @@
     if (queue.length && !awaiting && scriptState() === "notRunning") {
       const box = document.querySelector(QUEUE_BOX);
       const send = document.querySelector(QUEUE_SEND);
-      if (box && send) {
+      // closed for additions: the lines wait here until the board is open again
+      if (box && send && !send.disabled) {
         setValue(box, queue.shift());
         awaiting = true;
         sawRun = false;
@@ -70,12 +71,15 @@
   document.addEventListener("click", (event) => {
     if (event.isTrusted && event.target.closest?.(ADD)) take(event);
   }, true);
-  new MutationObserver(() => {
+  new MutationObserver((records) => {
+    // a run can start and end between two calls: the old values still show it ran
+    if (records.some((r) => r.oldValue && r.oldValue !== "notRunning")) sawRun = true;
     if (scriptState() !== "notRunning") sawRun = true;
     else if (awaiting && sawRun) awaiting = false;
     pump();
   }).observe(document.body, {
-    attributes: true, subtree: true, attributeFilter: ["data-test-script-state"],
+    attributes: true, attributeOldValue: true, subtree: true,
+    attributeFilter: ["data-test-script-state"],
   });
   setInterval(pump, 200);
   // A line not sent yet is never dropped silently: leaving the page asks first.

@@ -142,7 +142,8 @@ def page_text(at) -> str:
             for child in children.values():
                 walk(child)
     walk(at._tree)
-    return "\n".join(parts)
+    # a page's scripts (st.html) are code, not text anyone reads
+    return re.sub(r"<script>.*?</script>", "", "\n".join(parts), flags=re.DOTALL)
 
 
 @pytest.fixture

@@ -55,12 +55,13 @@ def enter_name(page, name: str) -> None:
     wait_for_app(page)
 
 
-# The cases: two app processes on one PostgreSQL, and one process on the folder;
-# two processes on one folder too (the folder store is shared across processes by its locks).
+# The cases: two app processes on one PostgreSQL, and one process on the folder.
+# (Processes sharing one folder are covered by the store's own tests, in
+# tests/canvas/workspace/test_concurrent_writers.py, without three browsers.)
 @pytest.mark.parametrize(("store_env", "processes"),
-                         [("postgres", 2), ("folder", 1), ("folder", 2)],
-                         ids=["postgres-two-processes", "folder-one-process",
-                              "folder-two-processes"], indirect=["store_env"])
+                         [("postgres", 2), ("folder", 1)],
+                         ids=["postgres-two-processes", "folder-one-process"],
+                         indirect=["store_env"])
 def test_three_browsers_capture_into_one_workshop_at_once(
         server_factory, browser, store_env, tmp_path, processes):
     root = tmp_path / "workspace"
