@@ -194,6 +194,16 @@ LIVE_SHOWN_JS = """() => Array.from(document.querySelectorAll(
     }).join('\\n')"""
 
 
+#: Started in each browser page: when each sticky text is first drawn (ms since the epoch).
+STAMP_SHOWN_JS = ("""() => { window.__seen = {}; setInterval(() => {
+    for (const text of (SHOWN)().split('\\n'))
+        if (!(text in window.__seen)) window.__seen[text] = Date.now();
+}, 50); }""".replace("SHOWN", LIVE_SHOWN_JS))
+
+#: How long the browsers may take, after the last sticky is added, to show every sticky.
+SETTLE_SECONDS = 15.0
+
+
 def live_capture(participants: int = 12, seconds: float = 120, interval: float = 5.0,
                  store_env: dict[str, str] | None = None) -> dict | None:
     """Section 5: see the module's docstring. Returns the figures, or None without
@@ -229,19 +239,19 @@ def live_capture(participants: int = 12, seconds: float = 120, interval: float =
         refused: list[str] = []
         lock = threading.Lock()
         stop = threading.Event()
-        start = time.monotonic()
+        start = time.time()
 
         def participant(n: int) -> None:
             store = store_workspace(store_env, root)
             time.sleep(random.uniform(0, interval))
             k = 0
-            while not stop.is_set() and time.monotonic() - start < seconds:
+            while not stop.is_set() and time.time() - start < seconds:
                 text = f"P{n:02d} sticky {k}"
                 try:
                     apply_change(store, workshop, AddLine(f"e: {text}", "Employee"),
                                  f"Participant {n}")
                     with lock:
-                        saved_at[text] = time.monotonic()
+                        saved_at[text] = time.time()
                 except (LiveError, StoreError, ValueError) as exc:
                     with lock:
                         refused.append(f"{text}: {exc}")
@@ -267,15 +277,20 @@ def live_capture(participants: int = 12, seconds: float = 120, interval: float =
                     name.fill(f"Browser {i + 1}")
                     name.press("Enter")
                     wait_for_app(page)
+                    page.evaluate(STAMP_SHOWN_JS)
                     pages.append(page)
-                start = time.monotonic()
+                start = time.time()
                 for thread in threads:
                     thread.start()
                 next_add = [start + random.uniform(0, interval) for _ in pages]
                 counts = [0, 0]
                 pending: list[tuple[int, str, float]] = []   # typed in a browser, not saved
-                while time.monotonic() - start < seconds + 6:
-                    now = time.monotonic()
+                while time.time() - start < seconds + SETTLE_SECONDS:
+                    now = time.time()
+                    if now - start > seconds + 1 and all(
+                            text in seen[i] for i in range(2)
+                            for text in {*saved_at, *(p[1] for p in pending)}):
+                        break                      # everything is on both screens
                     for i, page in enumerate(pages):
                         if now >= next_add[i] and now - start < seconds:
                             text = f"B{i + 1} sticky {counts[i]}"
@@ -286,10 +301,11 @@ def live_capture(participants: int = 12, seconds: float = 120, interval: float =
                             counts[i] += 1
                             next_add[i] = now + interval
                     for i, page in enumerate(pages):
-                        shown = page.evaluate(LIVE_SHOWN_JS)
-                        stamp = time.monotonic()
-                        for text in shown.split("\n"):
-                            seen[i].setdefault(text, stamp)
+                        # each page stamps a text when it first draws it (Date.now(), the
+                        # same clock as time.time()), so a stall of this loop while it
+                        # types into the other page does not count as latency
+                        seen[i].update({text: stamp / 1000 for text, stamp in
+                                        page.evaluate("() => window.__seen").items()})
                         errors = page.locator("[data-testid='stAlertContentError']")
                         errors_shown.update(errors.all_inner_texts())
                     time.sleep(0.1)
@@ -320,7 +336,10 @@ def live_capture(participants: int = 12, seconds: float = 120, interval: float =
                     delays.append(max(seen[i][text] - when, 0.0))
                 else:
                     delays.append(float("inf"))   # never shown
+        shown = sorted(d for d in delays if d != float("inf"))
         return {"participants": participants, "added": len(added), "lost": len(lost),
+                "p90": shown[int(0.9 * (len(shown) - 1))] if shown else float("nan"),
+                "never": len(delays) - len(shown),
                 "lost_texts": lost[:5], "conflicts": len(refused) + len(errors_shown),
                 "refused": (refused + sorted(errors_shown))[:3],
                 "median": statistics.median(delays) if delays else float("nan"),
@@ -336,8 +355,10 @@ def print_live(figures: dict | None, seconds: float) -> None:
     print(f"  stickies added:   {figures['added']}")
     print(f"  stickies lost:    {figures['lost']} (must be 0) {figures['lost_texts'] or ''}")
     print(f"  conflicts shown:  {figures['conflicts']} (must be 0) {figures['refused'] or ''}")
-    print(f"  time to show in the other browsers: median {figures['median']:.2f} s, worst "
-          f"{figures['worst']:.2f} s over {figures['samples']} sightings "
+    worst = (f"{figures['never']} not shown within {SETTLE_SECONDS:.0f} s of the end"
+             if figures["never"] else f"worst {figures['worst']:.2f} s")
+    print(f"  time to show in the other browsers: median {figures['median']:.2f} s, 90th "
+          f"percentile {figures['p90']:.2f} s, {worst}, over {figures['samples']} sightings "
           "(aim: median <= 2 s, worst <= 4 s)")
 def big_board_times(sizes: list[int], lines: int) -> dict[int, tuple[float, float]]:
     """Opening the Board page of a board of each size (first script run, nothing cached)
