@@ -8,8 +8,10 @@ start.
 
 import streamlit as st
 
+from canvas.workspace.store import StoreError
 from ui.common import seed_workspace, workshop_language
 from ui.i18n import t, use_language
+from ui.text import md
 
 st.set_page_config(page_title="mlcanvas", page_icon="🟧", layout="wide")
 st.html("<style>[data-testid='stMainBlockContainer']{padding-top:3.2rem}</style>")
@@ -27,4 +29,10 @@ navigation = st.navigation([
             url_path="canvas"),
     st.Page("ui/export.py", title=t("Export"), icon=":material/download:", url_path="export"),
 ], position="top")
-navigation.run()
+try:
+    navigation.run()
+except StoreError as exc:
+    # the store failed after the app started (a database gone down, a document damaged on
+    # disk): say what and where instead of a traceback; nothing unsaved is kept anyway
+    st.error(t("The workspace cannot be read or written: {reason} Reload the page once it "
+               "is reachable again.", reason=md(exc)), icon=":material/error:")

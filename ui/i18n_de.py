@@ -480,3 +480,9 @@ GERMAN.update({
     "Rewrite box 2's sentence with the details' entity and target":
         'Den Satz in Feld 2 mit Entität und Zielgröße der Details neu schreiben',
 })
+
+GERMAN.update({
+    "The workspace cannot be read or written: {reason} Reload the page once it is reachable "
+    "again.": "Der Arbeitsbereich kann nicht gelesen oder geschrieben werden: {reason} Laden Sie "
+              "die Seite neu, sobald er wieder erreichbar ist.",
+})

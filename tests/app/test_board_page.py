@@ -330,3 +330,15 @@ def test_your_name_is_shared_by_the_pages(make_app, workshop, app_env):
     assert at.text_input(key="_author_input").value == "Ana"
     from canvas.services.live import load_contributions
     assert load_contributions(Workspace(app_env), workshop)["e-named"].added_by == "Ana"
+
+
+def test_a_store_that_fails_after_start_says_what_instead_of_a_traceback(make_app, workshop,
+                                                                         app_env):
+    """The workspace breaks after the app started (here a board damaged on disk; on a team
+    server, the database going down): opening the board names the problem and where."""
+    at = make_app().run()
+    (app_env / WS / "board.yaml").write_text("just: text\n", encoding="utf-8")
+    at = open_board(at, WS)
+    assert not at.exception
+    assert "cannot be read or written" in at.error[0].value
+    assert "board.yaml" in at.error[0].value
