@@ -142,6 +142,7 @@ def on_pick() -> None:
             picked = picked[0] if picked else None
         if picked:
             st.session_state[K_SELECTED] = picked
+            st.rerun()     # the whole page: the side panel shows the picked sticky
 
 
 def on_apply_text(key: str) -> None:
@@ -235,6 +236,7 @@ capture_dropped_submit(K_QUEUE)
 shown = common.shown_board(workshop)
 board = shown.data
 by_id = board.by_id()
+live.page_ran(workshop)
 st.set_page_config(page_title=f"{board.title} · mlcanvas")
 
 head, side = st.columns([3, 2], vertical_alignment="bottom")
@@ -325,7 +327,8 @@ view = st.segmented_control("View", list(VIEWS), default="Picture", key=K_VIEW,
                             required=True, label_visibility="collapsed",
                             format_func=labels(VIEWS, lambda v: f"{VIEWS[v]} {t(v)}"))
 live.show_notices()
-live.poll(workshop, adopt=view == "Picture")
+if view != "Picture":          # the picture follows others' saves by itself (live_picture)
+    live.poll(workshop, adopt=False)
 
 # --------------------------------------------------------------------------- the views
 
@@ -333,7 +336,11 @@ hints = common.grammar_hints(workshop)
 
 if view == "Picture":
     picture, panel = st.columns([3, 1], gap="medium")
-    with picture:
+
+    def draw_picture() -> None:
+        """The picture of the board this tab shows (the latest, when others saved)."""
+        board = common.shown_board(workshop).data
+        hints = common.grammar_hints(workshop)
         if not board.stickies:
             st.info(t("The board is empty. Type the first sticky into **Quick capture**, for "
                       "example `e: Order placed`, and press Enter."), icon=":material/lightbulb:")
@@ -341,8 +348,15 @@ if view == "Picture":
             selected = st.session_state.get(K_SELECTED)
             layout = flow.board_layout(workshop)      # computed once per saved revision
             start = window_start(layout, selected, st.session_state.get(K_WINDOW, 0))
-            figure = board_figure(layout, hints, selected, revision=workshop, start=start)
-            st.plotly_chart(figure, key=K_PICTURE, on_select=on_pick,
+            # the picture runs again every second: the figure is built once per state
+            drawn = (common.shown_board(workshop).revision, selected, start,
+                     current_language())
+            memo = st.session_state.get(f"_figure_{workshop}")
+            if memo is None or memo[0] != drawn:
+                memo = (drawn, board_figure(layout, hints, selected, revision=workshop,
+                                            start=start))
+                st.session_state[f"_figure_{workshop}"] = memo
+            st.plotly_chart(memo[1], key=K_PICTURE, on_select=on_pick,
                             selection_mode="points", config=PLOT_CONFIG)
             if layout.columns > WINDOW_COLUMNS:
                 # a long board draws a window of its timeline at a time (fast at 10,000)
@@ -358,6 +372,9 @@ if view == "Picture":
             st.caption(where + t("Drag sideways to pan, double-click to return to the start. "
                                  "Click a sticky (or pick it in **Sticky**) to edit it; the "
                                  "picture centres on it."))
+
+    with picture:
+        live.live_picture(workshop, draw_picture)
     with panel:
         if st.session_state.get(K_SELECTED) not in by_id:
             st.session_state[K_SELECTED] = None

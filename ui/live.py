@@ -8,9 +8,12 @@ Every decision is made in :mod:`canvas.services.live`; this module keeps the per
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from datetime import datetime
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from canvas.services.board import saved_status
 from canvas.services.live import (
@@ -36,6 +39,9 @@ from ui.text import md
 #: Seconds between two looks at the saved revision (others' stickies show within this
 #: plus one page run).
 POLL_SECONDS = 1.0
+#: While others add, the picture follows at every poll; the rest of the page (counts, who
+#: added, the sticky list) at most this often, so a busy board does not redraw it all.
+FULL_PAGE_SECONDS = 3.0
 UNDO_KEEP = 20
 #: The help of "Your name" on the Board page (translated where it is shown).
 NAME_HELP = ("Shown to the others as who added each sticky. Remembered in this browser; "
@@ -245,6 +251,64 @@ def poll(workshop: str, adopt: bool) -> None:
         st.rerun()
 
     _poll()
+
+
+def page_ran(workshop: str) -> None:
+    """Note that the whole Board page ran with the board it shows now."""
+    st.session_state[f"_page_{workshop}"] = (common.shown_board(workshop).revision,
+                                             time.monotonic())
+
+
+def _catch_up(workshop: str) -> bool:
+    """Adopt a board others saved since the last look; True when the whole page should run
+    again: the board was closed or opened, or the rest of the page shows an older revision
+    than the picture and last ran :data:`FULL_PAGE_SECONDS` ago (the picture is drawn first:
+    not in the same look that adopted a newer board, unless that has gone on for three
+    times as long)."""
+    try:
+        seen = (common.workspace().revision(workshop, BOARD),
+                common.workspace().revision(workshop, CAPTURE_DOC))
+    except StoreError:
+        return False
+    key = f"_polled_{workshop}"
+    polled = st.session_state.setdefault(key, (common.shown_board(workshop).revision, seen[1]))
+    adopted = False
+    if seen != polled:
+        st.session_state[key] = seen
+        if seen[0] != common.shown_board(workshop).revision:
+            common.reload_board(workshop)
+            adopted = True
+            if not _picture_only():
+                return True       # the page around the picture drew the older board
+        if seen[1] != polled[1]:
+            return True
+    page = st.session_state.get(f"_page_{workshop}")
+    if page is None or page[0] == common.shown_board(workshop).revision:
+        return False
+    # the picture first (now), the rest of the page on a later look, or at the latest
+    # after three times the interval while others keep adding
+    waited = time.monotonic() - page[1]
+    return waited >= (3 * FULL_PAGE_SECONDS if adopted else FULL_PAGE_SECONDS)
+
+
+def _picture_only() -> bool:
+    """Whether this run is the picture's own (a fragment run), not the whole page's."""
+    ctx = get_script_run_ctx()
+    return bool(ctx and ctx.fragment_ids_this_run)
+
+
+def live_picture(workshop: str, draw: Callable[[], None]) -> None:
+    """Draw the picture with ``draw`` and draw it again whenever someone saves: every
+    :data:`POLL_SECONDS` the saved revision is looked at (cheap: no board is read), and only
+    the picture runs again, not the whole page (see :func:`_catch_up`)."""
+
+    @st.fragment(run_every=POLL_SECONDS)
+    def _live_picture() -> None:
+        if _catch_up(workshop):
+            st.rerun(scope="app")
+        draw()
+
+    _live_picture()
 
 
 def t_status(status: str) -> str:
