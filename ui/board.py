@@ -390,11 +390,11 @@ if view == "Picture":
                 st.caption(f":material/person: {md(credit)}")
             prefix = panel_prefix(board, sticky_id, lanes)
             if StickyState.of(board, sticky_id) != st.session_state[f"{prefix}before"]:
-                st.info("Someone changed this sticky since you opened it. Saving keeps "
-                        "their changes to the fields you did not touch.",
+                st.info(t("Someone changed this sticky since you opened it. Saving keeps "
+                          "their changes to the fields you did not touch."),
                         icon=":material/group:")
-                st.button("Show the latest", key=f"fresh_{sticky_id}", on_click=_fresh_panel,
-                          args=(sticky_id,), icon=":material/refresh:")
+                st.button(t("Show the latest"), key=f"fresh_{sticky_id}",
+                          on_click=_fresh_panel, args=(sticky_id,), icon=":material/refresh:")
             others = [i for i in order if i != sticky_id]
             with st.form(f"form_{prefix}", border=False):
                 st.text_area(t("Text"), key=f"{prefix}text", height=80)

@@ -163,8 +163,8 @@ with edit_col:
 
 with spec_col:
     if drafts:
-        st.warning("Your last change is not saved: see the problems beside it. The spec "
-                   "below is the last saved one.", icon=":material/edit_off:")
+        st.warning(t("Your last change is not saved: see the problems beside it. The spec "
+                     "below is the last saved one."), icon=":material/edit_off:")
     if check.ok:
         st.success(t("**Valid spec** — `{name}` passes `mlcanvas validate`.",
                      name=check.spec.metadata.name)

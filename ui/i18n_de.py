@@ -486,3 +486,14 @@ GERMAN.update({
     "again.": "Der Arbeitsbereich kann nicht gelesen oder geschrieben werden: {reason} Laden Sie "
               "die Seite neu, sobald er wieder erreichbar ist.",
 })
+
+GERMAN.update({
+    "Someone changed this sticky since you opened it. Saving keeps their changes to the "
+    "fields you did not touch.": "Jemand hat dieses Sticky geändert, seit Sie es geöffnet "
+                                 "haben. Beim Speichern bleiben deren Änderungen an den "
+                                 "Feldern erhalten, die Sie nicht angefasst haben.",
+    "Show the latest": "Neuesten Stand zeigen",
+    "Your last change is not saved: see the problems beside it. The spec below is the last "
+    "saved one.": "Ihre letzte Änderung ist nicht gespeichert: siehe die Probleme daneben. "
+                  "Die Spezifikation unten ist die zuletzt gespeicherte.",
+})
