@@ -8,6 +8,9 @@ browser shows every sticky without reloading.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pytest
 from playwright.sync_api import expect
 
@@ -46,6 +49,19 @@ def picture_has(page, texts: list[str], timeout: float = SHOWN_WITHIN_MS) -> Non
         on_screen = page.locator("[data-testid='stMain']").inner_text()[:1500]
         raise AssertionError(f"not shown after {timeout / 1000:.0f} s: {missing}; the "
                              f"picture shows {shown!r}; the page reads:\n{on_screen}") from None
+
+
+@contextmanager
+def board_page(browser, url: str, workshop: str) -> Iterator:
+    """One person's browser on the workshop's Board page."""
+    context = browser.new_context(viewport={"width": 1500, "height": 950})
+    try:
+        page = context.new_page()
+        page.goto(f"{url}/board?workshop={workshop}")
+        wait_for_app(page)
+        yield page
+    finally:
+        context.close()
 
 
 def enter_name(page, name: str) -> None:
@@ -128,11 +144,7 @@ def test_typing_in_quick_capture_survives_others_adding(server_factory, browser,
     from eventstorming import parse_storm
     workshop = workspace.create_from_board(parse_storm(SAMPLE_STORM))
     server = server_factory(root, env=store_env)
-    context = browser.new_context(viewport={"width": 1500, "height": 950})
-    try:
-        page = context.new_page()
-        page.goto(f"{server.url}/board?workshop={workshop}")
-        wait_for_app(page)
+    with board_page(browser, server.url, workshop) as page:
         box = page.get_by_role("textbox", name="Quick capture")
         box.click()
         page.keyboard.type("e: Half typ")
@@ -145,8 +157,6 @@ def test_typing_in_quick_capture_survives_others_adding(server_factory, browser,
         page.keyboard.press("Enter")
         picture_has(page, ["Half typed"])
         assert workspace.load_board(workshop).data.find("event", "Half typed")
-    finally:
-        context.close()
 
 
 def test_lines_entered_back_to_back_all_land_in_order(server_factory, browser, tmp_path):
@@ -157,11 +167,7 @@ def test_lines_entered_back_to_back_all_land_in_order(server_factory, browser, t
     workshop = seed_workspace(root)
     workspace = Workspace(root)
     server = server_factory(root)
-    context = browser.new_context(viewport={"width": 1500, "height": 950})
-    try:
-        page = context.new_page()
-        page.goto(f"{server.url}/board?workshop={workshop}")
-        wait_for_app(page)
+    with board_page(browser, server.url, workshop) as page:
         box = page.get_by_role("textbox", name="Quick capture")
         lines = [f"Fast-{n}" for n in range(5)]
         for line in lines:
@@ -175,5 +181,3 @@ def test_lines_entered_back_to_back_all_land_in_order(server_factory, browser, t
         board = workspace.load_board(workshop).data
         orders = [board.find("event", line).order for line in lines]
         assert orders == sorted(orders), "in the order typed"
-    finally:
-        context.close()
