@@ -8,8 +8,6 @@ change. The text and table views replace the whole board and keep the conflict c
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import streamlit as st
 
@@ -64,10 +62,6 @@ FOCUS_CAPTURE = """<script>
   if (box) { box.focus(); } else if (tries > 0) { setTimeout(() => focusCapture(tries - 1), 100); }
 })(30);
 </script>"""
-
-#: The browser side of Quick capture: lines are sent one at a time (a constant script).
-CAPTURE_QUEUE = ("<style>.st-key-capture_queue{display:none}</style>"
-                 f"<script>{(Path(__file__).parent / 'capture_queue.js').read_text()}</script>")
 
 common.show_flash()
 workshop = common.open_workshop_id()
@@ -307,7 +301,7 @@ with capture_col.container(key="capture_queue"), \
                   disabled=not capture.open)
     st.form_submit_button("Send", key="capture_send", on_click=on_capture, args=(K_QUEUE,),
                           disabled=not capture.open)
-    st.html(CAPTURE_QUEUE, unsafe_allow_javascript=True, width="content")
+    st.html(live.CAPTURE_QUEUE, unsafe_allow_javascript=True, width="content")
 if not capture.open:
     capture_col.info(md(live.closed_message(capture)), icon=":material/lock:")
 if error := st.session_state.get("capture_error"):
@@ -328,7 +322,7 @@ view = st.segmented_control("View", list(VIEWS), default="Picture", key=K_VIEW,
                             format_func=labels(VIEWS, lambda v: f"{VIEWS[v]} {t(v)}"))
 live.show_notices()
 if view != "Picture":          # the picture follows others' saves by itself (live_picture)
-    live.poll(workshop, adopt=False)
+    live.poll(workshop)
 
 # --------------------------------------------------------------------------- the views
 
@@ -339,9 +333,9 @@ if view == "Picture":
 
     def draw_picture() -> None:
         """The picture of the board this tab shows (the latest, when others saved)."""
-        board = common.shown_board(workshop).data
+        shown = common.shown_board(workshop)
         hints = common.grammar_hints(workshop)
-        if not board.stickies:
+        if not shown.data.stickies:
             st.info(t("The board is empty. Type the first sticky into **Quick capture**, for "
                       "example `e: Order placed`, and press Enter."), icon=":material/lightbulb:")
         else:
@@ -349,8 +343,7 @@ if view == "Picture":
             layout = flow.board_layout(workshop)      # computed once per saved revision
             start = window_start(layout, selected, st.session_state.get(K_WINDOW, 0))
             # the picture runs again every second: the figure is built once per state
-            drawn = (common.shown_board(workshop).revision, selected, start,
-                     current_language())
+            drawn = (shown.revision, selected, start, current_language())
             memo = st.session_state.get(f"_figure_{workshop}")
             if memo is None or memo[0] != drawn:
                 memo = (drawn, board_figure(layout, hints, selected, revision=workshop,

@@ -30,11 +30,6 @@
     input.dispatchEvent(new Event("input", { bubbles: true }));
   };
 
-  const showPending = () => {
-    const box = document.querySelector(".st-key-quick_capture");
-    if (box) box.dataset.pending = String(queue.length + (awaiting ? 1 : 0));
-  };
-
   function take(event) {
     const box = document.querySelector(BOX);
     if (!box || box.disabled || !document.querySelector(QUEUE_SEND)) return;  // Streamlit's own way
@@ -62,7 +57,6 @@
         send.click();
       }
     }
-    showPending();
   }
 
   document.addEventListener("keydown", (event) => {

@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
@@ -43,6 +44,10 @@ POLL_SECONDS = 1.0
 #: added, the sticky list) at most this often, so a busy board does not redraw it all.
 FULL_PAGE_SECONDS = 3.0
 UNDO_KEEP = 20
+#: The browser side of Quick capture, which sends lines one at a time (a constant script,
+#: read once per process; the Board page puts it into a hidden container).
+CAPTURE_QUEUE = ("<style>.st-key-capture_queue{display:none}</style>"
+                 f"<script>{(Path(__file__).parent / 'capture_queue.js').read_text()}</script>")
 #: The help of "Your name" on the Board page (translated where it is shown).
 NAME_HELP = ("Shown to the others as who added each sticky. Remembered in this browser; "
              "the same name is used on every page.")
@@ -226,29 +231,31 @@ def facilitator_menu(workshop: str, state: CaptureState, sticky_ids: set[str],
                          "kept). Your own Undo button reverts only your changes."))
 
 
-def poll(workshop: str, adopt: bool) -> None:
-    """Look at the saved revisions every :data:`POLL_SECONDS` (cheap: no board is read) and
-    rerun the page when someone saved. With ``adopt`` the latest board is shown at once;
-    without (the text and table views, where a person edits the whole board) the page
-    only reruns to say that a newer revision is saved."""
+def _look(workshop: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The saved revisions of the board and of the capture document now, and as this tab
+    last looked at them (which becomes now); None when the store cannot be reached. Cheap:
+    no board is read."""
+    try:
+        seen = (common.workspace().revision(workshop, BOARD),
+                common.workspace().revision(workshop, CAPTURE_DOC))
+    except StoreError:
+        return None
+    key = f"_polled_{workshop}"
+    before = st.session_state.setdefault(key, (common.shown_board(workshop).revision, seen[1]))
+    st.session_state[key] = seen
+    return seen, before
+
+
+def poll(workshop: str) -> None:
+    """For the text and table views, where a person edits the whole board: look at the
+    saved revisions every :data:`POLL_SECONDS` and rerun the page when someone saved, so it
+    says that a newer revision is saved (the board shown stays the one being edited)."""
 
     @st.fragment(run_every=POLL_SECONDS)
     def _poll() -> None:
-        try:
-            seen = (common.workspace().revision(workshop, BOARD),
-                    common.workspace().revision(workshop, CAPTURE_DOC))
-        except StoreError:
-            return
-        key = f"_polled_{workshop}"
-        shown = common.shown_board(workshop).revision
-        if key not in st.session_state:
-            st.session_state[key] = (shown, seen[1])
-        if seen == st.session_state[key]:
-            return
-        st.session_state[key] = seen
-        if adopt and seen[0] != shown:
-            common.reload_board(workshop)
-        st.rerun()
+        looked = _look(workshop)
+        if looked is not None and looked[0] != looked[1]:
+            st.rerun()
 
     _poll()
 
@@ -265,16 +272,12 @@ def _catch_up(workshop: str) -> bool:
     than the picture and last ran :data:`FULL_PAGE_SECONDS` ago (the picture is drawn first:
     not in the same look that adopted a newer board, unless that has gone on for three
     times as long)."""
-    try:
-        seen = (common.workspace().revision(workshop, BOARD),
-                common.workspace().revision(workshop, CAPTURE_DOC))
-    except StoreError:
+    looked = _look(workshop)
+    if looked is None:
         return False
-    key = f"_polled_{workshop}"
-    polled = st.session_state.setdefault(key, (common.shown_board(workshop).revision, seen[1]))
+    seen, polled = looked
     adopted = False
     if seen != polled:
-        st.session_state[key] = seen
         if seen[0] != common.shown_board(workshop).revision:
             common.reload_board(workshop)
             adopted = True
